@@ -1,0 +1,50 @@
+/**
+ * The schedules, declared once: EventBridge Scheduler in the cloud and croner locally both read
+ * these entries, always in Asia/Shanghai. Cron fields use names for weekdays (MON…SUN) because
+ * the two engines number weekdays differently.
+ */
+import type { FunctionName } from '../shared/catalogue/functions';
+
+export interface CronFields {
+  minute: string;
+  hour: string;
+  dayOfMonth: string;
+  month: string;
+  /** `*` or names such as `MON` / `MON-FRI`; never numbers. */
+  dayOfWeek: string;
+}
+
+export interface ScheduleDeclaration {
+  name: string;
+  description: string;
+  cron: CronFields;
+  timezone: 'Asia/Shanghai';
+  function: FunctionName;
+  job: string;
+  retry: { maximumRetryAttempts: number; maximumEventAgeSeconds: number };
+}
+
+export const schedules = [
+  {
+    name: 'scheduler-heartbeat',
+    description: '每 15 分钟记录一次定时任务心跳，健康检查据此显示调度是否正常',
+    cron: { minute: '0/15', hour: '*', dayOfMonth: '*', month: '*', dayOfWeek: '*' },
+    timezone: 'Asia/Shanghai',
+    function: 'heartbeat',
+    job: 'heartbeat',
+    retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 600 },
+  },
+] as const satisfies readonly ScheduleDeclaration[];
+
+/** EventBridge Scheduler syntax: `cron(min hour dom month dow year)`, one of dom/dow must be `?`. */
+export function toSchedulerExpression(cron: CronFields): string {
+  const dayOfWeek = cron.dayOfWeek === '*' ? '?' : cron.dayOfWeek;
+  const dayOfMonth = dayOfWeek === '?' ? cron.dayOfMonth : '?';
+  return `cron(${cron.minute} ${cron.hour} ${dayOfMonth} ${cron.month} ${dayOfWeek} *)`;
+}
+
+/** croner syntax: six fields with seconds first; `*` where EventBridge would have `?`. */
+export function toCronerPattern(cron: CronFields): string {
+  const step = (field: string) => field.replace(/^0\//, '*/');
+  return `0 ${step(cron.minute)} ${step(cron.hour)} ${cron.dayOfMonth} ${cron.month} ${cron.dayOfWeek}`;
+}

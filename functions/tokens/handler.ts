@@ -1,0 +1,23 @@
+import { httpFunction } from '#shared/http/http-function';
+import { tableFromEnvironment } from '#shared/store/dynamo/client';
+import { DynamoTokenStore } from '#shared/store/dynamo/tokens';
+import { DynamoUnitStore } from '#shared/store/dynamo/units';
+import type { TokensDeps } from './deps';
+import { issueToken } from './issue-token/use-case';
+import { listTokens } from './list-tokens/use-case';
+import { revokeToken } from './revoke-token/use-case';
+import { whoAmI } from './who-am-i/use-case';
+
+const table = tableFromEnvironment();
+const deps: TokensDeps = {
+  tokens: new DynamoTokenStore(table),
+  units: new DynamoUnitStore(table),
+  now: () => new Date(),
+};
+
+export const handler = httpFunction('tokens', {
+  whoAmI: async ({ principal }) => whoAmI(principal),
+  listTokens: ({ query }) => listTokens(deps, query),
+  issueToken: ({ principal, body }) => issueToken(deps, body, principal.tokenId),
+  revokeToken: ({ params }) => revokeToken(deps, params.tokenId),
+});

@@ -1,0 +1,6 @@
+import type { UnitStore } from '#shared/store/ports';
+
+export interface UnitsDeps {
+  units: UnitStore;
+  now: () => Date;
+}

@@ -1,0 +1,62 @@
+/**
+ * Every Lambda function, declared once. The CDK app builds each through the house construct and
+ * grants exactly the access listed here; the local runtime loads the same entry modules.
+ */
+export type StoreAccess = 'read' | 'readwrite';
+
+export interface FunctionAccess {
+  table?: StoreAccess;
+  attachments?: StoreAccess;
+  archive?: StoreAccess;
+  mail?: boolean;
+}
+
+export interface FunctionDeclaration {
+  /** Entry module relative to the project root; it exports `handler`. */
+  entry: string;
+  description: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  access: FunctionAccess;
+}
+
+export const functions = {
+  authorizer: {
+    entry: 'functions/authorizer/handler.ts',
+    description: 'Bearer token authorizer (HTTP API simple responses)',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    access: { table: 'readwrite' },
+  },
+  system: {
+    entry: 'functions/system/handler.ts',
+    description: 'Health check and the OpenAPI document',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    access: { table: 'read' },
+  },
+  units: {
+    entry: 'functions/units/handler.ts',
+    description: 'Reporting units: list, get, create, update, deactivate, CSV import',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    access: { table: 'readwrite' },
+  },
+  tokens: {
+    entry: 'functions/tokens/handler.ts',
+    description: 'Access tokens: issue, list, revoke, who am I',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    access: { table: 'readwrite' },
+  },
+  heartbeat: {
+    entry: 'functions/jobs/heartbeat/handler.ts',
+    description: 'Scheduler heartbeat: records each scheduled run so /health can show the scheduler is alive',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    access: { table: 'readwrite' },
+  },
+} as const satisfies Record<string, FunctionDeclaration>;
+
+export type FunctionName = keyof typeof functions;
+export const functionNames = Object.keys(functions) as FunctionName[];

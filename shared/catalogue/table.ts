@@ -1,0 +1,55 @@
+/**
+ * The one DynamoDB table, declared once: the CDK stateful stack and the local runtime both
+ * create it from this object, so keys and indexes cannot drift between the two runtimes.
+ */
+export interface KeyDeclaration {
+  partitionKey: string;
+  sortKey: string;
+}
+
+export interface IndexDeclaration extends KeyDeclaration {
+  name: string;
+  /** What the index answers; kept beside the keys so the access patterns stay reviewable. */
+  purpose: string;
+}
+
+export interface TableDeclaration extends KeyDeclaration {
+  /** Logical name; the deployed physical name comes from the environment (TABLE_NAME). */
+  logicalName: string;
+  timeToLiveAttribute: string;
+  indexes: readonly IndexDeclaration[];
+}
+
+export const table: TableDeclaration = {
+  logicalName: 'xinbao',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  timeToLiveAttribute: 'expiresAt',
+  indexes: [
+    {
+      name: 'gsi1',
+      partitionKey: 'gsi1pk',
+      sortKey: 'gsi1sk',
+      purpose: 'tokens by id; items by status and time (editor queue); bulletins by series and year',
+    },
+    {
+      name: 'gsi2',
+      partitionKey: 'gsi2pk',
+      sortKey: 'gsi2sk',
+      purpose: 'items submitted or adopted in a period (statistics); aggregates by period and class',
+    },
+    {
+      name: 'gsi3',
+      partitionKey: 'gsi3pk',
+      sortKey: 'gsi3sk',
+      purpose: 'open commissions and feedback by deadline; sent-mail markers by job and period',
+    },
+  ],
+};
+
+/** Every key attribute, for KeySchema/AttributeDefinitions builders on both sides. */
+export function keyAttributes(declaration: TableDeclaration = table): string[] {
+  const names = [declaration.partitionKey, declaration.sortKey];
+  for (const index of declaration.indexes) names.push(index.partitionKey, index.sortKey);
+  return names;
+}

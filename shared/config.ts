@@ -1,0 +1,27 @@
+/**
+ * Runtime configuration, read from the environment the same way in the cloud and locally.
+ * Only endpoints differ between the two runtimes: the SDK's own `AWS_ENDPOINT_URL_<SERVICE>`
+ * variables point clients at the local emulators, and S3 path-style addressing is switched on
+ * with XINBAO_S3_PATH_STYLE for the emulator's sake.
+ */
+export const envNames = {
+  tableName: 'TABLE_NAME',
+  attachmentsBucket: 'ATTACHMENTS_BUCKET',
+  archiveBucket: 'ARCHIVE_BUCKET',
+  mailFrom: 'MAIL_FROM',
+  mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
+  s3PathStyle: 'XINBAO_S3_PATH_STYLE',
+  appVersion: 'XINBAO_VERSION',
+} as const;
+
+export type ConfigKey = keyof typeof envNames;
+
+export function readConfig(key: ConfigKey): string {
+  const value = process.env[envNames[key]];
+  if (!value) throw new Error(`missing environment variable ${envNames[key]}`);
+  return value;
+}
+
+export function readOptionalConfig(key: ConfigKey): string | undefined {
+  return process.env[envNames[key]] || undefined;
+}

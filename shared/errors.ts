@@ -1,0 +1,64 @@
+/**
+ * The one typed error hierarchy. Use cases throw these; the error middleware alone turns them
+ * into HTTP responses. `message` is Chinese for the people who read it, `code` stable for programs.
+ */
+export interface ErrorDetail {
+  path?: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[] | undefined;
+
+  constructor(code: string, message: string, details?: ErrorDetail[]) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export class BadRequestError extends AppError {
+  readonly status = 400;
+}
+export class ValidationError extends AppError {
+  readonly status = 400;
+  constructor(details: ErrorDetail[], message = '请求内容不符合要求，请按提示修改后重试') {
+    super('VALIDATION_FAILED', message, details);
+  }
+}
+export class UnauthorizedError extends AppError {
+  readonly status = 401;
+}
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+}
+export class NotFoundError extends AppError {
+  readonly status = 404;
+}
+export class ConflictError extends AppError {
+  readonly status = 409;
+}
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+}
+export class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415;
+}
+export class UnprocessableError extends AppError {
+  readonly status = 422;
+}
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+}
+/** A dependency (store, mail) failed in a way the caller may retry. */
+export class ServiceUnavailableError extends AppError {
+  readonly status = 503;
+}
+
+export const internalErrorBody = {
+  error: { code: 'INTERNAL_ERROR', message: '系统内部错误，请稍后重试；如持续出现请联系信息科' },
+} as const;

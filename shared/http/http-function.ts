@@ -1,0 +1,96 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { FunctionName } from '../catalogue/functions';
+import { type RouteDeclaration, routeKey, type routes, routesOf } from '../catalogue/routes';
+import type { Principal } from '../domain/roles';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
+import { type AuthorizerContext, principalFrom } from './auth-context';
+import { logger } from './logger';
+import { accessLog, errorResponses, responseHeaders } from './middleware';
+import { readBody, readParams, readQuery } from './request';
+import { HttpReply, jsonResponse } from './responses';
+
+type Route = (typeof routes)[number];
+type RouteOf<Op> = Extract<Route, { operationId: Op }>;
+type OperationsOf<F extends FunctionName> = Extract<Route, { function: F }>['operationId'];
+type Output<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+
+export interface OperationInput<Op> {
+  principal: RouteOf<Op> extends { auth: 'bearer' } ? Principal : Principal | undefined;
+  params: RouteOf<Op> extends { params: infer P } ? Output<P> : Record<string, never>;
+  query: RouteOf<Op> extends { query: infer Q } ? Output<Q> : Record<string, never>;
+  body: RouteOf<Op> extends { body: { schema: infer B } }
+    ? Output<B>
+    : RouteOf<Op> extends { body: object }
+      ? string
+      : undefined;
+  requestId: string;
+}
+
+export type Operations<F extends FunctionName> = {
+  [Op in OperationsOf<F>]: (input: OperationInput<Op>) => Promise<unknown>;
+};
+
+type HttpEvent = APIGatewayProxyEventV2 & {
+  requestContext: { authorizer?: { lambda?: Partial<AuthorizerContext> } };
+};
+
+function authenticate(event: HttpEvent, route: RouteDeclaration): Principal | undefined {
+  if (route.auth === 'public') return undefined;
+  const context = event.requestContext.authorizer?.lambda;
+  const principal = context?.status ? principalFrom(context as AuthorizerContext) : undefined;
+  if (!principal) {
+    const message =
+      context?.status === 'revoked'
+        ? '令牌已被吊销，请联系系统管理员重新签发'
+        : '令牌无效或缺失，请检查 Authorization 请求头';
+    throw new UnauthorizedError(context?.status === 'revoked' ? 'TOKEN_REVOKED' : 'TOKEN_INVALID', message);
+  }
+  if (!route.roles.includes(principal.role)) {
+    throw new ForbiddenError('ROLE_NOT_ALLOWED', '当前角色无权执行此操作');
+  }
+  return principal;
+}
+
+/**
+ * Builds a function's Lambda handler from its operations. The route table decides who may
+ * call what and which schemas apply; the operations only do the work.
+ */
+export function httpFunction<F extends FunctionName>(fn: F, operations: Operations<F>) {
+  const table = new Map(routesOf(fn).map((route) => [routeKey(route), route]));
+  const implementations = operations as Record<string, (input: unknown) => Promise<unknown>>;
+
+  const core = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyResultV2> => {
+    const route = table.get(event.routeKey);
+    const run = route && implementations[route.operationId];
+    if (!route || !run) throw new NotFoundError('ROUTE_NOT_FOUND', '没有这个接口');
+    const principal = authenticate(event, route);
+    logger.appendKeys({ role: principal?.role, unitId: principal?.unitId, operation: route.operationId });
+    const input = {
+      principal,
+      params: readParams(event, route),
+      query: readQuery(event, route),
+      body: readBody(event, route),
+      requestId: event.requestContext.requestId,
+    };
+    const result = await run(input);
+    if (result instanceof HttpReply) {
+      return {
+        statusCode: result.status,
+        headers: result.headers,
+        body: result.body,
+        isBase64Encoded: result.isBase64Encoded,
+      };
+    }
+    return jsonResponse(route.successStatus, result);
+  };
+
+  return middy<HttpEvent, APIGatewayProxyResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(responseHeaders())
+    .use(accessLog())
+    .use(errorResponses())
+    .handler(core);
+}

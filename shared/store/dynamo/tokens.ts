@@ -1,0 +1,119 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isRole } from '../../domain/roles';
+import type { StoredToken, TokenStore } from '../ports';
+import type { TableRef } from './client';
+import { isConditionFailure, rethrowStoreError } from './errors';
+import { keys } from './keys';
+
+function toToken(item: Record<string, unknown>): StoredToken {
+  const role = item.role;
+  if (!isRole(role)) throw new Error('stored token has no valid role');
+  return {
+    tokenId: String(item.tokenId),
+    hash: String(item.hash),
+    role,
+    unitId: typeof item.unitId === 'string' ? item.unitId : undefined,
+    label: String(item.label),
+    createdAt: String(item.createdAt),
+    createdBy: String(item.createdBy),
+    lastUsedAt: typeof item.lastUsedAt === 'string' ? item.lastUsedAt : undefined,
+    revokedAt: typeof item.revokedAt === 'string' ? item.revokedAt : undefined,
+  };
+}
+
+export class DynamoTokenStore implements TokenStore {
+  constructor(private readonly table: TableRef) {}
+
+  async findByHash(hash: string): Promise<StoredToken | undefined> {
+    const { Item } = await this.table.client
+      .send(new GetCommand({ TableName: this.table.tableName, Key: keys.token(hash) }))
+      .catch(rethrowStoreError);
+    return Item ? toToken(Item) : undefined;
+  }
+
+  async findById(tokenId: string): Promise<StoredToken | undefined> {
+    const index = keys.tokenIndex(tokenId);
+    const { Items } = await this.table.client
+      .send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
+          ExpressionAttributeValues: { ':pk': index.gsi1pk, ':sk': index.gsi1sk },
+        }),
+      )
+      .catch(rethrowStoreError);
+    const item = Items?.[0];
+    return item ? toToken(item) : undefined;
+  }
+
+  async list(): Promise<StoredToken[]> {
+    const tokens: StoredToken[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.client
+        .send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': keys.tokensPartition, ':prefix': 'TOKEN#' },
+            ExclusiveStartKey: cursor,
+          }),
+        )
+        .catch(rethrowStoreError);
+      for (const item of page.Items ?? []) tokens.push(toToken(item));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    return tokens.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async create(token: StoredToken): Promise<void> {
+    await this.table.client
+      .send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...keys.token(token.hash), ...keys.tokenIndex(token.tokenId), ...token },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+      .catch(rethrowStoreError);
+  }
+
+  async revoke(tokenId: string, at: string): Promise<StoredToken | undefined> {
+    const token = await this.findById(tokenId);
+    if (!token) return undefined;
+    try {
+      const { Attributes } = await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.token(token.hash),
+          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? toToken(Attributes) : undefined;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      rethrowStoreError(error);
+    }
+  }
+
+  async touch(hash: string, at: string): Promise<void> {
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.token(hash),
+          UpdateExpression: 'SET lastUsedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) rethrowStoreError(error);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../errors';
+import { type Unit, unit as unitSchema } from '../../schemas/units';
+import type { UnitStore } from '../ports';
+import type { TableRef } from './client';
+import { isConditionFailure, rethrowStoreError } from './errors';
+import { keys } from './keys';
+
+function toUnit(item: Record<string, unknown>): Unit {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return unitSchema.parse(rest);
+}
+
+export class DynamoUnitStore implements UnitStore {
+  constructor(private readonly table: TableRef) {}
+
+  async get(id: string): Promise<Unit | undefined> {
+    const { Item } = await this.table.client
+      .send(new GetCommand({ TableName: this.table.tableName, Key: keys.unit(id) }))
+      .catch(rethrowStoreError);
+    return Item ? toUnit(Item) : undefined;
+  }
+
+  /** All units sit under one partition key: a few hundred rows, one paginated Query, never a Scan. */
+  async list(): Promise<Unit[]> {
+    const units: Unit[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.client
+        .send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.unitsPartition },
+            ExclusiveStartKey: cursor,
+          }),
+        )
+        .catch(rethrowStoreError);
+      for (const item of page.Items ?? []) units.push(toUnit(item));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    return units;
+  }
+
+  async create(unit: Unit): Promise<void> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...keys.unit(unit.id), ...unit },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError('UNIT_EXISTS', `单位编号“${unit.id}”已存在`);
+      rethrowStoreError(error);
+    }
+  }
+
+  async replace(unit: Unit, expectedVersion: number): Promise<void> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...keys.unit(unit.id), ...unit },
+          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new ConflictError('VERSION_CONFLICT', '单位信息已被他人修改，请刷新后重试');
+      }
+      rethrowStoreError(error);
+    }
+  }
+}
