@@ -1,0 +1,105 @@
+/**
+ * Admin CLI: `npm run xinbao -- <command>`. It works on the table directly (through the same
+ * use cases as the API), so it can also issue the very first admin token.
+ */
+import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
+import { AppError } from '../../shared/errors';
+import { issuesToDetails } from '../../shared/http/request';
+import {
+  runJob,
+  tokensIssue,
+  tokensList,
+  tokensRevoke,
+  unitsCreate,
+  unitsImport,
+  unitsList,
+} from './commands';
+import { loadEnvironment } from './environment';
+
+const usage = `用法：npm run xinbao -- <命令> [选项]
+
+  units list                                   列出全部单位
+  units create --id <编号> --name <名称> --class county|department
+               [--contact-name 姓名 --contact-phone 电话 --contact-email 邮箱] [--head-email 邮箱]
+  units import <文件.csv>                       从 CSV 导入（表头：编号,名称,类别,信息员,电话,邮箱,负责人邮箱）
+  tokens issue --role admin|editor|leader|reporter --label <用途> [--unit <单位编号>]
+  tokens list                                  列出令牌（不含明文）
+  tokens revoke <令牌编号>                       吊销令牌
+  job <任务名> [--time <ISO 时间>]                手动运行定时任务（如 job heartbeat）
+
+  通用选项：--data <目录>  本地数据目录（默认 .data），未设置 TABLE_NAME 时从其中的 local.env 连接本地系统`;
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string', default: '.data' },
+      id: { type: 'string' },
+      name: { type: 'string' },
+      class: { type: 'string' },
+      'contact-name': { type: 'string' },
+      'contact-phone': { type: 'string' },
+      'contact-email': { type: 'string' },
+      'head-email': { type: 'string' },
+      role: { type: 'string' },
+      label: { type: 'string' },
+      unit: { type: 'string' },
+      time: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [group, action, argument] = positionals;
+  if (values.help || !group) {
+    print(usage);
+    return values.help ? 0 : 2;
+  }
+  process.stderr.write(`连接：${loadEnvironment(values.data ?? '.data')}\n`);
+  const command = `${group} ${action ?? ''}`.trim();
+  switch (command) {
+    case 'units list':
+      await unitsList(print);
+      return 0;
+    case 'units create':
+      await unitsCreate(values, print);
+      return 0;
+    case 'units import':
+      if (!argument) throw new Error('请给出 CSV 文件路径');
+      return unitsImport(argument, print);
+    case 'tokens issue':
+      await tokensIssue(values, print);
+      return 0;
+    case 'tokens list':
+      await tokensList(print);
+      return 0;
+    case 'tokens revoke':
+      if (!argument) throw new Error('请给出令牌编号');
+      await tokensRevoke(argument, print);
+      return 0;
+    default:
+      if (group === 'job' && action) {
+        await runJob(action, values, print);
+        return 0;
+      }
+      print(usage);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ZodError) {
+      for (const detail of issuesToDetails(error.issues))
+        process.stderr.write(`错误：${detail.path} ${detail.message}\n`);
+    } else if (error instanceof AppError) {
+      process.stderr.write(`错误（${error.code}）：${error.message}\n`);
+    } else {
+      process.stderr.write(`错误：${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exit(1);
+  },
+);

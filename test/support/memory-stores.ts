@@ -1,0 +1,53 @@
+import { ConflictError } from '#shared/errors';
+import type { Unit } from '#shared/schemas/units';
+import type { StoredToken, TokenStore, UnitStore } from '#shared/store/ports';
+
+/** In-memory ports with the same contract as the DynamoDB adapters, for use-case tests. */
+export class MemoryUnitStore implements UnitStore {
+  readonly units = new Map<string, Unit>();
+  async get(id: string) {
+    return this.units.get(id);
+  }
+  async list() {
+    return [...this.units.values()];
+  }
+  async create(unit: Unit) {
+    if (this.units.has(unit.id)) throw new ConflictError('UNIT_EXISTS', `单位编号“${unit.id}”已存在`);
+    this.units.set(unit.id, unit);
+  }
+  async replace(unit: Unit, expectedVersion: number) {
+    if (this.units.get(unit.id)?.version !== expectedVersion)
+      throw new ConflictError('VERSION_CONFLICT', '冲突');
+    this.units.set(unit.id, unit);
+  }
+}
+
+export class MemoryTokenStore implements TokenStore {
+  readonly tokens = new Map<string, StoredToken>();
+  touches = 0;
+  async findByHash(hash: string) {
+    return this.tokens.get(hash);
+  }
+  async findById(tokenId: string) {
+    return [...this.tokens.values()].find((token) => token.tokenId === tokenId);
+  }
+  async list() {
+    return [...this.tokens.values()];
+  }
+  async create(token: StoredToken) {
+    this.tokens.set(token.hash, token);
+  }
+  async revoke(tokenId: string, at: string) {
+    const token = await this.findById(tokenId);
+    if (!token) return undefined;
+    token.revokedAt ??= at;
+    return token;
+  }
+  async touch(hash: string, at: string) {
+    const token = this.tokens.get(hash);
+    if (token) {
+      token.lastUsedAt = at;
+      this.touches += 1;
+    }
+  }
+}
