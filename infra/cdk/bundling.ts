@@ -1,0 +1,62 @@
+/**
+ * How every Xinbao Lambda is bundled, stated once. The CDK house construct turns this object into
+ * NodejsFunction bundling options; the bench builds its own bundles from the very same object
+ * (`esbuild.build({ ...esbuildOptions, absWorkingDir: projectRoot, entryPoints: [entry], outfile })`),
+ * and test/infra/bundling.test.ts checks that both produce the same bytes.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BundlingOptions, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/** The project root (the folder holding package.json); entries in the catalogue are relative to it. */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * ESM bundles still meet CommonJS dependencies that call `require` (some of the AWS SDK's own
+ * dependencies do); give them one. The import is aliased so that it cannot clash with a bundled
+ * module's own top-level `createRequire` binding.
+ */
+export const requireBanner =
+  "import { createRequire as __xinbaoCreateRequire } from 'node:module'; const require = __xinbaoCreateRequire(import.meta.url);";
+
+/** The esbuild configuration of every function bundle (paths relative to `projectRoot`). */
+export const esbuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  format: 'esm',
+  minify: true,
+  /** Linked `.map` next to the bundle; the functions run with NODE_OPTIONS=--enable-source-maps. */
+  sourcemap: true,
+  /** Stack traces need names and lines, not the sources: keeps the map (and the zip) small. */
+  sourcesContent: false,
+  /** Prefer ES module builds of dependencies: better tree shaking. */
+  mainFields: ['module', 'main'],
+  /** Chinese text stays UTF-8 instead of \uXXXX escapes (a third of the bytes). */
+  charset: 'utf8',
+  banner: { js: requireBanner },
+  tsconfig: 'tsconfig.json',
+  /** Nothing external: the AWS SDK v3 is bundled (smaller cold start than the runtime's copy). */
+  external: [],
+} as const satisfies BuildOptions;
+
+/** The same configuration as NodejsFunction bundling options (local esbuild, never Docker). */
+export function lambdaBundling(root: string = projectRoot): BundlingOptions {
+  return {
+    forceDockerBundling: false,
+    bundleAwsSDK: true,
+    externalModules: [...esbuildOptions.external],
+    format: OutputFormat.ESM,
+    target: esbuildOptions.target,
+    minify: esbuildOptions.minify,
+    sourceMap: esbuildOptions.sourcemap,
+    sourceMapMode: SourceMapMode.DEFAULT,
+    sourcesContent: esbuildOptions.sourcesContent,
+    mainFields: [...esbuildOptions.mainFields],
+    // aws-cdk-lib 2.276 accepts `charset` but never passes it to esbuild: pass the flag itself.
+    esbuildArgs: { '--charset': esbuildOptions.charset },
+    banner: esbuildOptions.banner.js,
+    tsconfig: path.join(root, esbuildOptions.tsconfig),
+  };
+}

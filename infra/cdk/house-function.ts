@@ -1,0 +1,181 @@
+/**
+ * The house Lambda construct: every Xinbao function is built here, from its catalogue
+ * declaration, the same way — Node.js 24 on arm64, ESM bundle with the AWS SDK inside, its own
+ * log group, its own role holding only the grants its declared `access` implies, and an alarm
+ * on its errors.
+ */
+import path from 'node:path';
+import { Arn, ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import { Construct } from 'constructs';
+import type { FunctionDeclaration, StoreAccess } from '../../shared/catalogue/functions';
+import { envNames } from '../../shared/config';
+import { lambdaBundling, projectRoot } from './bundling';
+import { acknowledgeBucketGrant, acknowledgeTableIndexWildcard } from './nag';
+
+/** Where outgoing mail comes from: the SES configuration set and the verified sender. */
+export interface MailSettings {
+  readonly configurationSet: ses.IConfigurationSet;
+  /** The sender address (MAIL_FROM); its address or its domain must be a verified SES identity. */
+  readonly fromAddress: string;
+}
+
+/** The stores a function may be granted; only those its declaration names are used. */
+export interface XinbaoFunctionResources {
+  readonly table?: dynamodb.ITable;
+  readonly attachmentsBucket?: s3.IBucket;
+  readonly archiveBucket?: s3.IBucket;
+  readonly mail?: MailSettings;
+}
+
+export interface XinbaoFunctionProps {
+  /** The catalogue name (`units`, `heartbeat` …), used in descriptions and alarm names. */
+  readonly name: string;
+  readonly declaration: FunctionDeclaration;
+  readonly resources: XinbaoFunctionResources;
+  /** @default the repository root */
+  readonly projectRoot?: string;
+  /** @default six months (China's Cybersecurity Law minimum for network logs) */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/** Environment every function gets, whatever it touches. */
+export const baseEnvironment = {
+  POWERTOOLS_SERVICE_NAME: 'xinbao',
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+  NODE_OPTIONS: '--enable-source-maps',
+} as const;
+
+function required<T>(value: T | undefined, what: string, fn: string): T {
+  if (value === undefined) throw new Error(`function ${fn} declares ${what} access but no ${what} was given`);
+  return value;
+}
+
+export class XinbaoFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+  readonly errorsAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: XinbaoFunctionProps) {
+    super(scope, id);
+    const { name, declaration, resources } = props;
+    const root = props.projectRoot ?? projectRoot;
+    const access = declaration.access;
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.SIX_MONTHS,
+    });
+
+    // An explicit role instead of the default one: the default attaches the managed
+    // AWSLambdaBasicExecutionRole (logs:CreateLogGroup on *), this one may only write its own log group.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Xinbao ${name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    const environment: Record<string, string> = { ...baseEnvironment };
+    if (access.table) {
+      const table = required(resources.table, 'table', name);
+      grantTable(table, this.role, access.table);
+      acknowledgeTableIndexWildcard(this.role, table, access.table);
+      environment[envNames.tableName] = table.tableName;
+    }
+    if (access.attachments) {
+      const bucket = required(resources.attachmentsBucket, 'attachments', name);
+      grantBucket(bucket, this.role, access.attachments, 'attachments');
+      environment[envNames.attachmentsBucket] = bucket.bucketName;
+    }
+    if (access.archive) {
+      const bucket = required(resources.archiveBucket, 'archive', name);
+      grantBucket(bucket, this.role, access.archive, 'archive');
+      environment[envNames.archiveBucket] = bucket.bucketName;
+    }
+    if (access.mail) {
+      const mail = required(resources.mail, 'mail', name);
+      grantSendMail(this.role, mail);
+      environment[envNames.mailFrom] = mail.fromAddress;
+      environment[envNames.mailConfigurationSet] = mail.configurationSet.configurationSetName;
+    }
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(root, declaration.entry),
+      handler: 'handler',
+      projectRoot: root,
+      depsLockFilePath: path.join(root, 'package-lock.json'),
+      description: declaration.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: declaration.memoryMb,
+      timeout: Duration.seconds(declaration.timeoutSeconds),
+      role: this.role,
+      logGroup: this.logGroup,
+      environment,
+      bundling: lambdaBundling(root),
+    });
+    // CDK adds DependsOn [role, role policy]; the role half duplicates the GetAtt on Role, which
+    // cfn-lint reports as W3005. The DependsOn is harmless and CDK's to manage, so only the
+    // warning is silenced, on this resource alone.
+    const cfnFunction = this.function.node.defaultChild;
+    if (cfnFunction instanceof lambda.CfnFunction) {
+      cfnFunction.addMetadata('cfn-lint', { config: { ignore_checks: ['W3005'] } });
+    }
+
+    this.errorsAlarm = new cloudwatch.Alarm(this, 'ErrorsAlarm', {
+      alarmDescription: `Xinbao ${name}: the function reported errors (uncaught exceptions or timeouts).`,
+      metric: this.function.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+  }
+}
+
+function grantTable(table: dynamodb.ITable, role: iam.IRole, access: StoreAccess): void {
+  if (access === 'read') table.grantReadData(role);
+  else table.grantReadWriteData(role);
+}
+
+function grantBucket(bucket: s3.IBucket, role: iam.IRole, access: StoreAccess, label: string): void {
+  const grant = access === 'read' ? bucket.grantRead(role) : bucket.grantReadWrite(role);
+  acknowledgeBucketGrant(role, bucket, grant, access, label);
+}
+
+/** SES v1 SendEmail/SendRawEmail, only from the configured sender and through the configuration set. */
+function grantSendMail(role: iam.Role, mail: MailSettings): void {
+  const stack = Stack.of(role);
+  const identity = (resourceName: string) =>
+    Arn.format(
+      { service: 'ses', resource: 'identity', resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME },
+      stack,
+    );
+  const domain = mail.fromAddress.slice(mail.fromAddress.lastIndexOf('@') + 1);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [
+        Arn.format(
+          {
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: mail.configurationSet.configurationSetName,
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          },
+          stack,
+        ),
+        identity(domain),
+        identity(mail.fromAddress),
+      ],
+      conditions: { StringEquals: { 'ses:FromAddress': mail.fromAddress } },
+    }),
+  );
+}

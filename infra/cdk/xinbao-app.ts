@@ -1,0 +1,92 @@
+/**
+ * Builds the Xinbao app: the stateful and the stateless stack, tagged, with the cdk-nag
+ * AwsSolutions pack registered as a policy-validation plugin (synthesis fails on any finding
+ * that is not acknowledged with a reason). `app.ts` synthesizes it; the infra tests build it too.
+ */
+import { App, type AppProps, type Environment, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type FunctionDeclaration, functionNames, functions } from '../../shared/catalogue/functions';
+import { StatefulStack } from './stateful-stack';
+import { StatelessStack } from './stateless-stack';
+
+/**
+ * The region when context `xinbao:region` is not given: SES, EventBridge Scheduler, arm64 Lambda and
+ * Node.js 24 are all available there. CDK_DEFAULT_REGION is deliberately not used: the CLI always
+ * fills it in, with us-east-1 on a machine without AWS configuration, so "unset" never happens and
+ * the deploy region would depend on whoever runs `cdk`.
+ */
+export const defaultRegion = 'ap-southeast-1';
+
+/** Context keys (cdk.json or `cdk synth -c key=value`). */
+export const contextKeys = {
+  /** Deploy region (default ap-southeast-1). */
+  region: 'xinbao:region',
+  /** Sender address for mail; required as soon as a function declares `mail: true`. */
+  mailFrom: 'xinbao:mailFrom',
+  /** Browser origins allowed to use presigned attachment URLs (CORS); default `*`. */
+  attachmentOrigins: 'xinbao:attachmentOrigins',
+} as const;
+
+export interface BuildAppOptions {
+  /** Extra context, e.g. `aws:cdk:bundling-stacks: []` in tests; the CLI passes cdk.json itself. */
+  readonly context?: AppProps['context'];
+  readonly outdir?: string;
+  /** Register the cdk-nag AwsSolutions plugin (default true). */
+  readonly nag?: boolean;
+  readonly env?: Environment;
+}
+
+export function buildApp(options: BuildAppOptions = {}) {
+  const app = new App({ context: options.context, outdir: options.outdir });
+  const region: unknown = app.node.tryGetContext(contextKeys.region);
+  const env: Environment = options.env ?? {
+    // Unresolved (environment-agnostic account) when no credentials are around: synth needs none.
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: typeof region === 'string' && region !== '' ? region : defaultRegion,
+  };
+
+  const stateful = new StatefulStack(app, 'XinbaoStateful', {
+    env,
+    description: 'Xinbao: table, attachment and archive buckets, archive distribution, mail configuration',
+    terminationProtection: true,
+    attachmentOrigins: stringList(app.node.tryGetContext(contextKeys.attachmentOrigins)) ?? ['*'],
+  });
+  const stateless = new StatelessStack(app, 'XinbaoStateless', {
+    env,
+    description: 'Xinbao: functions, HTTP API, schedules, alarms',
+    stateful,
+    mailFrom: mailFrom(app),
+  });
+  Tags.of(app).add('project', 'xinbao');
+
+  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stateful, stateless };
+}
+
+function stringList(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
+  if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item !== '')) {
+    throw new Error(`context ${contextKeys.attachmentOrigins} must be a list of origins`);
+  }
+  return list;
+}
+
+function mailFrom(app: App): string {
+  const value: unknown = app.node.tryGetContext(contextKeys.mailFrom);
+  if (value !== undefined) {
+    if (typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
+    throw new Error(`context ${contextKeys.mailFrom} must be an email address, got ${JSON.stringify(value)}`);
+  }
+  const senders = functionNames.filter((name) => {
+    const declaration: FunctionDeclaration = functions[name];
+    return declaration.access.mail === true;
+  });
+  if (senders.length > 0) {
+    throw new Error(
+      `functions ${senders.join(', ')} send mail: set context ${contextKeys.mailFrom} to a verified SES sender`,
+    );
+  }
+  // No function sends mail, so no function receives MAIL_FROM: the value is never used.
+  return 'unused@invalid.example';
+}
