@@ -43,8 +43,18 @@ export function toSchedulerExpression(cron: CronFields): string {
   return `cron(${cron.minute} ${cron.hour} ${dayOfMonth} ${cron.month} ${dayOfWeek} *)`;
 }
 
-/** croner syntax: six fields with seconds first; `*` where EventBridge would have `?`. */
+/**
+ * croner syntax: six fields with seconds first; `*` where EventBridge would have `?`. croner
+ * rejects EventBridge's `start/step`, so it becomes the equivalent `start-max/step`.
+ */
 export function toCronerPattern(cron: CronFields): string {
-  const step = (field: string) => field.replace(/^0\//, '*/');
-  return `0 ${step(cron.minute)} ${step(cron.hour)} ${cron.dayOfMonth} ${cron.month} ${cron.dayOfWeek}`;
+  const step = (field: string, max: number) => field.replace(/^(\d+)\/(\d+)$/, `$1-${max}/$2`);
+  return [
+    '0',
+    step(cron.minute, 59),
+    step(cron.hour, 23),
+    step(cron.dayOfMonth, 31),
+    step(cron.month, 12),
+    cron.dayOfWeek,
+  ].join(' ');
 }
