@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type RouteDeclaration, routes } from '../catalogue/routes';
 import { errorBody } from '../schemas/common';
 

@@ -1,7 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 
 // Chinese messages for every field-level error zod produces.
-z.config(z.locales.zhCN());
+// Imported alone: `z.locales` would bundle every language (≈ 300 KB per function).
+z.config(zhCN());
 
 export const isoDateTime = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 时间' });
 
