@@ -1,0 +1,94 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { FrontContext } from './context';
+import { dynamoError, sendError, sendJson, serializationError } from './errors';
+import { waitForTableSettled } from './table-settle';
+import { transactGet } from './transact-get';
+import { transactWrite } from './transact-write';
+import { isRecord, type Json } from './types';
+
+const PREFIX = 'DynamoDB_20120810.';
+const HANDLERS: Record<string, (ctx: FrontContext, request: Json) => Promise<Json>> = {
+  [`${PREFIX}TransactWriteItems`]: transactWrite,
+  [`${PREFIX}TransactGetItems`]: transactGet,
+};
+// Operations after which a cached key schema may be wrong.
+const TABLE_CHANGING = new Set([`${PREFIX}CreateTable`, `${PREFIX}DeleteTable`, `${PREFIX}UpdateTable`]);
+// Operations whose answer is held until the table has really changed (see table-settle.ts).
+const SETTLING = {
+  [`${PREFIX}CreateTable`]: 'CreateTable',
+  [`${PREFIX}DeleteTable`]: 'DeleteTable',
+} as const;
+/** Same cap as dynalite puts on any request body. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The only listener clients see. Transactions are answered here; every other request streams to
+ * dynalite untouched, holding the shared side of the lock until dynalite has answered, so it can
+ * never observe a transaction half-applied or being rolled back.
+ */
+export function createFront(ctx: FrontContext): Server {
+  return createServer((req, res) => {
+    const target = req.headers['x-amz-target'];
+    const handler = typeof target === 'string' && req.method === 'POST' ? HANDLERS[target] : undefined;
+    if (handler) {
+      void handleTransaction(ctx, handler, req, res);
+      return;
+    }
+    if (typeof target !== 'string' || !TABLE_CHANGING.has(target)) {
+      ctx.lock.acquireShared(() => ctx.upstream.forward(req, res, () => ctx.lock.releaseShared()));
+      return;
+    }
+    // Rare table operations: drop cached key schemas before and after.
+    ctx.tables.clear();
+    const operation = target in SETTLING ? SETTLING[target as keyof typeof SETTLING] : undefined;
+    const hold = operation ? waitForTableSettled(ctx.upstream, operation) : undefined;
+    ctx.lock.acquireShared(() =>
+      ctx.upstream.forward(
+        req,
+        res,
+        () => {
+          ctx.tables.clear();
+          ctx.lock.releaseShared();
+        },
+        hold,
+      ),
+    );
+  });
+}
+
+async function handleTransaction(
+  ctx: FrontContext,
+  handler: (ctx: FrontContext, request: Json) => Promise<Json>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  try {
+    const request = await readJson(req);
+    sendJson(res, 200, await handler(ctx, request));
+  } catch (error) {
+    if (!res.headersSent) sendError(res, error);
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<Json> {
+  const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim();
+  if (contentType !== 'application/x-amz-json-1.0' && contentType !== 'application/json') {
+    throw dynamoError('UnknownOperationException', `Unsupported content type ${contentType}`, 404);
+  }
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    length += buffer.length;
+    if (length > MAX_BODY_BYTES) throw dynamoError('RequestEntityTooLarge', 'Request body too large', 413);
+    chunks.push(buffer);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.concat(chunks, length).toString('utf8'));
+  } catch {
+    throw serializationError('Start of structure or map found where not expected');
+  }
+  if (!isRecord(parsed)) throw serializationError('Start of structure or map found where not expected');
+  return parsed;
+}

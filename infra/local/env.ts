@@ -1,0 +1,75 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { envNames } from '../../shared/config';
+import { localCredentials, localRegion } from './aws';
+
+export const localNames = {
+  table: 'xinbao',
+  attachmentsBucket: 'xinbao-attachments',
+  archiveBucket: 'xinbao-archive',
+  mailFrom: 'xinbao@localhost',
+} as const;
+
+export interface ServiceEndpoints {
+  dynamodb: string;
+  s3: string;
+  ses: string;
+}
+
+/**
+ * What the handlers see locally. Only endpoints differ from the cloud: the SDK v3 reads
+ * AWS_ENDPOINT_URL_<SERVICE> itself, so no handler knows it runs locally.
+ */
+export function handlerEnvironment(endpoints: ServiceEndpoints): Record<string, string> {
+  return {
+    AWS_REGION: localRegion,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_SES: endpoints.ses,
+    // s3rver keeps uploads intact and presigned URLs body-agnostic only without default checksums.
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    [envNames.s3PathStyle]: 'true',
+    [envNames.tableName]: localNames.table,
+    [envNames.attachmentsBucket]: localNames.attachmentsBucket,
+    [envNames.archiveBucket]: localNames.archiveBucket,
+    [envNames.mailFrom]: localNames.mailFrom,
+    // Handlers log at INFO in the cloud; locally that would drown the console.
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL || 'WARN',
+  };
+}
+
+/** Must run before any handler module is imported: they read the environment at load time. */
+export function applyEnvironment(env: Record<string, string>): void {
+  for (const [key, value] of Object.entries(env)) process.env[key] = value;
+}
+
+export function formatEnvFile(env: Record<string, string>, comment: string): string {
+  const lines = comment.split('\n').map((line) => `# ${line}`);
+  for (const [key, value] of Object.entries(env)) lines.push(`${key}=${value}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function parseEnvFile(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/.exec(line);
+    if (match?.[1] && match[2] !== undefined) env[match[1]] = match[2].trim();
+  }
+  return env;
+}
+
+export async function writeEnvFile(path: string, env: Record<string, string>, comment: string) {
+  await writeFile(path, formatEnvFile(env, comment), { encoding: 'utf8', mode: 0o600 });
+}
+
+export async function readEnvFile(path: string): Promise<Record<string, string> | undefined> {
+  try {
+    return parseEnvFile(await readFile(path, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

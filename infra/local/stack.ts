@@ -1,0 +1,156 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { documentClient } from '../../shared/store/dynamo/client';
+import { ensureArchiveHome, startArchiveSite } from './archive-site';
+import { localDynamoClient, localS3Client } from './aws';
+import { lockDataDir, prepareDataDir } from './data-dir';
+import { loadDemoData } from './demo/load';
+import type { DemoTokens } from './demo/tokens-file';
+import { startLocalDynamo } from './dynamo/index';
+import { applyEnvironment, handlerEnvironment, localNames, writeEnvFile } from './env';
+import { createGateway } from './gateway/server';
+import { catalogueFunctionHost } from './lambda/catalogue';
+import { assertPortsFree, planPorts } from './ports';
+import { ensureBucket, ensureTable } from './provision';
+import { type DeliveryResult, type RegisteredSchedule, startScheduler } from './scheduler';
+import { startS3 } from './services/s3';
+import { startSes } from './services/ses';
+
+export interface LocalStackOptions {
+  /** Base port: API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4; 0 = every service on a free port. */
+  port: number;
+  dataDir: string;
+  /** Wipe the data folder first. */
+  fresh?: boolean;
+  /** Load the demo units and tokens on first start (default true). */
+  demo?: boolean;
+  /** Run the declared schedules (default true). */
+  scheduler?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  urls: { api: string; openapi: string; archive: string; mailbox: string; s3: string; dynamodb: string };
+  demoTokens?: DemoTokens;
+  servedRouteKeys(): string[];
+  schedules(): RegisteredSchedule[];
+  /** Delivers one scheduled event now, retries included, as a cron tick would (needs the scheduler). */
+  runSchedule(name: string, scheduledTime?: Date): Promise<DeliveryResult>;
+  stop(): Promise<void>;
+}
+
+const bindHost = '127.0.0.1';
+const url = (port: number) => `http://localhost:${port}`;
+
+/**
+ * The whole system on one machine: DynamoDB (dynalite + transactions), S3 (s3rver, child
+ * process), SES (with its mailbox page), the gateway in front of the catalogue's handlers, the
+ * scheduler and the archive site. Sets process.env for the handlers, so one stack per process.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => {});
+  const closers: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const close of closers.splice(0).reverse()) {
+      await close().catch((error: unknown) => log(`停止时出错 / error while stopping: ${String(error)}`));
+    }
+  };
+
+  try {
+    const { dataDir } = options;
+    await prepareDataDir(dataDir, options.fresh ?? false);
+    closers.push(await lockDataDir(dataDir));
+    const ports = planPorts(options.port);
+    await assertPortsFree(ports, bindHost);
+
+    const [dynamo, s3, ses] = await Promise.allSettled([
+      startLocalDynamo({ port: ports.dynamodb, host: bindHost, dataDir: join(dataDir, 'dynamodb') }),
+      startS3({ port: ports.s3, host: bindHost, directory: join(dataDir, 's3') }),
+      startSes({ port: ports.mailbox, host: bindHost }),
+    ]);
+    for (const service of [dynamo, s3, ses]) {
+      if (service.status === 'fulfilled') closers.push(service.value.close);
+    }
+    if (dynamo.status === 'rejected') throw dynamo.reason;
+    if (s3.status === 'rejected') throw s3.reason;
+    if (ses.status === 'rejected') throw ses.reason;
+
+    const env = handlerEnvironment({
+      dynamodb: dynamo.value.endpoint,
+      s3: s3.value.endpoint,
+      ses: ses.value.endpoint,
+    });
+    applyEnvironment(env);
+    const envFile = join(dataDir, 'local.env');
+    await writeEnvFile(
+      envFile,
+      env,
+      '信报本地环境（npm start 写入）/ written by npm start for the admin CLI',
+    );
+    // Gone with the stack: the CLI then says "start it first" instead of failing to connect.
+    closers.push(() => rm(envFile, { force: true }));
+
+    const dynamoClient = localDynamoClient(dynamo.value.endpoint);
+    const s3Client = localS3Client(s3.value.endpoint);
+    closers.push(async () => {
+      dynamoClient.destroy();
+      s3Client.destroy();
+    });
+    await Promise.all([
+      ensureTable(dynamoClient, localNames.table),
+      ensureBucket(s3Client, localNames.attachmentsBucket),
+      ensureBucket(s3Client, localNames.archiveBucket),
+    ]);
+
+    const functions = catalogueFunctionHost();
+    const table = { client: documentClient(dynamoClient), tableName: localNames.table };
+    const [, demoTokens] = await Promise.all([
+      functions.preload(),
+      options.demo === false ? undefined : loadDemoData({ table, dataDir, log }),
+      ensureArchiveHome(s3Client, localNames.archiveBucket),
+    ]);
+
+    const archive = await startArchiveSite({
+      client: s3Client,
+      bucket: localNames.archiveBucket,
+      port: ports.archive,
+      host: bindHost,
+      log,
+    });
+    closers.push(archive.close);
+
+    const scheduler = options.scheduler === false ? undefined : startScheduler({ functions, log });
+    if (scheduler) closers.push(scheduler.stop);
+
+    // Last: once the API answers, everything behind it is ready.
+    const gateway = createGateway({ functions, log });
+    const apiPort = await gateway.listen(ports.api, bindHost);
+    closers.push(gateway.close);
+
+    let stopping: Promise<void> | undefined;
+    return {
+      urls: {
+        api: url(apiPort),
+        openapi: `${url(apiPort)}/openapi.json`,
+        archive: archive.url,
+        mailbox: url(Number(new URL(ses.value.endpoint).port)),
+        s3: s3.value.endpoint,
+        dynamodb: dynamo.value.endpoint,
+      },
+      ...(demoTokens ? { demoTokens } : {}),
+      servedRouteKeys: () => gateway.servedRouteKeys(),
+      schedules: () => scheduler?.registered() ?? [],
+      runSchedule: async (name, scheduledTime = new Date()) => {
+        if (!scheduler) throw new Error('the scheduler is off in this stack');
+        return scheduler.deliver(name, scheduledTime);
+      },
+      stop: () => {
+        stopping ??= stopAll();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

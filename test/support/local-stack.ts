@@ -1,0 +1,162 @@
+/**
+ * Runs `infra/local/main.ts` as a user would (a child process through tsx) on free ports with a
+ * fresh temporary data folder, for end-to-end tests.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DemoTokens, readDemoTokens } from '../../infra/local/demo/tokens-file';
+import { projectRoot } from '../../infra/local/paths';
+import { freeConsecutivePorts } from './ports';
+
+export interface TestStackUrls {
+  api: string;
+  openapi: string;
+  archive: string;
+  mailbox: string;
+  s3: string;
+  dynamodb: string;
+}
+
+export interface TestStack {
+  urls: TestStackUrls;
+  tokens: DemoTokens;
+  dataDir: string;
+  /** The tsx process; the stack's own Node process is its child. */
+  pid: number;
+  output(): string;
+  /** SIGTERM (or the given signal) to the tsx process, then waits; resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Sends a signal to the whole process group, as Ctrl-C in a terminal does, then waits. */
+  interrupt(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface StartOptions {
+  /** Reuse a data folder (a restart); a new temporary one by default. */
+  dataDir?: string;
+  fresh?: boolean;
+  timeoutMs?: number;
+}
+
+const tsx = join(projectRoot, 'node_modules/.bin/tsx');
+const node24 = join(projectRoot, 'node_modules/.bin/node');
+const main = join(projectRoot, 'infra/local/main.ts');
+const running = new Set<ChildProcess>();
+const createdDirs = new Set<string>();
+
+// Never leave a stack behind when the test process goes away, however it goes; nor our temp folders.
+process.once('exit', () => {
+  for (const child of running) killGroup(child, 'SIGKILL');
+  for (const dir of createdDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+async function waitForHealth(child: ChildProcess, api: string, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `the stack exited (${child.exitCode ?? child.signalCode}) before it was up:\n${output()}`,
+      );
+    }
+    try {
+      const response = await fetch(`${api}/health`, { signal: AbortSignal.timeout(1000) });
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the stack was not up within ${timeoutMs} ms:\n${output()}`);
+}
+
+async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Promise<TestStack> {
+  const base = await freeConsecutivePorts(5);
+  const args = [tsx, main, '--port', String(base), '--data', dataDir, ...(fresh ? ['--fresh'] : [])];
+  const child = spawn(existsSync(node24) ? node24 : process.execPath, args, {
+    cwd: projectRoot,
+    // Its own process group: the exit hook can take down tsx, the stack and s3rver at once.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => (output += text));
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => (output += text));
+
+  const url = (offset: number) => `http://127.0.0.1:${base + offset}`;
+  const urls: TestStackUrls = {
+    api: url(0),
+    openapi: `${url(0)}/openapi.json`,
+    archive: url(1),
+    mailbox: url(2),
+    s3: url(3),
+    dynamodb: url(4),
+  };
+  try {
+    await waitForHealth(child, urls.api, () => output, timeoutMs);
+  } catch (error) {
+    killGroup(child, 'SIGKILL');
+    await exitOf(child);
+    throw error;
+  }
+  const tokens = await readDemoTokens(dataDir);
+  if (!tokens) throw new Error(`no demo tokens in ${dataDir}`);
+
+  const waitOrKill = async () => {
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 10_000);
+    const code = await exitOf(child);
+    clearTimeout(timer);
+    return code;
+  };
+  return {
+    urls,
+    tokens,
+    dataDir,
+    pid: child.pid ?? 0,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return waitOrKill();
+    },
+    interrupt: async (signal = 'SIGINT') => {
+      killGroup(child, signal);
+      return waitOrKill();
+    },
+  };
+}
+
+export async function startStackForTest(options: StartOptions = {}): Promise<TestStack> {
+  let dataDir = options.dataDir;
+  if (!dataDir) {
+    dataDir = await mkdtemp(join(tmpdir(), 'xinbao-stack-'));
+    createdDirs.add(dataDir);
+  }
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Another test may grab a port between our probe and the stack's bind: try another base.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(dataDir, options.fresh ?? false, timeoutMs);
+    } catch (error) {
+      const portClash = error instanceof Error && /port\(s\) in use|EADDRINUSE/.test(error.message);
+      if (!portClash || attempt >= 3) throw error;
+    }
+  }
+}
