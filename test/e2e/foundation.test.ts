@@ -14,7 +14,9 @@ let stack: Stack;
 
 interface Reply {
   status: number;
-  body: Record<string, unknown> & { error?: { code: string; message: string; details?: { path?: string }[] } };
+  body: Record<string, unknown> & {
+    error?: { code: string; message: string; details?: { path?: string }[] };
+  };
   headers: Headers;
 }
 
@@ -77,7 +79,9 @@ describe('the local stack as a user meets it', () => {
     expect(reporter.body.error?.message).toMatch(/[\u4e00-\u9fff]/);
     const foreign = await call('GET', '/units/no-such-or-foreign', { token: stack.tokens.REPORTER_TOKEN });
     expect(foreign.status).toBe(404);
-    const own = await call('GET', `/units/${stack.tokens.REPORTER_UNIT}`, { token: stack.tokens.REPORTER_TOKEN });
+    const own = await call('GET', `/units/${stack.tokens.REPORTER_UNIT}`, {
+      token: stack.tokens.REPORTER_TOKEN,
+    });
     expect(own.status).toBe(200);
   });
 
@@ -98,10 +102,20 @@ describe('the local stack as a user meets it', () => {
       json: { version: 1, name: '市测试管理局', headEmail: 'head@example.gov.cn' },
     });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ name: '市测试管理局', version: 2, headEmail: 'head@example.gov.cn' });
-    const stale = await call('PATCH', '/units/e2e-bureau', { token: admin, json: { version: 1, name: '旧名称' } });
+    expect(updated.body).toMatchObject({
+      name: '市测试管理局',
+      version: 2,
+      headEmail: 'head@example.gov.cn',
+    });
+    const stale = await call('PATCH', '/units/e2e-bureau', {
+      token: admin,
+      json: { version: 1, name: '旧名称' },
+    });
     expect(stale.status).toBe(409);
-    const deactivated = await call('POST', '/units/e2e-bureau/deactivate', { token: admin, json: { version: 2 } });
+    const deactivated = await call('POST', '/units/e2e-bureau/deactivate', {
+      token: admin,
+      json: { version: 2 },
+    });
     expect(deactivated.body).toMatchObject({ active: false, version: 3 });
     const fetched = await call('GET', '/units/e2e-bureau', { token: stack.tokens.EDITOR_TOKEN });
     expect(fetched.body).toMatchObject({ name: '市测试管理局', active: false });
@@ -113,8 +127,18 @@ describe('the local stack as a user meets it', () => {
     const cases: [string, Parameters<typeof call>[2], number, string][] = [
       ['/units', { token: admin, text: '{"id":', contentType: 'application/json' }, 400, 'MALFORMED_JSON'],
       ['/units', { token: admin, text: '{}', contentType: 'text/plain' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
-      ['/units', { token: admin, json: { id: 'ok-id', name: 'x'.repeat(70_000), class: 'county' } }, 413, 'PAYLOAD_TOO_LARGE'],
-      ['/units', { token: admin, json: { id: 'ok-id', name: '某局', class: 'county', active: false } }, 400, 'VALIDATION_FAILED'],
+      [
+        '/units',
+        { token: admin, json: { id: 'ok-id', name: 'x'.repeat(70_000), class: 'county' } },
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
+      [
+        '/units',
+        { token: admin, json: { id: 'ok-id', name: '某局', class: 'county', active: false } },
+        400,
+        'VALIDATION_FAILED',
+      ],
       ['/units', { token: admin, json: { id: 'ok-id', name: 7, class: 'county' } }, 400, 'VALIDATION_FAILED'],
     ];
     for (const [path, options, status, code] of cases) {
@@ -131,7 +155,8 @@ describe('the local stack as a user meets it', () => {
   });
 
   it('imports good CSV rows and reports the broken ones by line', async () => {
-    const csv = '编号,名称,类别\ne2e-zone,测试新区管委会,县市区\nBroken Id,坏行,county\ne2e-office,市测试办公室,市直部门\n';
+    const csv =
+      '编号,名称,类别\ne2e-zone,测试新区管委会,县市区\nBroken Id,坏行,county\ne2e-office,市测试办公室,市直部门\n';
     const reply = await call('POST', '/units/import', { token: stack.tokens.ADMIN_TOKEN, text: csv });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ imported: 2, rejected: [{ line: 3 }] });
@@ -157,9 +182,9 @@ describe('the local stack as a user meets it', () => {
     }
     expect(status).toBe(401);
     const listed = await call('GET', '/tokens?includeRevoked=true', { token: admin });
-    const summary = (listed.body.tokens as { tokenId: string; revokedAt?: string; lastUsedAt?: string }[]).find(
-      (entry) => entry.tokenId === issued.body.tokenId,
-    );
+    const summary = (
+      listed.body.tokens as { tokenId: string; revokedAt?: string; lastUsedAt?: string }[]
+    ).find((entry) => entry.tokenId === issued.body.tokenId);
     expect(summary?.revokedAt).toBeDefined();
     expect(summary?.lastUsedAt).toBeDefined();
     expect(JSON.stringify(listed.body)).not.toContain(token);
@@ -168,9 +193,13 @@ describe('the local stack as a user meets it', () => {
   it('lets the admin CLI import a CSV into the running stack with a per-line report', async () => {
     const file = join(stack.dataDir, 'units.csv');
     writeFileSync(file, 'id,name,class\ncli-one,命令行导入局,department\ncli-two,命令行导入县,nowhere\n');
-    const result = await run('npx', ['tsx', 'infra/cli/main.ts', 'units', 'import', file, '--data', stack.dataDir], {
-      cwd: root,
-    }).catch((error: { stdout: string; stderr: string; code: number }) => error);
+    const result = await run(
+      'npx',
+      ['tsx', 'infra/cli/main.ts', 'units', 'import', file, '--data', stack.dataDir],
+      {
+        cwd: root,
+      },
+    ).catch((error: { stdout: string; stderr: string; code: number }) => error);
     expect(result.stdout).toContain('导入成功 1 行，拒绝 1 行');
     expect(result.stdout).toContain('第 3 行');
     const fetched = await call('GET', '/units/cli-one', { token: stack.tokens.ADMIN_TOKEN });

@@ -54,7 +54,9 @@ describe('the CDK app and the local runtime expose the same surface', () => {
         route.Properties.AuthorizationType === 'CUSTOM' ? 'bearer' : 'public',
       ]),
     );
-    const declared = Object.fromEntries((routes as readonly RouteDeclaration[]).map((r) => [routeKey(r), r.auth]));
+    const declared = Object.fromEntries(
+      (routes as readonly RouteDeclaration[]).map((r) => [routeKey(r), r.auth]),
+    );
     expect(deployed).toEqual(declared);
   });
 
@@ -64,7 +66,9 @@ describe('the CDK app and the local runtime expose the same surface', () => {
     expect(deployed).toHaveLength(local.length);
     for (const registration of local) {
       const match = deployed.find((schedule) =>
-        String((schedule.Properties.Target as { Input?: string }).Input ?? '').includes(`"job":"${registration.job}"`),
+        String((schedule.Properties.Target as { Input?: string }).Input ?? '').includes(
+          `"job":"${registration.job}"`,
+        ),
       );
       expect(match, registration.name).toBeDefined();
       const properties = match?.Properties ?? {};

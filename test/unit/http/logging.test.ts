@@ -34,7 +34,14 @@ afterEach(() => {
 describe('structured logs', () => {
   it('carry the route and status but never the token or the submitted text', async () => {
     dynamo.on(GetCommand).resolves({
-      Item: { tokenId: 'abcdefghijklmnop', hash: hashToken(secret), role: 'admin', label: 'x', createdAt: 'x', createdBy: 'cli' },
+      Item: {
+        tokenId: 'abcdefghijklmnop',
+        hash: hashToken(secret),
+        role: 'admin',
+        label: 'x',
+        createdAt: 'x',
+        createdBy: 'cli',
+      },
     });
     dynamo.on(UpdateCommand).resolves({});
     dynamo.on(PutCommand).resolves({});
