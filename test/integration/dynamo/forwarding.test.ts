@@ -1,7 +1,11 @@
+import { DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalDynamo, startLocalDynamo } from '../../../infra/local/dynamo';
 import { closeServer, listen } from '../../../infra/local/dynamo/servers';
+import { clientsFor, nameOf, outcome } from './support/clients';
+import { createItemsTable } from './support/tables';
 
 // Everything but the two transaction operations must reach dynalite and come back unchanged.
 
@@ -56,6 +60,21 @@ describe('local DynamoDB front: forwarding and its own errors', { timeout: 30_00
       expect(Buffer.from(await viaFront.arrayBuffer())).toEqual(Buffer.from(await direct.arrayBuffer()));
     } finally {
       await closeServer(bare);
+    }
+  });
+
+  it('makes a table usable as soon as CreateTable returns, and gone once DeleteTable returns', async () => {
+    const clients = clientsFor(endpoint());
+    try {
+      const runs = Array.from({ length: 20 }, async () => {
+        const table = await createItemsTable(clients.client);
+        await clients.doc.send(new PutCommand({ TableName: table, Item: { pk: 'a', sk: '1' } }));
+        await clients.client.send(new DeleteTableCommand({ TableName: table }));
+        return nameOf(await outcome(clients.client.send(new DescribeTableCommand({ TableName: table }))));
+      });
+      expect(new Set(await Promise.all(runs))).toEqual(new Set(['ResourceNotFoundException']));
+    } finally {
+      clients.client.destroy();
     }
   });
 

@@ -79,9 +79,8 @@ describe('local DynamoDB isolation', { timeout: 30_000 }, () => {
     };
     await Promise.all([writer(), writer(), reader(), reader(), reader(), reader(), reader(), reader()]);
 
-    console.log('dirty-read run', cancelled, JSON.stringify([...seen]));
-    expect(cancelled).toBeGreaterThan(20);
-    expect(seen.get('clean')).toBeGreaterThan(100);
+    expect(cancelled).toBeGreaterThan(10);
+    expect(seen.get('clean')).toBeGreaterThan(50);
     expect([...seen.keys()]).toEqual(['clean']);
   });
 
@@ -134,7 +133,6 @@ describe('local DynamoDB isolation', { timeout: 30_000 }, () => {
     };
     await Promise.all([mover(), mover(), reader(), reader(), reader()]);
 
-    console.log('snapshot run', sums.length);
     expect(sums.length).toBeGreaterThan(10);
     expect(new Set(sums)).toEqual(new Set([100]));
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: { pk: 'b', sk: '1' } }));
@@ -190,8 +188,7 @@ describe('local DynamoDB isolation', { timeout: 30_000 }, () => {
     await Promise.all([writer(), writer(), incrementer(), incrementer(), incrementer()]);
 
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
-    console.log('rollback run', increments);
-    expect(increments).toBeGreaterThan(50);
+    expect(increments).toBeGreaterThan(20);
     expect(Item).toEqual({ ...key, n: increments });
   });
 });

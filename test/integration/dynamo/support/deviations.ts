@@ -34,7 +34,14 @@ export async function expectPerTarget(
   expectations: { documented: () => void | Promise<void>; motoObserved: () => void | Promise<void> },
 ): Promise<void> {
   if (target.name === 'moto') {
-    await expectations.motoObserved();
+    try {
+      await expectations.motoObserved();
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `moto no longer shows the recorded deviation "${MOTO_DEVIATIONS[deviation]}": ${detail}`,
+      );
+    }
     return;
   }
   await expectations.documented();
