@@ -4,6 +4,7 @@ import type { StoredToken, TokenStore } from '../ports';
 import type { TableRef } from './client';
 import { isConditionFailure, rethrowStoreError } from './errors';
 import { keys } from './keys';
+import { queryAll } from './query';
 
 function toToken(item: Record<string, unknown>): StoredToken {
   const role = item.role;
@@ -48,24 +49,12 @@ export class DynamoTokenStore implements TokenStore {
   }
 
   async list(): Promise<StoredToken[]> {
-    const tokens: StoredToken[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client
-        .send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.tokensPartition, ':prefix': 'TOKEN#' },
-            ExclusiveStartKey: cursor,
-          }),
-        )
-        .catch(rethrowStoreError);
-      for (const item of page.Items ?? []) tokens.push(toToken(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
-    return tokens.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.tokensPartition, ':prefix': 'TOKEN#' },
+    });
+    return items.map(toToken).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   async create(token: StoredToken): Promise<void> {

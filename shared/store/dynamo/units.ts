@@ -1,16 +1,18 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../errors';
 import { type Unit, unit as unitSchema } from '../../schemas/units';
 import type { UnitStore } from '../ports';
 import type { TableRef } from './client';
 import { isConditionFailure, rethrowStoreError } from './errors';
 import { keys } from './keys';
+import { queryAll } from './query';
 
 function toUnit(item: Record<string, unknown>): Unit {
   const { pk: _pk, sk: _sk, ...rest } = item;
   return unitSchema.parse(rest);
 }
 
+/** All units sit under one partition key: a few hundred rows, one paginated Query, never a Scan. */
 export class DynamoUnitStore implements UnitStore {
   constructor(private readonly table: TableRef) {}
 
@@ -21,25 +23,12 @@ export class DynamoUnitStore implements UnitStore {
     return Item ? toUnit(Item) : undefined;
   }
 
-  /** All units sit under one partition key: a few hundred rows, one paginated Query, never a Scan. */
   async list(): Promise<Unit[]> {
-    const units: Unit[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client
-        .send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.unitsPartition },
-            ExclusiveStartKey: cursor,
-          }),
-        )
-        .catch(rethrowStoreError);
-      for (const item of page.Items ?? []) units.push(toUnit(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
-    return units;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.unitsPartition },
+    });
+    return items.map(toUnit);
   }
 
   async create(unit: Unit): Promise<void> {
