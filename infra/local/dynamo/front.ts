@@ -14,10 +14,10 @@ const HANDLERS: Record<string, (ctx: FrontContext, request: Json) => Promise<Jso
 // Operations after which a cached key schema may be wrong.
 const TABLE_CHANGING = new Set([`${PREFIX}CreateTable`, `${PREFIX}DeleteTable`, `${PREFIX}UpdateTable`]);
 // Operations whose answer is held until the table has really changed (see table-settle.ts).
-const SETTLING = {
-  [`${PREFIX}CreateTable`]: 'CreateTable',
-  [`${PREFIX}DeleteTable`]: 'DeleteTable',
-} as const;
+const SETTLING = new Map<string, 'CreateTable' | 'DeleteTable'>([
+  [`${PREFIX}CreateTable`, 'CreateTable'],
+  [`${PREFIX}DeleteTable`, 'DeleteTable'],
+]);
 /** Same cap as dynalite puts on any request body. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -40,7 +40,7 @@ export function createFront(ctx: FrontContext): Server {
     }
     // Rare table operations: drop cached key schemas before and after.
     ctx.tables.clear();
-    const operation = target in SETTLING ? SETTLING[target as keyof typeof SETTLING] : undefined;
+    const operation = SETTLING.get(target);
     const hold = operation ? waitForTableSettled(ctx.upstream, operation) : undefined;
     ctx.lock.acquireShared(() =>
       ctx.upstream.forward(

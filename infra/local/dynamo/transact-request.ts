@@ -44,14 +44,8 @@ export async function parseWriteActions(request: Json, tables: KeySchemaCache): 
     if (kinds.length !== 1 || !kind || !isRecord(params)) {
       throw validationError('TransactItems can only contain one of Check, Put, Update or Delete');
     }
-    requireMember(params, kind === 'Update' ? 'UpdateExpression' : undefined, index, 'update');
-    requireMember(
-      params,
-      kind === 'ConditionCheck' ? 'ConditionExpression' : undefined,
-      index,
-      'conditionCheck',
-    );
-    return draft(kind, kind === 'ConditionCheck' ? 'ConditionCheck' : kind, params);
+    requireMember(params, kind, index);
+    return draft(kind, kind, params);
   });
   return resolveKeys(drafts, tables);
 }
@@ -106,11 +100,17 @@ function transactItems(request: Json): Json[] {
   });
 }
 
-function requireMember(params: Json, member: string | undefined, index: number, path: string): void {
-  if (member === undefined || typeof params[member] === 'string') return;
-  const field = member[0]?.toLowerCase() + member.slice(1);
+// DynamoDB requires these in transactions although the single-item calls do not.
+const REQUIRED: Partial<Record<WriteKind, [member: string, path: string]>> = {
+  Update: ['UpdateExpression', 'update.updateExpression'],
+  ConditionCheck: ['ConditionExpression', 'conditionCheck.conditionExpression'],
+};
+
+function requireMember(params: Json, kind: WriteKind, index: number): void {
+  const required = REQUIRED[kind];
+  if (!required || typeof params[required[0]] === 'string') return;
   throw validationError(
-    `1 validation error detected: Value null at 'transactItems.${index + 1}.member.${path}.${field}' ` +
+    `1 validation error detected: Value null at 'transactItems.${index + 1}.member.${required[1]}' ` +
       'failed to satisfy constraint: Member must not be null',
   );
 }

@@ -64,22 +64,22 @@ async function applyAll(
   actions: WriteAction[],
   before: (Item | undefined)[],
 ): Promise<void> {
-  const writes: { action: WriteAction; index: number; image: BeforeImage }[] = [];
+  const writes: { action: WriteAction; operation: string; index: number; image: BeforeImage }[] = [];
   actions.forEach((action, index) => {
     if (action.kind === 'ConditionCheck') return;
     const existing = before[index];
     const image: BeforeImage = { tableName: action.tableName, key: action.key };
     if (existing) image.before = existing;
-    writes.push({ action, index, image });
+    writes.push({ action, operation: OPERATION[action.kind], index, image });
   });
   if (writes.length === 0) return;
 
   const entry = await ctx.journal.begin(writes.map((write) => write.image));
   const failures = new Map<number, CancellationReason>();
   try {
-    for (const { action, index } of writes) {
-      if (action.kind === 'ConditionCheck') continue;
-      const result = await ctx.upstream.call(OPERATION[action.kind], action.params);
+    // One by one, in request order: a crash then leaves a prefix applied, which the journal undoes.
+    for (const { action, operation, index } of writes) {
+      const result = await ctx.upstream.call(operation, action.params);
       if (result.statusCode !== 200) {
         failures.set(index, applyFailed(result, action.returnOldOnFailure, before[index]));
         break;
