@@ -34,6 +34,15 @@ export const schedules = [
     job: 'heartbeat',
     retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 600 },
   },
+  {
+    name: 'mail-outbox-sweep',
+    description: '每 5 分钟重发尚未送达的提醒邮件（重要紧急信息提醒在报送时已立即发送）',
+    cron: { minute: '0/5', hour: '*', dayOfMonth: '*', month: '*', dayOfWeek: '*' },
+    timezone: 'Asia/Shanghai',
+    function: 'mailer',
+    job: 'mail-outbox',
+    retry: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 240 },
+  },
 ] as const satisfies readonly ScheduleDeclaration[];
 
 /** EventBridge Scheduler syntax: `cron(min hour dom month dow year)`, one of dom/dow must be `?`. */

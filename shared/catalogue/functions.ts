@@ -9,6 +9,8 @@ export interface FunctionAccess {
   attachments?: StoreAccess;
   archive?: StoreAccess;
   mail?: boolean;
+  /** Functions this one may invoke asynchronously (e.g. the mailer for an urgent alert). */
+  invokes?: readonly string[];
 }
 
 export interface FunctionDeclaration {
@@ -48,6 +50,42 @@ export const functions = {
     memoryMb: 256,
     timeoutSeconds: 10,
     access: { table: 'readwrite' },
+  },
+  items: {
+    entry: 'functions/items/handler.ts',
+    description: 'Items: submit (idempotent), precheck, list, get, revise, history, diff',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    access: { table: 'readwrite', invokes: ['mailer'] },
+  },
+  review: {
+    entry: 'functions/review/handler.ts',
+    description: "The editor's decisions, edits and merges",
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    access: { table: 'readwrite' },
+  },
+  attachments: {
+    entry: 'functions/attachments/handler.ts',
+    description: 'Attachments: presigned upload, confirmation, presigned download',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    access: { table: 'readwrite', attachments: 'readwrite' },
+  },
+  settings: {
+    entry: 'functions/settings/handler.ts',
+    description: 'Office settings: duty recipients of urgent-item alerts',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    access: { table: 'readwrite' },
+  },
+  mailer: {
+    entry: 'functions/mailer/handler.ts',
+    description:
+      'Sends queued mail (urgent-item alerts) from the outbox; invoked at once and swept on a schedule',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    access: { table: 'readwrite', mail: true },
   },
   heartbeat: {
     entry: 'functions/jobs/heartbeat/handler.ts',

@@ -30,19 +30,20 @@ export const table: TableDeclaration = {
       name: 'gsi1',
       partitionKey: 'gsi1pk',
       sortKey: 'gsi1sk',
-      purpose: 'tokens by id; items by status and time (editor queue); bulletins by series and year',
+      purpose:
+        'tokens by id; items by status and submission time (editor queue); bulletins by series and year',
     },
     {
       name: 'gsi2',
       partitionKey: 'gsi2pk',
       sortKey: 'gsi2sk',
-      purpose: 'items submitted or adopted in a period (statistics); aggregates by period and class',
+      purpose: "a unit's items by submission time; aggregates by period and class",
     },
     {
       name: 'gsi3',
       partitionKey: 'gsi3pk',
       sortKey: 'gsi3sk',
-      purpose: 'open commissions and feedback by deadline; sent-mail markers by job and period',
+      purpose: 'all items of a month (statistics, duplicates); pending outbox mail; commissions by deadline',
     },
   ],
 };

@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
 import { type AuthorizerContext, principalFrom } from './auth-context';
 import { logger } from './logger';
 import { accessLog, errorResponses, responseHeaders } from './middleware';
-import { readBody, readParams, readQuery } from './request';
+import { readBody, readIdempotencyKey, readParams, readQuery } from './request';
 import { HttpReply, jsonResponse } from './responses';
 
 type Route = (typeof routes)[number];
@@ -26,6 +26,8 @@ export interface OperationInput<Op> {
     : RouteOf<Op> extends { body: object }
       ? string
       : undefined;
+  /** The `Idempotency-Key` header, on routes declared idempotent. */
+  idempotencyKey: RouteOf<Op> extends { idempotent: true } ? string : undefined;
   requestId: string;
 }
 
@@ -73,6 +75,7 @@ export function httpFunction<F extends FunctionName>(fn: F, operations: Operatio
       params: readParams(event, route),
       query: readQuery(event, route),
       body: readBody(event, route),
+      idempotencyKey: readIdempotencyKey(event, route),
       requestId: event.requestContext.requestId,
     };
     const result = await run(input);

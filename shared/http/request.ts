@@ -113,3 +113,19 @@ export function readParams(event: APIGatewayProxyEventV2, route: RouteDeclaratio
 export function readQuery(event: APIGatewayProxyEventV2, route: RouteDeclaration): unknown {
   return route.query ? parseWith(route.query, event.queryStringParameters ?? {}, 'query') : {};
 }
+
+/** Clients choose the key (a UUID is typical); it is scoped to the caller's token by the use case. */
+export function readIdempotencyKey(
+  event: APIGatewayProxyEventV2,
+  route: RouteDeclaration,
+): string | undefined {
+  if (!route.idempotent) return undefined;
+  const key = header(event, 'idempotency-key')?.trim();
+  if (!key || !/^[A-Za-z0-9_\-:.]{8,128}$/.test(key)) {
+    throw new BadRequestError(
+      'IDEMPOTENCY_KEY_REQUIRED',
+      '请在 Idempotency-Key 请求头中提供 8–128 位的唯一标识（如 UUID），重试时使用同一个值',
+    );
+  }
+  return key;
+}

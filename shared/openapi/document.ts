@@ -58,6 +58,15 @@ function parameters(route: RouteDeclaration, components: Record<string, JsonSche
       });
     }
   }
+  if (route.idempotent) {
+    result.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_\\-:.]{8,128}$' },
+      description: '每次新报送用一个新值（如 UUID）；网络重试时用同一个值，只会保存一篇',
+    });
+  }
   return result;
 }
 

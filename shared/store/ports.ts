@@ -3,6 +3,9 @@
  * them, and unit tests can substitute in-memory fakes.
  */
 import type { Role } from '../domain/roles';
+import type { Attachment } from '../schemas/attachments';
+import type { HistoryEvent, Item } from '../schemas/items';
+import type { DutyRecipients } from '../schemas/settings';
 import type { Unit } from '../schemas/units';
 
 export interface UnitStore {
@@ -40,4 +43,45 @@ export interface JobRunStore {
   /** Records a run; returns false when this job already ran for this scheduled time. */
   record(job: string, scheduledTime: string, finishedAt: string): Promise<boolean>;
   lastRun(job: string): Promise<string | undefined>;
+}
+
+export interface ItemReader {
+  get(itemId: string): Promise<Item | undefined>;
+}
+
+/** Appends audit events; used by use cases that change an item outside the item store's own writes. */
+export interface HistoryStore {
+  list(itemId: string): Promise<HistoryEvent[]>;
+}
+
+export interface AttachmentStore {
+  get(itemId: string, attachmentId: string): Promise<Attachment | undefined>;
+  /** Stores a pending attachment and its audit event in one transaction. */
+  create(attachment: Attachment, event: HistoryEvent): Promise<void>;
+  /** pending → confirmed, with its audit event, in one transaction; ConflictError when not pending. */
+  confirm(attachment: Attachment, event: HistoryEvent): Promise<void>;
+  list(itemId: string): Promise<Attachment[]>;
+}
+
+/** A mail waiting in the outbox; the mailer renders it from `refId` when it sends. */
+export interface OutboxEntry {
+  messageId: string;
+  kind: 'urgent-item';
+  refId: string;
+  createdAt: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  /** Recipients already sent to, so a retry never mails anyone twice. */
+  sentTo: string[];
+  lastError?: string;
+}
+
+/** Asks the mailer to send outbox entries now; failures are left to the scheduled sweep. */
+export interface MailDispatcher {
+  dispatch(messageIds: string[]): Promise<void>;
+}
+
+export interface SettingsStore {
+  getDutyRecipients(): Promise<(DutyRecipients & { updatedAt?: string; updatedBy?: string }) | undefined>;
+  putDutyRecipients(value: DutyRecipients, updatedBy: string, at: string): Promise<void>;
 }

@@ -7,4 +7,42 @@ export const keys = {
   tokensPartition: 'TOKENS',
   jobRun: (job: string, scheduledTime: string) => ({ pk: `JOB#${job}`, sk: `RUN#${scheduledTime}` }),
   jobPartition: (job: string) => `JOB#${job}`,
+  /** An item; its history events and attachments share its partition. */
+  item: (itemId: string) => ({ pk: `ITEM#${itemId}`, sk: 'ITEM' }),
+  itemPartition: (itemId: string) => `ITEM#${itemId}`,
+  /** `suffix` keeps two events of the same millisecond apart; sorting stays by time. */
+  itemEvent: (itemId: string, at: string, suffix: string) => ({ pk: `ITEM#${itemId}`, sk: `EVENT#${at}#${suffix}` }),
+  attachment: (itemId: string, attachmentId: string) => ({
+    pk: `ITEM#${itemId}`,
+    sk: `ATTACHMENT#${attachmentId}`,
+  }),
+  /** gsi1: the editor's queue by status; gsi2: a unit's items; gsi3: all items of a month (Asia/Shanghai). */
+  itemIndexes: (item: {
+    itemId: string;
+    unitId: string;
+    status: string;
+    submittedAt: string;
+    month: string;
+  }) => ({
+    gsi1pk: `QUEUE#${item.status}`,
+    gsi1sk: `${item.submittedAt}#${item.itemId}`,
+    gsi2pk: `UNITITEMS#${item.unitId}`,
+    gsi2sk: `${item.submittedAt}#${item.itemId}`,
+    gsi3pk: `ITEMS#${item.month}`,
+    gsi3sk: `${item.submittedAt}#${item.itemId}`,
+  }),
+  /** One LSH band bucket entry of an item's MinHash signature (near-duplicate candidates). */
+  lshEntry: (band: number, bucket: string, submittedAt: string, itemId: string) => ({
+    pk: `LSH#${band}#${bucket}`,
+    sk: `${submittedAt}#${itemId}`,
+  }),
+  /** Per-unit per-period aggregates (month 2026-11, quarter 2026-Q4, year 2026). */
+  aggregate: (period: string, unitId: string) => ({ pk: `AGG#${period}`, sk: `UNIT#${unitId}` }),
+  outbox: (messageId: string) => ({ pk: `OUTBOX#${messageId}`, sk: 'MAIL' }),
+  /** gsi3 entry present only while a message waits to be sent (a sparse index). */
+  outboxPending: (createdAt: string, messageId: string) => ({
+    gsi3pk: 'OUTBOX#pending',
+    gsi3sk: `${createdAt}#${messageId}`,
+  }),
+  settings: (name: string) => ({ pk: 'SETTINGS', sk: name }),
 } as const;

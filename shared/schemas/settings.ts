@@ -1,0 +1,16 @@
+import * as z from 'zod';
+import { isoDateTime } from './common';
+
+export const dutyRecipients = z
+  .strictObject({
+    recipients: z
+      .array(z.strictObject({ name: z.string().trim().min(1).max(20), email: z.email().max(254) }))
+      .max(20)
+      .meta({ description: '重要紧急信息提醒的值班收件人' }),
+  })
+  .meta({ id: 'DutyRecipients' });
+export type DutyRecipients = z.infer<typeof dutyRecipients>;
+
+export const dutyRecipientsStored = dutyRecipients
+  .extend({ updatedAt: isoDateTime.optional(), updatedBy: z.string().optional() })
+  .meta({ id: 'DutyRecipientsStored' });
