@@ -53,6 +53,7 @@ export const unit = z
     contacts: z.array(contact),
     headEmail: z.string().optional(),
     active: z.boolean(),
+    lastSubmittedAt: isoDateTime.optional().meta({ description: '最近一次报送时间' }),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
     version: z.int(),

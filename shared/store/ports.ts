@@ -49,6 +49,51 @@ export interface ItemReader {
   get(itemId: string): Promise<Item | undefined>;
 }
 
+export interface LshEntry {
+  band: number;
+  bucket: string;
+}
+
+/** Everything a submission writes, stored in one transaction. */
+export interface SubmitWrite {
+  item: Item;
+  event: HistoryEvent;
+  unitClass: string;
+  signature: number[];
+  buckets: LshEntry[];
+  outbox?: OutboxEntry;
+}
+
+export interface DuplicateCandidate {
+  itemId: string;
+  unitId: string;
+  title: string;
+  signature: number[];
+}
+
+export interface ItemStore extends ItemReader {
+  submit(write: SubmitWrite): Promise<void>;
+  update(item: Item, expectedVersion: number, events: HistoryEvent[]): Promise<void>;
+  updateMany(
+    changes: { item: Item; expectedVersion: number | undefined }[],
+    events: { itemId: string; event: HistoryEvent }[],
+  ): Promise<void>;
+  page(input: ItemPageQuery): Promise<{ items: Item[]; lastKey: Record<string, unknown> | undefined }>;
+  duplicateCandidates(buckets: LshEntry[], since: string): Promise<DuplicateCandidate[]>;
+}
+
+/** A Query on one of the item indexes, built by the list use case. */
+export interface ItemPageQuery {
+  IndexName: 'gsi1' | 'gsi2' | 'gsi3';
+  KeyConditionExpression: string;
+  FilterExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+  ExclusiveStartKey?: Record<string, unknown>;
+  Limit: number;
+  ScanIndexForward: boolean;
+}
+
 /** Appends audit events; used by use cases that change an item outside the item store's own writes. */
 export interface HistoryStore {
   list(itemId: string): Promise<HistoryEvent[]>;

@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
@@ -9,21 +9,86 @@ import { as, httpEvent, invoke } from '../../support/http-events';
 const dynamo = mockClient(DynamoDBDocumentClient);
 const table = routes as readonly RouteDeclaration[];
 
-/** Routes a reporter may call that are about the caller itself rather than a unit's resources. */
-const selfRoutes = new Set(['whoAmI']);
+/** Routes a reporter may call that act on the caller's own unit by construction (no id to swap). */
+const selfRoutes = new Set(['whoAmI', 'submitItem', 'precheckItem']);
 
-const handlerOf = (route: RouteDeclaration) => loadHandler(route.function);
+const foreignUnit = 'foreign-unit';
+const ids = {
+  itemId: 'it_0000000000000000000000',
+  attachmentId: 'at_0000000000000000000000',
+  tokenId: 'abcdefghijklmnop',
+};
 
-function eventFor(route: RouteDeclaration, auth: ReturnType<typeof as>, unitId = 'foreign-unit') {
-  const path = route.path.replace('{unitId}', unitId).replace('{tokenId}', 'abcdefghijklmnop');
+const foreignItem = {
+  itemId: ids.itemId,
+  unitId: foreignUnit,
+  status: 'submitted',
+  title: '外单位的稿件标题',
+  body: '外单位的稿件正文，信息员不应看到。'.repeat(3),
+  eventDate: '2026-11-20',
+  urgency: 'normal',
+  openness: 'public',
+  approver: '李主任',
+  author: { name: '王五', phone: '0536-1234567' },
+  submittedAt: '2026-11-20T01:00:00.000Z',
+  updatedAt: '2026-11-20T01:00:00.000Z',
+  revisions: [],
+  findings: [],
+  duplicates: [],
+  coUnits: [],
+  version: 1,
+};
+
+/** Valid bodies, so that the refusal under test is about ownership and not about input. */
+const bodies: Record<string, object> = {
+  reviseItem: {
+    title: '某县扎实推进冬季安全生产大检查',
+    body: '11月20日，某县组织开展冬季安全生产大检查，排查隐患126处，已整改119处，整改率94.4%。',
+    eventDate: '2026-11-20',
+    urgency: 'normal',
+    openness: 'public',
+    secrecy: 'non-secret',
+    approver: '张主任',
+    author: { name: '李四', phone: '0536-7654321' },
+    version: 1,
+  },
+  createAttachmentUpload: {
+    fileName: '现场照片.jpg',
+    contentType: 'image/jpeg',
+    size: 1024,
+    caption: '检查现场',
+  },
+};
+
+function eventFor(route: RouteDeclaration, auth: ReturnType<typeof as>) {
   const params: Record<string, string> = {};
-  if (route.path.includes('{unitId}')) params.unitId = unitId;
-  if (route.path.includes('{tokenId}')) params.tokenId = 'abcdefghijklmnop';
-  return httpEvent({ method: route.method, path, routePath: route.path, params, auth });
+  let path = route.path;
+  for (const name of ['unitId', 'itemId', 'attachmentId', 'tokenId'] as const) {
+    if (!route.path.includes(`{${name}}`)) continue;
+    params[name] = name === 'unitId' ? foreignUnit : ids[name];
+    path = path.replace(`{${name}}`, params[name] ?? '');
+  }
+  const query = route.operationId === 'listItems' ? { unitId: foreignUnit } : undefined;
+  const body = bodies[route.operationId];
+  return httpEvent({
+    method: route.method,
+    path,
+    routePath: route.path,
+    params,
+    ...(query ? { query } : {}),
+    ...(body ? { body } : {}),
+    auth,
+  });
 }
 
 beforeEach(() => {
   dynamo.reset();
+  dynamo.on(GetCommand).callsFake((input: { Key: { pk: string } }) => {
+    if (input.Key.pk === 'UNITS') return { Item: { id: foreignUnit } };
+    if (input.Key.pk.startsWith('ITEM#')) return { Item: foreignItem };
+    return {};
+  });
+  dynamo.on(QueryCommand).resolves({ Items: [] });
 });
 
 describe('access matrix: route table × role × foreign unit', () => {
@@ -34,9 +99,7 @@ describe('access matrix: route table × role × foreign unit', () => {
         continue;
       }
       expect(route.roles.length, route.operationId).toBeGreaterThan(0);
-      if (route.roles.includes('reporter')) {
-        expect(route.unitScoped === true || selfRoutes.has(route.operationId), route.operationId).toBe(true);
-      }
+      if (route.roles.includes('reporter')) expect(route.unitScoped, route.operationId).toBe(true);
     }
   });
 
@@ -49,8 +112,9 @@ describe('access matrix: route table × role × foreign unit', () => {
   it.each(denied.map(({ route, role }) => [route.operationId, role, route] as const))(
     '%s refuses %s with 403 before touching the store',
     async (_operation, role, route) => {
+      const handler = await loadHandler(route.function);
       const reply = await invoke(
-        await handlerOf(route),
+        handler,
         eventFor(route, as(role, role === 'reporter' ? 'own-unit' : undefined)),
       );
       expect(reply.status).toBe(403);
@@ -59,21 +123,25 @@ describe('access matrix: route table × role × foreign unit', () => {
     },
   );
 
-  const scoped = table.filter((route) => route.unitScoped && route.roles.includes('reporter'));
+  const scoped = table.filter(
+    (route) => route.roles.includes('reporter') && !selfRoutes.has(route.operationId),
+  );
 
   it.each(scoped.map((route) => [route.operationId, route] as const))(
-    "%s answers 404 to a reporter asking for another unit's resource",
+    "%s answers 404 to a reporter reaching for another unit's resource, and reveals nothing",
     async (_operation, route) => {
-      dynamo.on(GetCommand).resolves({ Item: { id: 'foreign-unit' } });
-      const reply = await invoke(await handlerOf(route), eventFor(route, as('reporter', 'own-unit')));
+      const handler = await loadHandler(route.function);
+      const reply = await invoke(handler, eventFor(route, as('reporter', 'own-unit')));
       expect(reply.status).toBe(404);
+      expect(JSON.stringify(reply.body)).not.toContain('外单位');
     },
   );
 
   it.each(
     table.filter((route) => route.auth === 'bearer').map((route) => [route.operationId, route] as const),
   )('%s answers 401 to a revoked token', async (_operation, route) => {
-    const reply = await invoke(await handlerOf(route), eventFor(route, { status: 'revoked' }));
+    const handler = await loadHandler(route.function);
+    const reply = await invoke(handler, eventFor(route, { status: 'revoked' }));
     expect(reply.status).toBe(401);
   });
 });

@@ -1,0 +1,51 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readConfig } from '#shared/config';
+import { httpFunction } from '#shared/http/http-function';
+import { documentClient } from '#shared/store/dynamo/client';
+import { DynamoHistoryStore } from '#shared/store/dynamo/history';
+import { DynamoItemStore } from '#shared/store/dynamo/items';
+import { DynamoUnitStore } from '#shared/store/dynamo/units';
+import { mailDispatcherFromEnvironment } from '#shared/store/lambda/mail-dispatcher';
+import type { ItemsDeps } from './deps';
+import { getDiff } from './get-diff/use-case';
+import { getHistory } from './get-history/use-case';
+import { getItem } from './get-item/use-case';
+import { listItems } from './list-items/use-case';
+import { precheckItem } from './precheck-item/use-case';
+import { reviseItem } from './revise-item/use-case';
+import { refuseUnacceptable } from './submission-rules';
+import { idempotentSubmit } from './submit-item/idempotent';
+import { submitItem } from './submit-item/use-case';
+
+const dynamo = new DynamoDBClient({});
+const table = { client: documentClient(dynamo), tableName: readConfig('tableName') };
+const deps: ItemsDeps = {
+  items: new DynamoItemStore(table),
+  units: new DynamoUnitStore(table),
+  history: new DynamoHistoryStore(table),
+  mail: mailDispatcherFromEnvironment(),
+  now: () => new Date(),
+};
+const submitOnce = idempotentSubmit(
+  (principal, body) => submitItem(deps, principal, body),
+  dynamo,
+  table.tableName,
+);
+
+export const handler = httpFunction('items', {
+  submitItem: async ({ principal, body, idempotencyKey }) => {
+    if (principal.role !== 'reporter') throw new Error('route table admits reporters only');
+    // Refused before the idempotency layer, so a refusal leaves no record behind.
+    refuseUnacceptable(body, deps.now());
+    return submitOnce(idempotencyKey, principal, body);
+  },
+  precheckItem: ({ body }) => precheckItem(deps, body),
+  listItems: ({ principal, query }) => listItems(deps, principal, query),
+  getItem: ({ principal, params }) => getItem(deps, principal, params.itemId),
+  reviseItem: ({ principal, params, body }) => {
+    if (principal.role !== 'reporter') throw new Error('route table admits reporters only');
+    return reviseItem(deps, principal, params.itemId, body);
+  },
+  getItemHistory: ({ principal, params }) => getHistory(deps, principal, params.itemId),
+  getItemDiff: ({ principal, params }) => getDiff(deps, principal, params.itemId),
+});

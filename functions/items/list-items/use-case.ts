@@ -1,0 +1,132 @@
+import { monthOf } from '#shared/domain/periods';
+import type { Principal } from '#shared/domain/roles';
+import { NotFoundError } from '#shared/errors';
+import type { Item, ItemListQuery } from '#shared/schemas/items';
+import type { ItemPageQuery } from '#shared/store/ports';
+import type { ItemsDeps } from '../deps';
+import { decodeCursor, encodeCursor, fingerprint } from './cursor';
+
+type Partition = Pick<ItemPageQuery, 'IndexName'> & { pk: string; pkName: string; skName: string };
+
+/** With no unit or status to key on, the month index is walked back this far by default. */
+const defaultMonthsBack = 12;
+
+const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  const cursor = new Date(`${to}-01T00:00:00Z`);
+  while (cursor.toISOString().slice(0, 7) >= from) {
+    months.push(cursor.toISOString().slice(0, 7));
+    cursor.setUTCMonth(cursor.getUTCMonth() - 1);
+  }
+  return months;
+}
+
+/** The index partitions to read, newest first: a unit's items, a status queue, or the months. */
+function plan(query: ItemListQuery, now: Date): Partition[] {
+  if (query.unitId)
+    return [{ IndexName: 'gsi2', pk: `UNITITEMS#${query.unitId}`, pkName: 'gsi2pk', skName: 'gsi2sk' }];
+  if (query.status)
+    return [{ IndexName: 'gsi1', pk: `QUEUE#${query.status}`, pkName: 'gsi1pk', skName: 'gsi1sk' }];
+  const to = query.to ? monthOf(new Date(endOf(query.to))) : monthOf(now);
+  const fallback = new Date(now);
+  fallback.setUTCMonth(fallback.getUTCMonth() - defaultMonthsBack);
+  const from = query.from ? query.from.slice(0, 7) : monthOf(fallback);
+  return monthsBetween(from, to).map((month) => ({
+    IndexName: 'gsi3',
+    pk: `ITEMS#${month}`,
+    pkName: 'gsi3pk',
+    skName: 'gsi3sk',
+  }));
+}
+
+function pageQuery(partition: Partition, query: ItemListQuery, limit: number): ItemPageQuery {
+  const names: Record<string, string> = { '#pk': partition.pkName, '#sk': partition.skName };
+  const values: Record<string, unknown> = { ':pk': partition.pk };
+  let key = '#pk = :pk';
+  if (query.from && query.to) {
+    key += ' AND #sk BETWEEN :from AND :to';
+    Object.assign(values, { ':from': startOf(query.from), ':to': endOf(query.to) });
+  } else if (query.from) {
+    key += ' AND #sk >= :from';
+    values[':from'] = startOf(query.from);
+  } else if (query.to) {
+    key += ' AND #sk < :to';
+    values[':to'] = endOf(query.to);
+  }
+  const filters: string[] = [];
+  if (query.status && partition.IndexName !== 'gsi1') {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = query.status;
+  }
+  if (query.urgency) {
+    filters.push('urgency = :urgency');
+    values[':urgency'] = query.urgency;
+  }
+  if (query.hasWarnings) {
+    filters.push(query.hasWarnings === 'true' ? 'warnings > :zero' : 'warnings = :zero');
+    values[':zero'] = 0;
+  }
+  return {
+    IndexName: partition.IndexName,
+    KeyConditionExpression: key,
+    ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    Limit: limit,
+    ScanIndexForward: false,
+  };
+}
+
+function summary(item: Item) {
+  const { itemId, unitId, status, title, eventDate, urgency, openness, submittedAt, version } = item;
+  return {
+    itemId,
+    unitId,
+    status,
+    title,
+    eventDate,
+    urgency,
+    openness,
+    submittedAt,
+    version,
+    warnings: item.findings.length,
+  };
+}
+
+/**
+ * The editor's queue and a unit's own list: newest first, filtered, with an opaque cursor.
+ * Every read is a Query on an index (never a Scan); a reporter always gets their own unit.
+ */
+export async function listItems(deps: ItemsDeps, principal: Principal, input: ItemListQuery) {
+  if (principal.role === 'reporter' && input.unitId && input.unitId !== principal.unitId) {
+    throw new NotFoundError('UNIT_NOT_FOUND', `找不到单位“${input.unitId}”`);
+  }
+  const query: ItemListQuery = principal.role === 'reporter' ? { ...input, unitId: principal.unitId } : input;
+  const limit = query.limit ?? 20;
+  const { cursor: _cursor, limit: _limit, ...filters } = query;
+  const print = fingerprint(filters);
+  const partitions = plan(query, deps.now());
+  let position = decodeCursor(input.cursor, print);
+  const items: Item[] = [];
+  while (items.length < limit && position.partition < partitions.length) {
+    const partition = partitions[position.partition];
+    if (!partition) break;
+    const page = await deps.items.page({
+      ...pageQuery(partition, query, limit - items.length),
+      ...(position.lastKey ? { ExclusiveStartKey: position.lastKey } : {}),
+    });
+    items.push(...page.items);
+    position = page.lastKey
+      ? { partition: position.partition, lastKey: page.lastKey }
+      : { partition: position.partition + 1 };
+  }
+  const more = position.partition < partitions.length;
+  return {
+    items: items.map(summary),
+    ...(more ? { nextCursor: encodeCursor(position, print) } : {}),
+  };
+}

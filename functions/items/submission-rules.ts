@@ -1,0 +1,71 @@
+import { daysBefore, shanghaiDate } from '#shared/domain/periods';
+import {
+  duplicateFinding,
+  findSecrecyMarker,
+  lshBuckets,
+  minhashSignature,
+  qualityFindings,
+  rankCandidates,
+} from '#shared/domain/quality/index';
+import { UnprocessableError, ValidationError } from '#shared/errors';
+import type { DuplicateRef, Finding } from '#shared/schemas/items';
+import type { ItemStore, LshEntry } from '#shared/store/ports';
+
+export interface SubmittedText {
+  title: string;
+  body: string;
+  eventDate: string;
+  urgency: 'normal' | 'important';
+  approver?: string;
+  author?: { name?: string; phone?: string };
+}
+
+/** Items of the last 180 days, from any unit, are compared for near-duplicates. */
+const duplicateWindowDays = 180;
+export const duplicateThreshold = 0.5;
+
+/**
+ * Refuses what may never be stored: secrecy markers (the message names the marker so the unit
+ * can act) and events dated after tomorrow.
+ */
+export function refuseUnacceptable(text: SubmittedText, now: Date): void {
+  const secret = findSecrecyMarker(text);
+  if (secret) {
+    throw new UnprocessableError(
+      'SECRECY_REFUSED',
+      `稿件含有涉密标志“${secret.marker}”（“${secret.excerpt}”）。本系统只受理非涉密信息，请按保密规定另行报送。`,
+    );
+  }
+  if (daysBefore(text.eventDate, now) < -1) {
+    throw new ValidationError(
+      [{ path: 'eventDate', message: `事件日期 ${text.eventDate} 晚于明天（今天是 ${shanghaiDate(now)}）` }],
+      '事件日期不能晚于明天',
+    );
+  }
+}
+
+export interface Assessment {
+  findings: Finding[];
+  duplicates: DuplicateRef[];
+  signature: number[];
+  buckets: LshEntry[];
+}
+
+/** Quality hints and near-duplicates: warnings returned with the submission, never a refusal. */
+export async function assess(
+  items: Pick<ItemStore, 'duplicateCandidates'>,
+  text: SubmittedText,
+  now: Date,
+  excludeItemId?: string,
+): Promise<Assessment> {
+  const signature = [...minhashSignature(`${text.title}\n${text.body}`)];
+  const buckets = lshBuckets(signature);
+  const since = new Date(now.getTime() - duplicateWindowDays * 86_400_000).toISOString();
+  const candidates = (await items.duplicateCandidates(buckets, since)).filter(
+    (candidate) => candidate.itemId !== excludeItemId,
+  );
+  const duplicates = rankCandidates(signature, candidates, duplicateThreshold);
+  const duplicate = duplicateFinding(duplicates);
+  const findings = [...qualityFindings(text, now), ...(duplicate ? [duplicate] : [])];
+  return { findings, duplicates, signature, buckets };
+}

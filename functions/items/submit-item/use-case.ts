@@ -1,0 +1,67 @@
+import { newId } from '#shared/domain/ids';
+import type { Principal } from '#shared/domain/roles';
+import { UnprocessableError } from '#shared/errors';
+import { logger } from '#shared/http/logger';
+import type { Item, ItemSubmit } from '#shared/schemas/items';
+import type { OutboxEntry } from '#shared/store/ports';
+import type { ItemsDeps } from '../deps';
+import { assess } from '../submission-rules';
+
+type Reporter = Extract<Principal, { role: 'reporter' }>;
+
+/**
+ * Stores a new item with its audit event, counters and duplicate-index entries in one
+ * transaction, then asks the mailer to alert the duty recipients at once when it is urgent.
+ * The caller has already refused secrecy markers and future dates.
+ */
+export async function submitItem(deps: ItemsDeps, principal: Reporter, input: ItemSubmit): Promise<Item> {
+  const unit = await deps.units.get(principal.unitId);
+  if (!unit?.active) throw new UnprocessableError('UNIT_INACTIVE', '本单位已停用或不存在，不能报送');
+  const now = deps.now();
+  const at = now.toISOString();
+  const assessment = await assess(deps.items, input, now);
+  const { secrecy: _declared, ...fields } = input;
+  const item: Item = {
+    ...fields,
+    itemId: newId('it', now),
+    unitId: principal.unitId,
+    status: 'submitted',
+    submittedAt: at,
+    updatedAt: at,
+    revisions: [],
+    findings: assessment.findings,
+    duplicates: assessment.duplicates,
+    coUnits: [],
+    version: 1,
+  };
+  const outbox: OutboxEntry | undefined =
+    item.urgency === 'important'
+      ? {
+          messageId: newId('ml', now),
+          kind: 'urgent-item',
+          refId: item.itemId,
+          createdAt: at,
+          status: 'pending',
+          attempts: 0,
+          sentTo: [],
+        }
+      : undefined;
+  await deps.items.submit({
+    item,
+    event: { at, by: principal.tokenId, role: principal.role, action: 'submit', to: 'submitted' },
+    unitClass: unit.class,
+    signature: assessment.signature,
+    buckets: assessment.buckets,
+    ...(outbox ? { outbox } : {}),
+  });
+  if (outbox) {
+    // The alert must never fail or hold up the submission: the scheduled sweep retries it.
+    await deps.mail.dispatch([outbox.messageId]).catch((error: unknown) => {
+      logger.warn('urgent alert dispatch failed; the outbox sweep will retry', {
+        messageId: outbox.messageId,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    });
+  }
+  return item;
+}

@@ -1,0 +1,15 @@
+import { httpFunction } from '#shared/http/http-function';
+import { tableFromEnvironment } from '#shared/store/dynamo/client';
+import { DynamoItemStore } from '#shared/store/dynamo/items';
+import { decideItem } from './decide-item/use-case';
+import type { ReviewDeps } from './deps';
+import { editItem } from './edit-item/use-case';
+import { mergeItems } from './merge-items/use-case';
+
+const deps: ReviewDeps = { items: new DynamoItemStore(tableFromEnvironment()), now: () => new Date() };
+
+export const handler = httpFunction('review', {
+  decideItem: ({ principal, params, body }) => decideItem(deps, principal, params.itemId, body),
+  editItem: ({ principal, params, body }) => editItem(deps, principal, params.itemId, body),
+  mergeItems: ({ principal, body }) => mergeItems(deps, principal, body),
+});

@@ -1,0 +1,182 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { monthOf, periodsOf } from '../../domain/periods';
+import { ConflictError, UnprocessableError } from '../../errors';
+import { type HistoryEvent, type Item, item as itemSchema } from '../../schemas/items';
+import type { DuplicateCandidate, ItemPageQuery, ItemStore, LshEntry, SubmitWrite } from '../ports';
+import type { TableRef } from './client';
+import { rethrowStoreError } from './errors';
+import { historyPut } from './history';
+import { keys } from './keys';
+import { outboxPut } from './outbox';
+import { type TransactItem, transact } from './transactions';
+
+/** Near-duplicate entries live as long as the 180-day window that is searched, plus a day. */
+const lshRetentionSeconds = 181 * 86_400;
+
+function stored(item: Item) {
+  const month = monthOf(new Date(item.submittedAt));
+  return {
+    ...keys.item(item.itemId),
+    ...keys.itemIndexes({ ...item, month }),
+    type: 'item',
+    ...item,
+    warnings: item.findings.length,
+  };
+}
+
+export function toItem(raw: Record<string, unknown>): Item {
+  return itemSchema.parse(raw);
+}
+
+const versionConflict = () => new ConflictError('VERSION_CONFLICT', '稿件已被他人处理或修改，请刷新后再操作');
+
+export class DynamoItemStore implements ItemStore {
+  constructor(private readonly table: TableRef) {}
+
+  async get(itemId: string): Promise<Item | undefined> {
+    const { Item: raw } = await this.table.client
+      .send(new GetCommand({ TableName: this.table.tableName, Key: keys.item(itemId), ConsistentRead: true }))
+      .catch(rethrowStoreError);
+    return raw ? toItem(raw) : undefined;
+  }
+
+  /**
+   * The item, its first audit event, the unit's last-submitted time, its month/quarter/year
+   * counters, the duplicate-index entries and any urgent-alert mail: one transaction.
+   */
+  async submit(write: SubmitWrite): Promise<void> {
+    const { item, event } = write;
+    const tableName = this.table.tableName;
+    const at = new Date(item.submittedAt);
+    const expiresAt = Math.floor(at.getTime() / 1000) + lshRetentionSeconds;
+    const actions: TransactItem[] = [
+      { Put: { TableName: tableName, Item: stored(item), ConditionExpression: 'attribute_not_exists(pk)' } },
+      historyPut(tableName, item.itemId, event),
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.unit(item.unitId),
+          UpdateExpression: 'SET lastSubmittedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND active = :active',
+          ExpressionAttributeValues: { ':at': item.submittedAt, ':active': true },
+        },
+      },
+      ...periodsOf(at).map(
+        (period): TransactItem => ({
+          Update: {
+            TableName: tableName,
+            Key: keys.aggregate(period, item.unitId),
+            UpdateExpression:
+              'ADD submitted :one, important :important SET unitId = :unit, unitClass = :class, period = :period',
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':important': item.urgency === 'important' ? 1 : 0,
+              ':unit': item.unitId,
+              ':class': write.unitClass,
+              ':period': period,
+            },
+          },
+        }),
+      ),
+      ...write.buckets.map(
+        ({ band, bucket }): TransactItem => ({
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.lshEntry(band, bucket, item.submittedAt, item.itemId),
+              itemId: item.itemId,
+              unitId: item.unitId,
+              title: item.title,
+              signature: write.signature,
+              expiresAt,
+            },
+          },
+        }),
+      ),
+      ...(write.outbox ? [outboxPut(tableName, write.outbox)] : []),
+    ];
+    await transact(this.table, actions, (index) => {
+      if (index === 2) throw new UnprocessableError('UNIT_INACTIVE', '本单位已停用或不存在，不能报送');
+      throw new ConflictError('ITEM_EXISTS', '稿件编号冲突，请重试');
+    });
+  }
+
+  /** Replaces the item if it is still at `expectedVersion`, with the audit events of the change. */
+  async update(item: Item, expectedVersion: number, events: HistoryEvent[]): Promise<void> {
+    await this.updateMany(
+      [{ item, expectedVersion }],
+      events.map((event) => ({ itemId: item.itemId, event })),
+    );
+  }
+
+  /** Several items changed together (a merge) with their audit events; any stale version → 409. */
+  async updateMany(
+    changes: { item: Item; expectedVersion: number | undefined }[],
+    events: { itemId: string; event: HistoryEvent }[],
+  ): Promise<void> {
+    const tableName = this.table.tableName;
+    const actions: TransactItem[] = [
+      ...changes.map(
+        ({ item, expectedVersion }): TransactItem => ({
+          Put: {
+            TableName: tableName,
+            Item: stored(item),
+            ...(expectedVersion === undefined
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : {
+                  ConditionExpression: 'version = :expected',
+                  ExpressionAttributeValues: { ':expected': expectedVersion },
+                }),
+          },
+        }),
+      ),
+      ...events.map(({ itemId, event }) => historyPut(tableName, itemId, event)),
+    ];
+    await transact(this.table, actions, () => {
+      throw versionConflict();
+    });
+  }
+
+  /** One page of an index query; the cursor is DynamoDB's own LastEvaluatedKey. */
+  async page(input: ItemPageQuery): Promise<{
+    items: Item[];
+    lastKey: Record<string, unknown> | undefined;
+  }> {
+    const result = await this.table.client
+      .send(new QueryCommand({ ...input, TableName: this.table.tableName }))
+      .catch(rethrowStoreError);
+    return { items: (result.Items ?? []).map(toItem), lastKey: result.LastEvaluatedKey };
+  }
+
+  /** Items sharing at least one LSH bucket with a signature, submitted since `since`. */
+  async duplicateCandidates(buckets: LshEntry[], since: string): Promise<DuplicateCandidate[]> {
+    const pages = await Promise.all(
+      buckets.map(({ band, bucket }) =>
+        this.table.client
+          .send(
+            new QueryCommand({
+              TableName: this.table.tableName,
+              KeyConditionExpression: 'pk = :pk AND sk >= :since',
+              ExpressionAttributeValues: { ':pk': keys.lshEntry(band, bucket, '', '').pk, ':since': since },
+            }),
+          )
+          .catch(rethrowStoreError),
+      ),
+    );
+    const byId = new Map<string, DuplicateCandidate>();
+    for (const page of pages) {
+      for (const raw of page.Items ?? []) {
+        const itemId = String(raw.itemId);
+        if (!byId.has(itemId)) {
+          byId.set(itemId, {
+            itemId,
+            unitId: String(raw.unitId),
+            title: String(raw.title),
+            signature: (raw.signature as number[]).map(Number),
+          });
+        }
+      }
+    }
+    return [...byId.values()];
+  }
+}
