@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizerCacheTtlSeconds } from '#shared/catalogue/routes';
+import { apiClient } from '../support/api';
 import { startStackForTest } from '../support/local-stack';
 
 const run = promisify(execFile);
@@ -12,34 +13,7 @@ const root = resolve(import.meta.dirname, '../..');
 type Stack = Awaited<ReturnType<typeof startStackForTest>>;
 let stack: Stack;
 
-interface Reply {
-  status: number;
-  body: Record<string, unknown> & {
-    error?: { code: string; message: string; details?: { path?: string }[] };
-  };
-  headers: Headers;
-}
-
-async function call(
-  method: string,
-  path: string,
-  options: { token?: string; json?: unknown; text?: string; contentType?: string } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
-  if (options.json !== undefined) {
-    body = JSON.stringify(options.json);
-    headers['content-type'] = 'application/json';
-  }
-  if (options.text !== undefined) {
-    body = options.text;
-    headers['content-type'] = options.contentType ?? 'text/csv';
-  }
-  const response = await fetch(`${stack.urls.api}${path}`, { method, headers, body });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : {}, headers: response.headers };
-}
+const call = apiClient(() => stack.urls.api);
 
 beforeAll(async () => {
   stack = await startStackForTest();
