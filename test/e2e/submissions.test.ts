@@ -49,6 +49,7 @@ describe('submissions and review through the local stack', () => {
   it('walks submit → warnings → return → revise → candidate → edited, with diff and history', async () => {
     const editor = stack.tokens.EDITOR_TOKEN;
     const submitted = await submit(draft());
+    expect(submitted.body).toMatchObject({ status: 'submitted' });
     expect(submitted.status).toBe(201);
     const codes = (submitted.body.findings as { code: string }[]).map((finding) => finding.code);
     expect(codes).toEqual(expect.arrayContaining(['VAGUE_TIME', 'MEETING_ONLY']));
@@ -57,7 +58,10 @@ describe('submissions and review through the local stack', () => {
     const queue = await call('GET', '/items?status=submitted&hasWarnings=true', { token: editor });
     expect((queue.body.items as { itemId: string }[]).map((entry) => entry.itemId)).toContain(itemId);
 
-    const noComment = await call('POST', `/items/${itemId}/decision`, { token: editor, json: { decision: 'return', version: 1 } });
+    const noComment = await call('POST', `/items/${itemId}/decision`, {
+      token: editor,
+      json: { decision: 'return', version: 1 },
+    });
     expect(noComment.status).toBe(422);
     const returned = await call('POST', `/items/${itemId}/decision`, {
       token: editor,
@@ -97,12 +101,22 @@ describe('submissions and review through the local stack', () => {
 
     const diff = await call('GET', `/items/${itemId}/diff`, { token: stack.tokens.REPORTER_TOKEN });
     expect(diff.body.basis).toBe('edited');
-    const removed = (diff.body.title as { op: string; text: string }[]).filter((part) => part.op === 'removed');
+    const removed = (diff.body.title as { op: string; text: string }[]).filter(
+      (part) => part.op === 'removed',
+    );
     expect(removed.map((part) => part.text).join('')).toContain('开展');
 
     const history = await call('GET', `/items/${itemId}/history`, { token: stack.tokens.REPORTER_TOKEN });
-    const steps = (history.body.events as { action: string; to?: string }[]).map((event) => `${event.action}:${event.to}`);
-    expect(steps).toEqual(['submit:submitted', 'decide:returned', 'revise:submitted', 'decide:candidate', 'edit:candidate']);
+    const steps = (history.body.events as { action: string; to?: string }[]).map(
+      (event) => `${event.action}:${event.to}`,
+    );
+    expect(steps).toEqual([
+      'submit:submitted',
+      'decide:returned',
+      'revise:submitted',
+      'decide:candidate',
+      'edit:candidate',
+    ]);
 
     const foreign = await call('GET', `/items/${itemId}`, { token: otherReporter });
     expect(foreign.status).toBe(404);
@@ -112,7 +126,10 @@ describe('submissions and review through the local stack', () => {
 
   it('stores one item for a retried POST and refuses the same key with another body', async () => {
     const key = randomUUID();
-    const body = draft({ title: '某区新增城镇就业岗位1200个', body: '今年以来，某区新增城镇就业1200人，完成年度目标的108%，发放创业担保贷款3200万元。' });
+    const body = draft({
+      title: '某区新增城镇就业岗位1200个',
+      body: '今年以来，某区新增城镇就业1200人，完成年度目标的108%，发放创业担保贷款3200万元。',
+    });
     const first = await submit(body, key);
     const second = await submit(body, key);
     expect(second.status).toBe(first.status);
@@ -129,8 +146,11 @@ describe('submissions and review through the local stack', () => {
   });
 
   it('refuses secret-marked text, future dates and unknown fields, storing nothing', async () => {
-    const before = (await call('GET', '/items?limit=100', { token: stack.tokens.REPORTER_TOKEN })).body.items as unknown[];
-    const secret = await submit(draft({ body: '机密★1年 关于某项工作的情况通报，请各单位严格执行，不得外传。'.repeat(2) }));
+    const before = (await call('GET', '/items?limit=100', { token: stack.tokens.REPORTER_TOKEN })).body
+      .items as unknown[];
+    const secret = await submit(
+      draft({ body: '机密★1年 关于某项工作的情况通报，请各单位严格执行，不得外传。'.repeat(2) }),
+    );
     expect(secret.status).toBe(422);
     expect(secret.body.error?.code).toBe('SECRECY_REFUSED');
     expect(secret.body.error?.message).toContain('机密');
@@ -138,22 +158,37 @@ describe('submissions and review through the local stack', () => {
     expect(future.status).toBe(400);
     const smuggled = await submit(draft({ status: 'adopted', unitId: 'qingzhou' }));
     expect(smuggled.status).toBe(400);
-    expect(smuggled.body.error?.details?.map((detail) => detail.path)).toEqual(expect.arrayContaining(['status', 'unitId']));
-    const after = (await call('GET', '/items?limit=100', { token: stack.tokens.REPORTER_TOKEN })).body.items as unknown[];
+    expect(smuggled.body.error?.details?.map((detail) => detail.path)).toEqual(
+      expect.arrayContaining(['status', 'unitId']),
+    );
+    const after = (await call('GET', '/items?limit=100', { token: stack.tokens.REPORTER_TOKEN })).body
+      .items as unknown[];
     expect(after.length).toBe(before.length);
   });
 
   it('answers a precheck with hints and stores nothing', async () => {
-    const before = (await call('GET', '/items?limit=100', { token: stack.tokens.REPORTER_TOKEN })).body.items as unknown[];
-    const precheck = await call('POST', '/items/precheck', { token: stack.tokens.REPORTER_TOKEN, json: draft() });
+    const before = (await call('GET', '/items?limit=100', { token: stack.tokens.REPORTER_TOKEN })).body
+      .items as unknown[];
+    const precheck = await call('POST', '/items/precheck', {
+      token: stack.tokens.REPORTER_TOKEN,
+      json: draft(),
+    });
     expect(precheck.status).toBe(200);
-    expect((precheck.body.findings as { code: string }[]).map((finding) => finding.code)).toContain('VAGUE_TIME');
-    const after = (await call('GET', '/items?limit=100', { token: stack.tokens.REPORTER_TOKEN })).body.items as unknown[];
+    expect((precheck.body.findings as { code: string }[]).map((finding) => finding.code)).toContain(
+      'VAGUE_TIME',
+    );
+    const after = (await call('GET', '/items?limit=100', { token: stack.tokens.REPORTER_TOKEN })).body
+      .items as unknown[];
     expect(after.length).toBe(before.length);
   });
 
   it('applies exactly one of 50 concurrent decisions on one item', async () => {
-    const created = await submit(draft({ title: '某区农村人居环境整治完成改厕3200户', body: '11月，某区完成农村改厕3200户，新建污水管网46公里，村庄保洁覆盖率达到100%。' }));
+    const created = await submit(
+      draft({
+        title: '某区农村人居环境整治完成改厕3200户',
+        body: '11月，某区完成农村改厕3200户，新建污水管网46公里，村庄保洁覆盖率达到100%。',
+      }),
+    );
     const itemId = String(created.body.itemId);
     const replies = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>

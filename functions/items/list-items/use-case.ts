@@ -43,7 +43,7 @@ function plan(query: ItemListQuery, now: Date): Partition[] {
 }
 
 function pageQuery(partition: Partition, query: ItemListQuery, limit: number): ItemPageQuery {
-  const names: Record<string, string> = { '#pk': partition.pkName, '#sk': partition.skName };
+  const names: Record<string, string> = { '#pk': partition.pkName };
   const values: Record<string, unknown> = { ':pk': partition.pk };
   let key = '#pk = :pk';
   if (query.from && query.to) {
@@ -56,6 +56,7 @@ function pageQuery(partition: Partition, query: ItemListQuery, limit: number): I
     key += ' AND #sk < :to';
     values[':to'] = endOf(query.to);
   }
+  if (query.from || query.to) names['#sk'] = partition.skName;
   const filters: string[] = [];
   if (query.status && partition.IndexName !== 'gsi1') {
     filters.push('#status = :status');
