@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { schedules, toSchedulerExpression } from '../../events/schedules';
+import { functionNameEnv } from '../../infra/cdk/house-function';
 import {
   type FunctionDeclaration,
   type FunctionName,
@@ -49,6 +50,7 @@ describe('functions', () => {
     if (access.attachments) expected.push('ATTACHMENTS_BUCKET');
     if (access.archive) expected.push('ARCHIVE_BUCKET');
     if (access.mail) expected.push('MAIL_FROM', 'MAIL_CONFIGURATION_SET');
+    for (const target of access.invokes ?? []) expected.push(functionNameEnv(target));
     expect(Object.keys(variables).sort()).toEqual(expected.sort());
     expect(variables).toMatchObject({
       POWERTOOLS_SERVICE_NAME: 'xinbao',
@@ -86,6 +88,7 @@ describe('IAM: one role per function, holding only what the declaration allows',
     if (access.table) allowed.push('dynamodb:');
     if (access.attachments || access.archive) allowed.push('s3:');
     if (access.mail) allowed.push('ses:');
+    if (access.invokes) allowed.push('lambda:InvokeFunction');
     for (const action of actions)
       expect(
         allowed.some((prefix) => action.startsWith(prefix)),
@@ -96,6 +99,45 @@ describe('IAM: one role per function, holding only what the declaration allows',
     if (access.table) expect(actions).toEqual(expect.arrayContaining(readActions));
     if (access.table === 'read') for (const action of writeActions) expect(actions).not.toContain(action);
     if (access.table === 'readwrite') expect(actions).toEqual(expect.arrayContaining(writeActions));
+  });
+
+  it.each(byName)('%s may invoke exactly the functions it declares, and knows their names', (name) => {
+    const targets: readonly string[] = declarationOf(name).access.invokes ?? [];
+    const role = logicalId(stateless.functions[name].role);
+    const invokeResources: unknown[] = [];
+    for (const [, properties] of resourcesOf(template, 'AWS::IAM::Policy')) {
+      if (!(properties.Roles as { Ref?: string }[]).some((entry) => entry.Ref === role)) continue;
+      const document = properties.PolicyDocument as { Statement: Record<string, unknown>[] };
+      for (const statement of document.Statement) {
+        const actions = [statement.Action].flat();
+        if (actions.some((action) => String(action).startsWith('lambda:'))) {
+          expect(actions).toEqual(['lambda:InvokeFunction']);
+          invokeResources.push(...[statement.Resource].flat());
+        }
+      }
+    }
+    // The unqualified ARN of each target, never a wildcard.
+    expect(invokeResources).toEqual(
+      targets.map((target) => ({
+        'Fn::GetAtt': [logicalId(stateless.functions[target as FunctionName].function), 'Arn'],
+      })),
+    );
+    const variables = template.toJSON().Resources[fnId(name)].Properties.Environment.Variables;
+    for (const target of targets) {
+      expect(variables[functionNameEnv(target)]).toEqual({
+        Ref: logicalId(stateless.functions[target as FunctionName].function),
+      });
+    }
+  });
+
+  it('lets the items function invoke the mailer (urgent-item alerts)', () => {
+    expect(declarationOf('items').access.invokes).toEqual(['mailer']);
+    expect(actionsOfRole(template, logicalId(stateless.functions.items.role))).toContain(
+      'lambda:InvokeFunction',
+    );
+    expect(actionsOfRole(template, logicalId(stateless.functions.mailer.role))).not.toContain(
+      'lambda:InvokeFunction',
+    );
   });
 
   it('keeps the system function (table: read) away from writes', () => {

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { SESClient } from '@aws-sdk/client-ses';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { localCredentials, localDynamoClient, localRegion } from '../../../infra/local/aws';
+import { ensureTable } from '../../../infra/local/provision';
+import type { Item } from '../../../shared/schemas/items';
+import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
+import { keys } from '../../../shared/store/dynamo/keys';
+import { outboxPut } from '../../../shared/store/dynamo/outbox';
+import { DynamoSettingsStore } from '../../../shared/store/dynamo/settings';
+import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
+
+export interface StoredMail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+}
+
+export async function mailbox(sesEndpoint: string): Promise<StoredMail[]> {
+  const response = await fetch(`${sesEndpoint}/store`);
+  const json = (await response.json()) as { emails: StoredMail[] };
+  return json.emails;
+}
+
+export function localSes(endpoint: string): SESClient {
+  return new SESClient({ endpoint, region: localRegion, credentials: localCredentials });
+}
+
+export async function freshTable(dynamodbEndpoint: string): Promise<TableRef> {
+  const client = localDynamoClient(dynamodbEndpoint);
+  const tableName = `mail-${randomUUID().slice(0, 8)}`;
+  await ensureTable(client, tableName);
+  return { client: documentClient(client), tableName };
+}
+
+/** A unit, an important item and its outbox entry (written as the submit transaction will), and duty recipients. */
+export async function seedUrgentItem(table: TableRef, recipients: string[]) {
+  const suffix = randomUUID().slice(0, 8);
+  const unitId = `linqu-${suffix}`;
+  await new DynamoUnitStore(table).create({
+    id: unitId,
+    name: '临朐县人民政府',
+    class: 'county',
+    contacts: [],
+    active: true,
+    createdAt: '2026-11-24T00:00:00.000Z',
+    updatedAt: '2026-11-24T00:00:00.000Z',
+    version: 1,
+  });
+  const itemId = `it_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
+  const submittedAt = new Date(Date.now() - 5 * 60_000).toISOString();
+  const item: Item = {
+    itemId,
+    unitId,
+    status: 'submitted',
+    title: '我市遭遇强降雨<b>紧急</b>',
+    body: '11月24日晚，我市遭遇强降雨，市应急局启动Ⅳ级应急响应。',
+    eventDate: '2026-11-24',
+    urgency: 'important',
+    openness: 'internal',
+    approver: '王副县长',
+    author: { name: '李四', phone: '0536-7654321' },
+    submittedAt,
+    updatedAt: submittedAt,
+    revisions: [],
+    findings: [],
+    duplicates: [],
+    coUnits: [],
+    version: 1,
+  };
+  const messageId = `msg-${suffix}`;
+  await table.client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: table.tableName, Item: { ...keys.item(itemId), ...item } } },
+        outboxPut(table.tableName, {
+          messageId,
+          kind: 'urgent-item',
+          refId: itemId,
+          createdAt: submittedAt,
+          status: 'pending',
+          attempts: 0,
+          sentTo: [],
+        }),
+      ],
+    }),
+  );
+  await new DynamoSettingsStore(table).putDutyRecipients(
+    { recipients: recipients.map((email, index) => ({ name: `值班员${index + 1}`, email })) },
+    'tok-admin',
+    submittedAt,
+  );
+  return { unitId, itemId, messageId };
+}
