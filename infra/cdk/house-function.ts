@@ -46,6 +46,14 @@ export interface XinbaoFunctionProps {
   readonly logRetention?: logs.RetentionDays;
 }
 
+/**
+ * The variable naming a function another one may invoke (`invokes: ['mailer']` → MAILER_FUNCTION_NAME);
+ * the local runtime sets the same variable to the catalogue name.
+ */
+export function functionNameEnv(target: string): string {
+  return `${target.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}_FUNCTION_NAME`;
+}
+
 /** Environment every function gets, whatever it touches. */
 export const baseEnvironment = {
   POWERTOOLS_SERVICE_NAME: 'xinbao',
@@ -137,6 +145,21 @@ export class XinbaoFunction extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
+  }
+
+  /**
+   * Lets this function invoke `target` (its `access.invokes`): `lambda:InvokeFunction` on the
+   * target's unqualified ARN only (no versions or aliases, so no wildcard), and the target's
+   * physical name in `<TARGET>_FUNCTION_NAME`.
+   */
+  allowInvoke(targetName: string, target: XinbaoFunction): void {
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [target.function.functionArn],
+      }),
+    );
+    this.function.addEnvironment(functionNameEnv(targetName), target.function.functionName);
   }
 }
 

@@ -14,7 +14,12 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { schedules, toSchedulerExpression } from '../../events/schedules';
-import { type FunctionName, functionNames, functions } from '../../shared/catalogue/functions';
+import {
+  type FunctionDeclaration,
+  type FunctionName,
+  functionNames,
+  functions,
+} from '../../shared/catalogue/functions';
 import { authorizerCacheTtlSeconds, routes } from '../../shared/catalogue/routes';
 import { XinbaoFunction } from './house-function';
 import { acknowledgeSchedulerInvoke } from './nag';
@@ -25,6 +30,8 @@ export interface StatelessStackProps extends StackProps {
   /** Sender address for functions with mail access (MAIL_FROM). */
   readonly mailFrom: string;
 }
+
+const isFunctionName = (name: string): name is FunctionName => Object.hasOwn(functions, name);
 
 /** The function that answers for every `bearer` route. */
 const authorizerFunction: FunctionName = 'authorizer';
@@ -72,6 +79,13 @@ export class StatelessStack extends Stack {
         new XinbaoFunction(this, `Fn-${name}`, { name, declaration: functions[name], resources }),
       ]),
     ) as Record<FunctionName, XinbaoFunction>;
+    for (const name of functionNames) {
+      const declaration: FunctionDeclaration = functions[name];
+      for (const target of declaration.access.invokes ?? []) {
+        if (!isFunctionName(target)) throw new Error(`function ${name} invokes unknown function ${target}`);
+        this.functions[name].allowInvoke(target, this.functions[target]);
+      }
+    }
 
     // HTTP API: exactly the route table, nothing more.
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {

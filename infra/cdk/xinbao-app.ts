@@ -5,7 +5,6 @@
  */
 import { App, type AppProps, type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { type FunctionDeclaration, functionNames, functions } from '../../shared/catalogue/functions';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -17,11 +16,18 @@ import { StatelessStack } from './stateless-stack';
  */
 export const defaultRegion = 'ap-southeast-1';
 
+/**
+ * The sender when context `xinbao:mailFrom` is not given (cdk.json carries the same value). A
+ * placeholder: before a real deployment set it to an address (or an address at a domain) verified
+ * in SES in the deploy region, or every alert stays pending and finally fails.
+ */
+export const defaultMailFrom = 'xinbao@example.gov.cn';
+
 /** Context keys (cdk.json or `cdk synth -c key=value`). */
 export const contextKeys = {
   /** Deploy region (default ap-southeast-1). */
   region: 'xinbao:region',
-  /** Sender address for mail; required as soon as a function declares `mail: true`. */
+  /** Sender address for mail (MAIL_FROM); default {@link defaultMailFrom}. */
   mailFrom: 'xinbao:mailFrom',
   /** Browser origins allowed to use presigned attachment URLs (CORS); default `*`. */
   attachmentOrigins: 'xinbao:attachmentOrigins',
@@ -74,19 +80,7 @@ function stringList(value: unknown): string[] | undefined {
 
 function mailFrom(app: App): string {
   const value: unknown = app.node.tryGetContext(contextKeys.mailFrom);
-  if (value !== undefined) {
-    if (typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
-    throw new Error(`context ${contextKeys.mailFrom} must be an email address, got ${JSON.stringify(value)}`);
-  }
-  const senders = functionNames.filter((name) => {
-    const declaration: FunctionDeclaration = functions[name];
-    return declaration.access.mail === true;
-  });
-  if (senders.length > 0) {
-    throw new Error(
-      `functions ${senders.join(', ')} send mail: set context ${contextKeys.mailFrom} to a verified SES sender`,
-    );
-  }
-  // No function sends mail, so no function receives MAIL_FROM: the value is never used.
-  return 'unused@invalid.example';
+  if (value === undefined) return defaultMailFrom;
+  if (typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
+  throw new Error(`context ${contextKeys.mailFrom} must be an email address, got ${JSON.stringify(value)}`);
 }

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { envNames } from '../../shared/config';
+import { mailerFunctionEnv } from '../../shared/store/lambda/mail-dispatcher';
 import { localCredentials, localRegion } from './aws';
 
 export const localNames = {
@@ -13,6 +14,8 @@ export interface ServiceEndpoints {
   dynamodb: string;
   s3: string;
   ses: string;
+  /** The local Lambda Invoke API (infra/local/lambda/invoke-server.ts), for functions that invoke others. */
+  lambda?: string;
 }
 
 /**
@@ -27,6 +30,9 @@ export function handlerEnvironment(endpoints: ServiceEndpoints): Record<string, 
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL_SES: endpoints.ses,
+    ...(endpoints.lambda ? { AWS_ENDPOINT_URL_LAMBDA: endpoints.lambda } : {}),
+    // Local functions are invoked by their catalogue name.
+    [mailerFunctionEnv]: 'mailer',
     // s3rver keeps uploads intact and presigned URLs body-agnostic only without default checksums.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',

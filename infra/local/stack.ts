@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { functionNames } from '../../shared/catalogue/functions';
 import { documentClient } from '../../shared/store/dynamo/client';
 import { ensureArchiveHome, startArchiveSite } from './archive-site';
 import { localDynamoClient, localS3Client } from './aws';
@@ -10,6 +11,7 @@ import { startLocalDynamo } from './dynamo/index';
 import { applyEnvironment, handlerEnvironment, localNames, writeEnvFile } from './env';
 import { createGateway } from './gateway/server';
 import { catalogueFunctionHost } from './lambda/catalogue';
+import { createInvokeServer } from './lambda/invoke-server';
 import { assertPortsFree, planPorts } from './ports';
 import { ensureBucket, ensureTable } from './provision';
 import { type DeliveryResult, type RegisteredSchedule, startScheduler } from './scheduler';
@@ -75,10 +77,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (s3.status === 'rejected') throw s3.reason;
     if (ses.status === 'rejected') throw ses.reason;
 
+    // Handler modules load lazily (preload below), so the host can exist before their environment.
+    const functions = catalogueFunctionHost();
+    // The Lambda Invoke API for function-to-function calls (the mailer), on a free internal port.
+    const invoke = createInvokeServer({ functions, names: functionNames, log });
+    const invokePort = await invoke.listen(0, bindHost);
+    closers.push(invoke.close);
+
     const env = handlerEnvironment({
       dynamodb: dynamo.value.endpoint,
       s3: s3.value.endpoint,
       ses: ses.value.endpoint,
+      lambda: `http://${bindHost}:${invokePort}`,
     });
     applyEnvironment(env);
     const envFile = join(dataDir, 'local.env');
@@ -102,7 +112,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ensureBucket(s3Client, localNames.archiveBucket),
     ]);
 
-    const functions = catalogueFunctionHost();
     const table = { client: documentClient(dynamoClient), tableName: localNames.table };
     const [, demoTokens] = await Promise.all([
       functions.preload(),

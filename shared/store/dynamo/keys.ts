@@ -11,7 +11,10 @@ export const keys = {
   item: (itemId: string) => ({ pk: `ITEM#${itemId}`, sk: 'ITEM' }),
   itemPartition: (itemId: string) => `ITEM#${itemId}`,
   /** `suffix` keeps two events of the same millisecond apart; sorting stays by time. */
-  itemEvent: (itemId: string, at: string, suffix: string) => ({ pk: `ITEM#${itemId}`, sk: `EVENT#${at}#${suffix}` }),
+  itemEvent: (itemId: string, at: string, suffix: string) => ({
+    pk: `ITEM#${itemId}`,
+    sk: `EVENT#${at}#${suffix}`,
+  }),
   attachment: (itemId: string, attachmentId: string) => ({
     pk: `ITEM#${itemId}`,
     sk: `ATTACHMENT#${attachmentId}`,

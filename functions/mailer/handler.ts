@@ -1,0 +1,37 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import middy from '@middy/core';
+import { logger } from '#shared/http/logger';
+import { tableFromEnvironment } from '#shared/store/dynamo/client';
+import { DynamoOutboxStore } from '#shared/store/dynamo/outbox';
+import { DynamoSettingsStore } from '#shared/store/dynamo/settings';
+import { DynamoUnitStore } from '#shared/store/dynamo/units';
+import { mailSenderFromEnvironment } from '#shared/store/ses/mail-sender';
+import type { MailerDeps } from './deps';
+import { DynamoAlertItemReader } from './item-reader';
+import { type MailerEvent, mailerEvent, runMailer } from './run';
+
+const table = tableFromEnvironment();
+const deps: MailerDeps = {
+  outbox: new DynamoOutboxStore(table),
+  items: new DynamoAlertItemReader(table),
+  units: new DynamoUnitStore(table),
+  settings: new DynamoSettingsStore(table),
+  sender: mailSenderFromEnvironment(),
+  now: () => new Date(),
+  log: logger,
+};
+
+/**
+ * The mailer: `{ kind: 'send', messageIds }` (asynchronous invoke right after a submission) or the
+ * `mail-outbox` job event (the sweep every 5 minutes). A per-entry failure stays in the outbox for
+ * the sweep; only a failure outside that bookkeeping makes the run fail (and Lambda retry it).
+ */
+export const handler = middy<MailerEvent>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(parser({ schema: mailerEvent }))
+  .handler(async (event) => {
+    const result = await runMailer(deps, event);
+    logger.info('mailer finished', result);
+    return result;
+  });

@@ -1,0 +1,6 @@
+import type { SettingsStore } from '#shared/store/ports';
+
+export interface SettingsDeps {
+  settings: SettingsStore;
+  now: () => Date;
+}
