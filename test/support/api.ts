@@ -1,7 +1,9 @@
 /** A small HTTP client for end-to-end tests: JSON in, JSON out, bearer token optional. */
 export interface Reply {
   status: number;
-  body: Record<string, unknown> & { error?: { code: string; message: string; details?: { path?: string }[] } };
+  body: Record<string, unknown> & {
+    error?: { code: string; message: string; details?: { path?: string }[] };
+  };
   headers: Headers;
 }
 
