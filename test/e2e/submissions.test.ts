@@ -227,4 +227,75 @@ describe('submissions and review through the local stack', () => {
     expect(found).toContain('重要紧急信息');
     expect(found).toContain('duty@example.gov.cn');
   });
+
+  it('refuses to revise an item that was not returned, and merges two units into one 综合信息', async () => {
+    const mine = await submit(
+      draft({
+        title: '潍城区推进老旧小区改造惠及居民3100户',
+        body: '今年潍城区改造老旧小区21个，惠及居民3100户，加装电梯46部，完成投资2.3亿元。',
+      }),
+    );
+    const itemId = String(mine.body.itemId);
+    const { secrecy: _s, ...fields } = draft();
+    const early = await call('POST', `/items/${itemId}/revise`, {
+      token: stack.tokens.REPORTER_TOKEN,
+      json: { ...fields, secrecy: 'non-secret', version: 1 },
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.error?.code).toBe('NOT_RETURNED');
+
+    const theirs = await submit(
+      draft({
+        title: '青州市老旧小区改造完成投资1.8亿元',
+        body: '今年青州市改造老旧小区17个，惠及居民2600户，完成投资1.8亿元，群众满意率98%。',
+      }),
+      randomUUID(),
+      otherReporter,
+    );
+    const merged = await call('POST', '/items/merge', {
+      token: stack.tokens.EDITOR_TOKEN,
+      json: {
+        itemIds: [itemId, String(theirs.body.itemId)],
+        title: '我市老旧小区改造惠及居民5700户',
+        body: '今年潍城区、青州市共改造老旧小区38个，惠及居民5700户，完成投资4.1亿元。',
+      },
+    });
+    expect(merged.status).toBe(201);
+    expect(merged.body).toMatchObject({ status: 'candidate', unitId: 'weicheng', coUnits: ['qingzhou'] });
+    const source = await call('GET', `/items/${itemId}`, { token: stack.tokens.REPORTER_TOKEN });
+    expect(source.body).toMatchObject({ status: 'merged', mergedInto: merged.body.itemId });
+    const coCredited = await call('GET', `/items/${String(merged.body.itemId)}`, { token: otherReporter });
+    expect(coCredited.status).toBe(200);
+  });
+
+  it('takes an attachment through presigned upload, confirmation and download', async () => {
+    const created = await submit(
+      draft({
+        title: '昌乐县蓝宝石产业园新签约项目8个',
+        body: '11月，昌乐县蓝宝石产业园新签约项目8个，总投资26亿元，预计年产值40亿元。',
+      }),
+    );
+    const itemId = String(created.body.itemId);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const upload = await call('POST', `/items/${itemId}/attachments`, {
+      token: stack.tokens.REPORTER_TOKEN,
+      json: { fileName: '../签约项目清单.pdf', contentType: 'application/pdf', size: pdf.length },
+    });
+    expect(upload.status).toBe(201);
+    const { attachment, upload: target } = upload.body as {
+      attachment: { attachmentId: string; fileName: string };
+      upload: { url: string; headers: Record<string, string> };
+    };
+    expect(attachment.fileName).toBe('签约项目清单.pdf');
+    const put = await fetch(target.url, { method: 'PUT', headers: target.headers, body: pdf });
+    expect(put.ok).toBe(true);
+    const path = `/items/${itemId}/attachments/${attachment.attachmentId}`;
+    const confirmed = await call('POST', `${path}/confirm`, { token: stack.tokens.REPORTER_TOKEN });
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', size: pdf.length });
+    const download = await call('GET', path, { token: stack.tokens.LEADER_TOKEN });
+    const bytes = Buffer.from(await (await fetch(String(download.body.url))).arrayBuffer());
+    expect(bytes.equals(pdf)).toBe(true);
+    const foreign = await call('GET', path, { token: otherReporter });
+    expect(foreign.status).toBe(404);
+  });
 });
