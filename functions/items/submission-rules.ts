@@ -1,6 +1,8 @@
 import { daysBefore, shanghaiDate } from '#shared/domain/periods';
 import {
+  DUPLICATE_THRESHOLD,
   duplicateFinding,
+  duplicateText,
   findSecrecyMarker,
   lshBuckets,
   minhashSignature,
@@ -22,7 +24,6 @@ export interface SubmittedText {
 
 /** Items of the last 180 days, from any unit, are compared for near-duplicates. */
 const duplicateWindowDays = 180;
-export const duplicateThreshold = 0.5;
 
 /**
  * Refuses what may never be stored: secrecy markers (the message names the marker so the unit
@@ -58,13 +59,13 @@ export async function assess(
   now: Date,
   excludeItemId?: string,
 ): Promise<Assessment> {
-  const signature = [...minhashSignature(`${text.title}\n${text.body}`)];
+  const signature = [...minhashSignature(duplicateText(text))];
   const buckets = lshBuckets(signature);
   const since = new Date(now.getTime() - duplicateWindowDays * 86_400_000).toISOString();
   const candidates = (await items.duplicateCandidates(buckets, since)).filter(
     (candidate) => candidate.itemId !== excludeItemId,
   );
-  const duplicates = rankCandidates(signature, candidates, duplicateThreshold);
+  const duplicates = rankCandidates(signature, candidates, DUPLICATE_THRESHOLD);
   const duplicate = duplicateFinding(duplicates);
   const findings = [...qualityFindings(text, now), ...(duplicate ? [duplicate] : [])];
   return { findings, duplicates, signature, buckets };

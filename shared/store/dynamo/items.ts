@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { monthOf, periodsOf } from '../../domain/periods';
+import { decodeSignature, encodeSignature } from '../../domain/quality/index';
 import { ConflictError, UnprocessableError } from '../../errors';
 import { type HistoryEvent, type Item, item as itemSchema } from '../../schemas/items';
 import type { DuplicateCandidate, ItemPageQuery, ItemStore, LshEntry, SubmitWrite } from '../ports';
@@ -87,7 +88,7 @@ export class DynamoItemStore implements ItemStore {
               itemId: item.itemId,
               unitId: item.unitId,
               title: item.title,
-              signature: write.signature,
+              signature: encodeSignature(write.signature),
               expiresAt,
             },
           },
@@ -172,7 +173,7 @@ export class DynamoItemStore implements ItemStore {
             itemId,
             unitId: String(raw.unitId),
             title: String(raw.title),
-            signature: (raw.signature as number[]).map(Number),
+            signature: [...decodeSignature(String(raw.signature))],
           });
         }
       }

@@ -73,7 +73,7 @@ describe('DynamoItemStore', () => {
       item: item('it_00000000000000000001', 'linqu'),
       event,
       unitClass: 'county',
-      signature: [1, 2, 3],
+      signature: [1, 2, 3, 4],
       buckets: [
         { band: 0, bucket: 'aa' },
         { band: 1, bucket: 'bb' },
@@ -100,7 +100,7 @@ describe('DynamoItemStore', () => {
         itemId: 'it_00000000000000000001',
         unitId: 'linqu',
         title: '某县新建5G基站120座',
-        signature: [1, 2, 3],
+        signature: [1, 2, 3, 4],
       },
     ]);
     expect(await items.duplicateCandidates([{ band: 1, bucket: 'bb' }], '2026-12-01T00:00:00.000Z')).toEqual(
