@@ -6,6 +6,7 @@ import {
   findSecrecyMarker,
   lshBuckets,
   minhashSignature,
+  type QualityInput,
   qualityFindings,
   rankCandidates,
 } from '#shared/domain/quality/index';
@@ -13,14 +14,8 @@ import { UnprocessableError, ValidationError } from '#shared/errors';
 import type { DuplicateRef, Finding } from '#shared/schemas/items';
 import type { ItemStore, LshEntry } from '#shared/store/ports';
 
-export interface SubmittedText {
-  title: string;
-  body: string;
-  eventDate: string;
-  urgency: 'normal' | 'important';
-  approver?: string;
-  author?: { name?: string; phone?: string };
-}
+/** What a submission, a revision and a precheck all carry. */
+export type SubmittedText = QualityInput;
 
 /** Items of the last 180 days, from any unit, are compared for near-duplicates. */
 const duplicateWindowDays = 180;

@@ -1,25 +1,9 @@
 import * as z from 'zod';
+import { itemStatuses } from '../domain/items/lifecycle';
 import { isoDateTime } from './common';
 import { unitId } from './units';
 
-export const itemStatuses = [
-  'submitted',
-  'returned',
-  'candidate',
-  'reserved',
-  'rejected',
-  'adopted',
-  'merged',
-] as const;
-export const itemStatusLabels: Record<(typeof itemStatuses)[number], string> = {
-  submitted: '待处理',
-  returned: '退回修改',
-  candidate: '拟采用',
-  reserved: '备用',
-  rejected: '退稿',
-  adopted: '采用',
-  merged: '已合并',
-};
+export { itemStatuses };
 
 export const itemId = z
   .string()
