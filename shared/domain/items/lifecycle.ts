@@ -3,14 +3,16 @@
  * a returned item revised by its unit goes back to submitted; adopted is set by publishing a
  * bulletin; merged items live on in the 综合信息 that absorbed them.
  */
-export type ItemStatus =
-  | 'submitted'
-  | 'returned'
-  | 'candidate'
-  | 'reserved'
-  | 'rejected'
-  | 'adopted'
-  | 'merged';
+export const itemStatuses = [
+  'submitted',
+  'returned',
+  'candidate',
+  'reserved',
+  'rejected',
+  'adopted',
+  'merged',
+] as const;
+export type ItemStatus = (typeof itemStatuses)[number];
 export type Decision = 'candidate' | 'reserve' | 'return' | 'reject';
 
 const decisionTarget: Record<Decision, ItemStatus> = {
