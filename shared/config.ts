@@ -12,7 +12,13 @@ export const envNames = {
   mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
   s3PathStyle: 'XINBAO_S3_PATH_STYLE',
   appVersion: 'XINBAO_VERSION',
+  /** 编发单位 printed on bulletins, e.g. 潍坊市人民政府办公室. */
+  officeName: 'XINBAO_OFFICE_NAME',
+  /** Public base URL of the archive site, used in mail links. */
+  archiveUrl: 'XINBAO_ARCHIVE_URL',
 } as const;
+
+export const defaultOfficeName = '市人民政府办公室';
 
 export type ConfigKey = keyof typeof envNames;
 

@@ -74,10 +74,17 @@ export const functions = {
   },
   settings: {
     entry: 'functions/settings/handler.ts',
-    description: 'Office settings: duty recipients of urgent-item alerts',
+    description: 'Office settings: duty recipients, leader recipients, bulletin series',
     memoryMb: 256,
     timeoutSeconds: 10,
     access: { table: 'readwrite' },
+  },
+  bulletins: {
+    entry: 'functions/bulletins/handler.ts',
+    description: 'Bulletins: drafts, publish with numbering, Word output, withdraw, archive pages',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    access: { table: 'readwrite', attachments: 'readwrite', archive: 'readwrite', invokes: ['mailer'] },
   },
   mailer: {
     entry: 'functions/mailer/handler.ts',

@@ -5,7 +5,8 @@
 import type { Role } from '../domain/roles';
 import type { Attachment } from '../schemas/attachments';
 import type { HistoryEvent, Item } from '../schemas/items';
-import type { DutyRecipients } from '../schemas/settings';
+import type { Bulletin, Series } from '../schemas/bulletins';
+import type { DutyRecipients, LeaderRecipients } from '../schemas/settings';
 import type { Unit } from '../schemas/units';
 
 export interface UnitStore {
@@ -129,4 +130,31 @@ export interface MailDispatcher {
 export interface SettingsStore {
   getDutyRecipients(): Promise<(DutyRecipients & { updatedAt?: string; updatedBy?: string }) | undefined>;
   putDutyRecipients(value: DutyRecipients, updatedBy: string, at: string): Promise<void>;
+}
+
+export interface LeaderRecipientsStore {
+  getLeaderRecipients(): Promise<(LeaderRecipients & { updatedAt?: string; updatedBy?: string }) | undefined>;
+  putLeaderRecipients(value: LeaderRecipients, updatedBy: string, at: string): Promise<void>;
+}
+
+export interface SeriesStore {
+  /** The configured series, or the defaults when none are configured yet. */
+  list(): Promise<Series[]>;
+  put(series: Series[]): Promise<void>;
+}
+
+/** What the archive publisher reads: published bulletins only. */
+export interface PublishedBulletins {
+  get(bulletinId: string): Promise<Bulletin | undefined>;
+  /** Published (not withdrawn) bulletins of a year, newest first. */
+  ofYear(year: number): Promise<Bulletin[]>;
+  /** Years that have at least one published bulletin, newest first. */
+  years(): Promise<number[]>;
+}
+
+/** Keeps the public archive site in step with published bulletins. */
+export interface ArchivePublisher {
+  /** Writes the pages one published (or withdrawn) bulletin touches. Returns the keys written or deleted. */
+  bulletinChanged(bulletin: Bulletin): Promise<string[]>;
+  rebuild(onProgress?: (done: number, total: number) => void): Promise<{ written: number }>;
 }

@@ -48,4 +48,22 @@ export const keys = {
     gsi3sk: `${createdAt}#${messageId}`,
   }),
   settings: (name: string) => ({ pk: 'SETTINGS', sk: name }),
+  bulletin: (bulletinId: string) => ({ pk: `BULLETIN#${bulletinId}`, sk: 'BULLETIN' }),
+  /** gsi1: a series' issues of a year by number (drafts after them); gsi2: published issues of a year. */
+  bulletinIndexes: (b: {
+    bulletinId: string;
+    seriesId: string;
+    year: number;
+    number?: number;
+    status: string;
+    publishedAt?: string;
+  }) => ({
+    gsi1pk: `BULLETINS#${b.seriesId}#${b.year}`,
+    gsi1sk: b.number === undefined ? `DRAFT#${b.bulletinId}` : `NO#${String(b.number).padStart(5, '0')}`,
+    ...(b.status === 'published' && b.publishedAt
+      ? { gsi2pk: `PUBLISHED#${b.year}`, gsi2sk: `${b.publishedAt}#${b.bulletinId}` }
+      : {}),
+  }),
+  /** The numbering of a series: last year used, its last number and the running total. */
+  seriesCounter: (seriesId: string) => ({ pk: `COUNTER#SERIES#${seriesId}`, sk: 'COUNTER' }),
 } as const;
