@@ -89,7 +89,7 @@ export const maxBulletinItems = 15;
 export const bulletinCreate = z
   .strictObject({
     seriesId,
-    itemIds: z.array(itemId).min(1).max(maxBulletinItems),
+    itemIds: z.array(itemId).max(maxBulletinItems).meta({ description: '可先建空草稿，稍后再编入稿件' }),
   })
   .meta({ id: 'BulletinCreate' });
 
@@ -98,7 +98,6 @@ export const bulletinUpdate = z
     version: z.int().positive(),
     items: z
       .array(z.strictObject({ itemId, ...itemText }))
-      .min(1)
       .max(maxBulletinItems)
       .optional()
       .meta({ description: '按期内顺序排列；可修改每篇的采用稿' }),

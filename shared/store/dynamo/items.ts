@@ -14,7 +14,8 @@ import { type TransactItem, transact } from './transactions';
 /** Near-duplicate entries live as long as the 180-day window that is searched, plus a day. */
 const lshRetentionSeconds = 181 * 86_400;
 
-function stored(item: Item) {
+/** An item as stored: its keys, its index keys (queue, unit, month) and a warning count. */
+export function storedItem(item: Item) {
   const month = monthOf(new Date(item.submittedAt));
   return {
     ...keys.item(item.itemId),
@@ -51,7 +52,13 @@ export class DynamoItemStore implements ItemStore {
     const at = new Date(item.submittedAt);
     const expiresAt = Math.floor(at.getTime() / 1000) + lshRetentionSeconds;
     const actions: TransactItem[] = [
-      { Put: { TableName: tableName, Item: stored(item), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: tableName,
+          Item: storedItem(item),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       historyPut(tableName, item.itemId, event),
       {
         Update: {
@@ -121,7 +128,7 @@ export class DynamoItemStore implements ItemStore {
         ({ item, expectedVersion }): TransactItem => ({
           Put: {
             TableName: tableName,
-            Item: stored(item),
+            Item: storedItem(item),
             ...(expectedVersion === undefined
               ? { ConditionExpression: 'attribute_not_exists(pk)' }
               : {

@@ -1,0 +1,32 @@
+import type { Bulletin } from '#shared/schemas/bulletins';
+import type { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
+import type {
+  ArchivePublisher,
+  ItemStore,
+  MailDispatcher,
+  SeriesStore,
+  UnitStore,
+} from '#shared/store/ports';
+import type { BulletinFiles } from '#shared/store/s3/bulletin-files';
+
+export type BulletinStore = Pick<
+  DynamoBulletinStore,
+  'get' | 'create' | 'replace' | 'ofSeriesYear' | 'counter' | 'publish'
+>;
+
+export interface BulletinsDeps {
+  bulletins: BulletinStore;
+  items: ItemStore;
+  units: UnitStore;
+  series: SeriesStore;
+  files: BulletinFiles;
+  archive: ArchivePublisher;
+  mail: MailDispatcher;
+  renderDocx: (
+    bulletin: Bulletin,
+    options: { officeName: string; includeInternal: boolean },
+  ) => Promise<Buffer>;
+  renderRecord: (bulletin: Bulletin, officeName: string) => string;
+  officeName: string;
+  now: () => Date;
+}

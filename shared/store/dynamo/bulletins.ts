@@ -1,0 +1,214 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../errors';
+import { type Bulletin, bulletin as bulletinSchema } from '../../schemas/bulletins';
+import type { HistoryEvent, Item } from '../../schemas/items';
+import type { OutboxEntry, PublishedBulletins } from '../ports';
+import type { TableRef } from './client';
+import { rethrowStoreError } from './errors';
+import { historyPut } from './history';
+import { storedItem } from './items';
+import { keys } from './keys';
+import { outboxPut } from './outbox';
+import { queryAll } from './query';
+import { type TransactItem, transact } from './transactions';
+
+export interface SeriesCounter {
+  lastYear: number;
+  lastNumber: number;
+  total: number;
+}
+
+export interface PublishWrite {
+  bulletin: Bulletin;
+  expectedVersion: number;
+  /** The counter as read (undefined: never used), and its next value. */
+  counter: { read: SeriesCounter | undefined; next: SeriesCounter };
+  items: { item: Item; expectedVersion: number }[];
+  events: { itemId: string; event: HistoryEvent }[];
+  /** One adoption counted for each credited unit, in each period of the publication date. */
+  adoptions: { unitId: string; unitClass: string; period: string }[];
+  outbox?: OutboxEntry;
+}
+
+function stored(bulletin: Bulletin) {
+  return {
+    ...keys.bulletin(bulletin.bulletinId),
+    ...keys.bulletinIndexes(bulletin),
+    type: 'bulletin',
+    ...bulletin,
+  };
+}
+
+const toBulletin = (raw: Record<string, unknown>): Bulletin => bulletinSchema.parse(raw);
+
+export class DynamoBulletinStore implements PublishedBulletins {
+  constructor(private readonly table: TableRef) {}
+
+  async get(bulletinId: string): Promise<Bulletin | undefined> {
+    const { Item: raw } = await this.table.client
+      .send(
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: keys.bulletin(bulletinId),
+          ConsistentRead: true,
+        }),
+      )
+      .catch(rethrowStoreError);
+    return raw ? toBulletin(raw) : undefined;
+  }
+
+  async create(bulletin: Bulletin): Promise<void> {
+    await transact(
+      this.table,
+      [
+        {
+          Put: {
+            TableName: this.table.tableName,
+            Item: stored(bulletin),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
+      () => {
+        throw new ConflictError('BULLETIN_EXISTS', '期刊编号冲突，请重试');
+      },
+    );
+  }
+
+  /** Replaces a bulletin that is still at `expectedVersion` (drafts being edited, withdrawal). */
+  async replace(bulletin: Bulletin, expectedVersion: number): Promise<void> {
+    await transact(
+      this.table,
+      [
+        {
+          Put: {
+            TableName: this.table.tableName,
+            Item: stored(bulletin),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          },
+        },
+      ],
+      () => {
+        throw new ConflictError('VERSION_CONFLICT', '这一期已被他人修改，请刷新后再操作');
+      },
+    );
+  }
+
+  /** A series' issues of one year: published by number, then drafts. */
+  async ofSeriesYear(seriesId: string, year: number): Promise<Bulletin[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `BULLETINS#${seriesId}#${year}` },
+    });
+    return items.map(toBulletin);
+  }
+
+  async ofYear(year: number): Promise<Bulletin[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': `PUBLISHED#${year}` },
+      ScanIndexForward: false,
+    });
+    return items.map(toBulletin).filter((bulletin) => bulletin.status === 'published');
+  }
+
+  async years(): Promise<number[]> {
+    const { Item: raw } = await this.table.client
+      .send(new GetCommand({ TableName: this.table.tableName, Key: keys.settings('ARCHIVE_YEARS') }))
+      .catch(rethrowStoreError);
+    const years = raw?.years instanceof Set ? [...raw.years].map(Number) : [];
+    return years.sort((a, b) => b - a);
+  }
+
+  async counter(seriesId: string): Promise<SeriesCounter | undefined> {
+    const { Item: raw } = await this.table.client
+      .send(
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: keys.seriesCounter(seriesId),
+          ConsistentRead: true,
+        }),
+      )
+      .catch(rethrowStoreError);
+    if (!raw) return undefined;
+    return { lastYear: Number(raw.lastYear), lastNumber: Number(raw.lastNumber), total: Number(raw.total) };
+  }
+
+  /**
+   * Publishing is one transaction: the series counter moves only from the value it was read at
+   * (so numbers have no gaps and no duplicates under concurrent publishes), the bulletin leaves
+   * draft, every item goes candidate → adopted at the version read, with its audit event, the
+   * adoption counters and the leaders' mail. Fails with `COUNTER_MOVED` when another publish won.
+   */
+  async publish(write: PublishWrite): Promise<void> {
+    const tableName = this.table.tableName;
+    const { read, next } = write.counter;
+    const actions: TransactItem[] = [
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.seriesCounter(write.bulletin.seriesId), ...next },
+          ...(read
+            ? {
+                ConditionExpression: '#total = :total',
+                ExpressionAttributeNames: { '#total': 'total' },
+                ExpressionAttributeValues: { ':total': read.total },
+              }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: stored(write.bulletin),
+          ConditionExpression: 'version = :expected AND #status = :draft',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':expected': write.expectedVersion, ':draft': 'draft' },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.settings('ARCHIVE_YEARS'),
+          UpdateExpression: 'ADD years :year',
+          ExpressionAttributeValues: { ':year': new Set([write.bulletin.year]) },
+        },
+      },
+      ...write.items.map(
+        ({ item, expectedVersion }): TransactItem => ({
+          Put: {
+            TableName: tableName,
+            Item: storedItem(item),
+            ConditionExpression: 'version = :expected AND #status = :candidate',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':expected': expectedVersion, ':candidate': 'candidate' },
+          },
+        }),
+      ),
+      ...write.events.map(({ itemId, event }) => historyPut(tableName, itemId, event)),
+      ...write.adoptions.map(
+        ({ unitId, unitClass, period }): TransactItem => ({
+          Update: {
+            TableName: tableName,
+            Key: keys.aggregate(period, unitId),
+            UpdateExpression: 'ADD adopted :one SET unitId = :unit, unitClass = :class, period = :period',
+            ExpressionAttributeValues: { ':one': 1, ':unit': unitId, ':class': unitClass, ':period': period },
+          },
+        }),
+      ),
+      ...(write.outbox ? [outboxPut(tableName, write.outbox)] : []),
+    ];
+    await transact(this.table, actions, (index) => {
+      if (index === 0) throw new ConflictError('COUNTER_MOVED', '期号已被另一期占用，请重试');
+      if (index === 1)
+        throw new ConflictError('VERSION_CONFLICT', '这一期已被他人修改或已发布，请刷新后再操作');
+      throw new ConflictError(
+        'ITEM_NOT_CANDIDATE',
+        '期内有稿件已不是“拟采用”状态（可能已在另一期发布），请刷新后调整',
+      );
+    });
+  }
+}
