@@ -11,7 +11,8 @@ import type { BulletinsDeps } from '../deps';
 import { activeSeries, candidateItems, existingBulletin, requireDraft } from '../rules';
 
 /** Concurrent publishes in one series retry on the moved counter; each retry re-reads it. */
-const maxAttempts = 8;
+const maxAttempts = 25;
+const pause = () => new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 40));
 
 function nextNumber(counter: SeriesCounter | undefined, year: number): SeriesCounter {
   const number = counter && counter.lastYear === year ? counter.lastNumber + 1 : 1;
@@ -121,7 +122,10 @@ export async function publishBulletin(
         outbox,
       });
     } catch (error) {
-      if (error instanceof ConflictError && error.code === 'COUNTER_MOVED' && attempt < maxAttempts) continue;
+      if (error instanceof ConflictError && error.code === 'COUNTER_MOVED' && attempt < maxAttempts) {
+        await pause();
+        continue;
+      }
       throw error;
     }
     await afterPublish(deps, published, outbox.messageId);

@@ -1,0 +1,226 @@
+/**
+ * Issue 4 end to end through the local stack: a bulletin goes from draft to published, its
+ * Word file reads back, the archive shows only its public items and finds them, leaders get
+ * one mail, and numbering holds under concurrent publishes.
+ */
+import { randomUUID } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../support/api';
+import { startStackForTest } from '../support/local-stack';
+
+type Stack = Awaited<ReturnType<typeof startStackForTest>>;
+let stack: Stack;
+const call = apiClient(() => stack.urls.api);
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const year = Number(today.slice(0, 4));
+
+async function candidate(
+  title: string,
+  body: string,
+  openness: 'public' | 'internal' = 'public',
+): Promise<string> {
+  const submitted = await call('POST', '/items', {
+    token: stack.tokens.REPORTER_TOKEN,
+    headers: { 'idempotency-key': randomUUID() },
+    json: {
+      title,
+      body,
+      eventDate: today,
+      urgency: 'normal',
+      openness,
+      secrecy: 'non-secret',
+      approver: '张建国',
+      author: { name: '李晓梅', phone: '0536-8201234' },
+    },
+  });
+  expect(submitted.status).toBe(201);
+  const itemId = String(submitted.body.itemId);
+  const decided = await call('POST', `/items/${itemId}/decision`, {
+    token: stack.tokens.EDITOR_TOKEN,
+    json: { decision: 'candidate', version: 1 },
+  });
+  expect(decided.status).toBe(200);
+  return itemId;
+}
+
+async function draft(seriesId: string, itemIds: string[]) {
+  const created = await call('POST', '/bulletins', {
+    token: stack.tokens.EDITOR_TOKEN,
+    json: { seriesId, itemIds },
+  });
+  return created;
+}
+
+const editor = () => stack.tokens.EDITOR_TOKEN;
+
+beforeAll(async () => {
+  stack = await startStackForTest();
+  await call('PUT', '/settings/leader-recipients', {
+    token: stack.tokens.ADMIN_TOKEN,
+    json: {
+      recipients: [{ name: '王市长', email: 'mayor@example.gov.cn', bulletins: true, digest: 'weekly' }],
+    },
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('bulletins from draft to the public archive', () => {
+  let bulletinId = '';
+  let publicItem = '';
+  let internalItem = '';
+
+  it('publishes a draft with numbers, a Word file that reads back, and one leaders mail', async () => {
+    publicItem = await candidate(
+      '潍城区桃花村发展乡村旅游带动增收',
+      '11月，潍城区桃花村接待游客3.2万人次，带动村民人均增收1800元，新增民宿12家。',
+    );
+    internalItem = await candidate(
+      '潍城区内部工作安排情况汇报',
+      '关于某项内部工作的安排，仅供领导参阅，涉及人员调整意见共三条。',
+      'internal',
+    );
+    const created = await draft('zwxx', [publicItem, internalItem]);
+    expect(created.status).toBe(201);
+    bulletinId = String(created.body.bulletinId);
+    const updated = await call('PUT', `/bulletins/${bulletinId}`, {
+      token: editor(),
+      json: {
+        version: 1,
+        signer: '刘秘书长',
+        distribution: { report: ['省政府办公厅'], send: ['市委办公室'], issue: ['各县市区人民政府'] },
+        items: [
+          {
+            itemId: publicItem,
+            title: '潍城区桃花村乡村旅游带动村民增收',
+            body: '11月，潍城区桃花村接待游客3.2万人次，带动村民人均增收1800元。',
+          },
+          {
+            itemId: internalItem,
+            title: '潍城区内部工作安排情况汇报',
+            body: '关于某项内部工作的安排，仅供领导参阅。',
+          },
+        ],
+      },
+    });
+    expect(updated.status).toBe(200);
+    const published = await call('POST', `/bulletins/${bulletinId}/publish`, {
+      token: editor(),
+      json: { version: 2 },
+    });
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({
+      status: 'published',
+      number: 1,
+      total: 1,
+      year,
+      signer: '刘秘书长',
+    });
+    expect(String((published.body.docx as { sha256: string }).sha256)).toMatch(/^[0-9a-f]{64}$/);
+
+    const adopted = await call('GET', `/items/${publicItem}`, { token: stack.tokens.REPORTER_TOKEN });
+    expect(adopted.body.status).toBe('adopted');
+
+    const link = await call('GET', `/bulletins/${bulletinId}/docx`, { token: stack.tokens.LEADER_TOKEN });
+    const docx = new Uint8Array(await (await fetch(String(link.body.url))).arrayBuffer());
+    const xml = strFromU8(unzipSync(docx)['word/document.xml'] ?? new Uint8Array());
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('');
+    expect(text).toContain('政务信息');
+    expect(text).toContain('第1期');
+    expect(text).toContain('潍城区桃花村乡村旅游带动村民增收');
+
+    let mail = '';
+    for (let attempt = 0; attempt < 40 && !mail.includes('mayor@example.gov.cn'); attempt += 1) {
+      mail = await fetch(`${stack.urls.mailbox}/store`).then((response) => response.text());
+      if (!mail.includes('mayor@example.gov.cn')) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(mail).toContain('《政务信息》');
+    expect(mail.split('mayor@example.gov.cn').length - 1).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows only public items on the archive page and finds them by search', async () => {
+    const page = await fetch(`${stack.urls.archive}/${year}/zwxx/1/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('桃花村乡村旅游');
+    expect(html).not.toContain('内部工作安排');
+    const shard = await fetch(`${stack.urls.archive}/search/${year}.json`).then((response) =>
+      response.text(),
+    );
+    expect(shard).toContain('桃花村');
+    expect(shard).not.toContain('内部工作安排');
+  });
+
+  it('refuses double publishing, editing a published issue, reusing an adopted item and internal items in a public-only series', async () => {
+    const again = await call('POST', `/bulletins/${bulletinId}/publish`, {
+      token: editor(),
+      json: { version: 3 },
+    });
+    expect(again.status).toBe(409);
+    const edit = await call('PUT', `/bulletins/${bulletinId}`, {
+      token: editor(),
+      json: { version: 3, signer: '某某' },
+    });
+    expect(edit.status).toBe(409);
+    const reuse = await draft('zwxx', [publicItem]);
+    expect(reuse.status).toBe(409);
+    expect(reuse.body.error?.code).toBe('ITEM_ALREADY_ADOPTED');
+    const internal = await candidate(
+      '潍城区另一篇内部稿件标题',
+      '内部稿件的正文内容，不宜公开，仅供参阅使用，共计三段文字。',
+      'internal',
+    );
+    const intoPublic = await draft('zk', [internal]);
+    expect(intoPublic.status).toBe(422);
+    expect(intoPublic.body.error?.code).toBe('INTERNAL_IN_PUBLIC_SERIES');
+    const empty = await draft('zwxx', []);
+    expect(empty.status).toBe(201);
+    const emptyPublish = await call('POST', `/bulletins/${String(empty.body.bulletinId)}/publish`, {
+      token: editor(),
+      json: { version: 1, signer: '刘秘书长' },
+    });
+    expect(emptyPublish.status).toBe(422);
+    expect(emptyPublish.body.error?.code).toBe('EMPTY_BULLETIN');
+  });
+
+  it('numbers 20 concurrent publishes in one series consecutively', async () => {
+    const drafts: string[] = [];
+    for (let index = 0; index < 20; index += 1) {
+      const itemId = await candidate(
+        `潍城区第${index + 1}项重点工程完成投资`,
+        `潍城区第${index + 1}项重点工程本月完成投资${index + 2}亿元，形象进度达到${60 + index}%。`,
+      );
+      const created = await draft('mryq', [itemId]);
+      drafts.push(String(created.body.bulletinId));
+    }
+    const replies = await Promise.all(
+      drafts.map((id) =>
+        call('POST', `/bulletins/${id}/publish`, {
+          token: editor(),
+          json: { version: 1, signer: '刘秘书长' },
+        }),
+      ),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(drafts.map(() => 200));
+    const numbers = replies.map((reply) => Number(reply.body.number)).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+  });
+
+  it('withdraws an issue: the number stays, the page and search entries go', async () => {
+    const current = await call('GET', `/bulletins/${bulletinId}`, { token: editor() });
+    const withdrawn = await call('POST', `/bulletins/${bulletinId}/withdraw`, {
+      token: editor(),
+      json: { version: Number(current.body.version), reason: '内容需要更正' },
+    });
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', number: 1 });
+    const page = await fetch(`${stack.urls.archive}/${year}/zwxx/1/`);
+    expect(page.status).toBe(404);
+    const shard = await fetch(`${stack.urls.archive}/search/${year}.json`).then((response) =>
+      response.text(),
+    );
+    expect(shard).not.toContain('桃花村');
+  });
+});
