@@ -11,7 +11,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { TABLE_NAME: 'unit-test-table' } },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          env: {
+            TABLE_NAME: 'unit-test-table',
+            ATTACHMENTS_BUCKET: 'unit-test-attachments',
+            ARCHIVE_BUCKET: 'unit-test-archive',
+          },
+        },
       },
       {
         extends: true,

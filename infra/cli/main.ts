@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { AppError } from '../../shared/errors';
 import { issuesToDetails } from '../../shared/http/request';
+import { archiveRebuild } from './archive';
 import {
   runJob,
   tokensIssue,
@@ -27,6 +28,7 @@ const usage = `用法：npm run xinbao -- <命令> [选项]
   tokens list                                  列出令牌（不含明文）
   tokens revoke <令牌编号>                       吊销令牌
   job <任务名> [--time <ISO 时间>]                手动运行定时任务（如 job heartbeat）
+  archive rebuild                              重新生成整个公开档案网站（全部年度、各期页面与检索索引）
 
   通用选项：--data <目录>  本地数据目录（默认 .data），未设置 TABLE_NAME 时从其中的 local.env 连接本地系统`;
 
@@ -78,6 +80,9 @@ async function main(argv: string[]): Promise<number> {
     case 'tokens revoke':
       if (!argument) throw new Error('请给出令牌编号');
       await tokensRevoke(argument, print);
+      return 0;
+    case 'archive rebuild':
+      await archiveRebuild(print);
       return 0;
     default:
       if (group === 'job' && action) {

@@ -4,8 +4,8 @@
  */
 import type { Role } from '../domain/roles';
 import type { Attachment } from '../schemas/attachments';
-import type { HistoryEvent, Item } from '../schemas/items';
 import type { Bulletin, Series } from '../schemas/bulletins';
+import type { HistoryEvent, Item } from '../schemas/items';
 import type { DutyRecipients, LeaderRecipients } from '../schemas/settings';
 import type { Unit } from '../schemas/units';
 
@@ -112,7 +112,7 @@ export interface AttachmentStore {
 /** A mail waiting in the outbox; the mailer renders it from `refId` when it sends. */
 export interface OutboxEntry {
   messageId: string;
-  kind: 'urgent-item';
+  kind: 'urgent-item' | 'bulletin-published';
   refId: string;
   createdAt: string;
   status: 'pending' | 'sent' | 'failed';

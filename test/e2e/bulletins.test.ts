@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api';
 import { startStackForTest } from '../support/local-stack';
 
@@ -64,6 +64,20 @@ beforeAll(async () => {
   });
 });
 
+afterEach(({ task }) => {
+  // A failure over HTTP says little: show what the stack logged as errors.
+  if (task.result?.state === 'fail') {
+    console.error(
+      stack
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"ERROR"'))
+        .join('\n')
+        .slice(-4000),
+    );
+  }
+});
+
 afterAll(async () => {
   await stack?.stop();
 });
@@ -101,11 +115,12 @@ describe('bulletins from draft to the public archive', () => {
           {
             itemId: internalItem,
             title: '潍城区内部工作安排情况汇报',
-            body: '关于某项内部工作的安排，仅供领导参阅。',
+            body: '关于某项内部工作的安排，仅供领导参阅，请勿外转他人。',
           },
         ],
       },
     });
+    expect(updated.body).toMatchObject({ version: 2 });
     expect(updated.status).toBe(200);
     const published = await call('POST', `/bulletins/${bulletinId}/publish`, {
       token: editor(),

@@ -93,7 +93,7 @@ async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Pr
     // Its own process group: the exit hook can take down tsx, the stack and s3rver at once.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: process.env.XINBAO_STACK_LOG_LEVEL ?? 'ERROR' },
   });
   running.add(child);
   child.once('exit', () => running.delete(child));

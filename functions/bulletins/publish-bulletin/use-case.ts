@@ -34,6 +34,27 @@ async function renderFiles(deps: BulletinsDeps, bulletin: Bulletin) {
   return { docx: docxFile, html: htmlFile };
 }
 
+/** One counter row per unit and period (a transaction may touch each row once), with how many adoptions it gains. */
+function adoptionCounts(items: Item[], now: Date, unitClasses: Map<string, string>) {
+  const counts = new Map<string, { unitId: string; unitClass: string; period: string; count: number }>();
+  for (const item of items) {
+    for (const unitId of [item.unitId, ...item.coUnits]) {
+      for (const period of periodsOf(now)) {
+        const key = `${unitId}#${period}`;
+        const entry = counts.get(key) ?? {
+          unitId,
+          unitClass: unitClasses.get(unitId) ?? 'unknown',
+          period,
+          count: 0,
+        };
+        entry.count += 1;
+        counts.set(key, entry);
+      }
+    }
+  }
+  return [...counts.values()];
+}
+
 /**
  * Publishes a draft: the next number of the series for the year and the running total, the
  * Word file and the HTML record (rendered with those numbers and stored with their SHA-256),
@@ -110,15 +131,7 @@ export async function publishBulletin(
             comment: label,
           },
         })),
-        adoptions: items.flatMap((item) =>
-          [item.unitId, ...item.coUnits].flatMap((unitId) =>
-            periodsOf(now).map((period) => ({
-              unitId,
-              unitClass: unitClasses.get(unitId) ?? 'unknown',
-              period,
-            })),
-          ),
-        ),
+        adoptions: adoptionCounts(items, now, unitClasses),
         outbox,
       });
     } catch (error) {

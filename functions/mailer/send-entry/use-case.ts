@@ -1,5 +1,7 @@
+import { archivePageUrl, renderBulletinPublished } from '#shared/mail/bulletin-published';
 import { renderUrgentItemAlert } from '#shared/mail/urgent-item';
 import type { OutboxEntry } from '#shared/store/ports';
+import type { RenderedMail } from '#shared/store/ses/mail-sender';
 import { type MailerDeps, maxAttempts } from '../deps';
 
 export type EntryOutcome =
@@ -25,26 +27,79 @@ function describe(error: unknown): string {
 
 const normalise = (email: string) => email.trim().toLowerCase();
 
-/** Renders and sends, one recipient at a time, recording each success before the next send. */
-async function deliver(deps: MailerDeps, entry: OutboxEntry): Promise<number> {
+/** What one entry sends: the message and its recipients (normalised, each once). */
+interface Prepared {
+  mail: RenderedMail;
+  recipients: string[];
+}
+
+const unique = (emails: readonly string[]) => [...new Set(emails.map(normalise))];
+
+/** The urgent-item alert to the duty recipients; undefined (nothing to send) when none are configured. */
+async function prepareUrgentItem(deps: MailerDeps, entry: OutboxEntry): Promise<Prepared | undefined> {
   const item = await deps.items.get(entry.refId);
   if (!item) throw new MailerFailure(`item ${entry.refId} not found`);
   const stored = await deps.settings.getDutyRecipients();
-  const recipients = [...new Set((stored?.recipients ?? []).map((r) => normalise(r.email)))];
+  const recipients = unique((stored?.recipients ?? []).map((r) => r.email));
   if (recipients.length === 0) {
     deps.log.warn('no duty recipients configured: urgent-item alert not sent', {
       messageId: entry.messageId,
       itemId: entry.refId,
     });
-    return 0;
+    return undefined;
   }
   const unit = await deps.units.get(item.unitId);
-  const mail = renderUrgentItemAlert({ item, unitName: unit?.name ?? item.unitId });
+  return { mail: renderUrgentItemAlert({ item, unitName: unit?.name ?? item.unitId }), recipients };
+}
+
+/** The publish mail to every leader recipient who wants bulletins; nothing for a bulletin no longer published. */
+async function prepareBulletinPublished(deps: MailerDeps, entry: OutboxEntry): Promise<Prepared | undefined> {
+  const bulletin = await deps.bulletins.get(entry.refId);
+  if (!bulletin) throw new MailerFailure(`bulletin ${entry.refId} not found`);
+  if (bulletin.status !== 'published') {
+    deps.log.warn('bulletin is not published (withdrawn?): publish mail not sent', {
+      messageId: entry.messageId,
+      bulletinId: entry.refId,
+      status: bulletin.status,
+    });
+    return undefined;
+  }
+  const stored = await deps.leaders.getLeaderRecipients();
+  const recipients = unique((stored?.recipients ?? []).filter((r) => r.bulletins).map((r) => r.email));
+  if (recipients.length === 0) {
+    deps.log.warn('no leader recipients want bulletins: publish mail not sent', {
+      messageId: entry.messageId,
+      bulletinId: entry.refId,
+    });
+    return undefined;
+  }
+  const series = (await deps.series.list()).find((s) => s.seriesId === bulletin.seriesId);
+  const mail = renderBulletinPublished({
+    bulletin,
+    archiveLink: archivePageUrl(deps.archiveUrl, bulletin, series?.archived ?? false),
+    officeName: deps.officeName,
+  });
+  return { mail, recipients };
+}
+
+function prepare(deps: MailerDeps, entry: OutboxEntry): Promise<Prepared | undefined> {
+  switch (entry.kind) {
+    case 'urgent-item':
+      return prepareUrgentItem(deps, entry);
+    case 'bulletin-published':
+      return prepareBulletinPublished(deps, entry);
+  }
+}
+
+/** Renders and sends, one recipient at a time, recording each success before the next send. */
+async function deliver(deps: MailerDeps, entry: OutboxEntry): Promise<number> {
+  const prepared = await prepare(deps, entry);
+  if (!prepared) return 0;
   const done = new Set(entry.sentTo.map(normalise));
   let sent = 0;
-  for (const recipient of recipients) {
+  for (const recipient of prepared.recipients) {
     if (done.has(recipient)) continue;
-    await deps.sender.send(recipient, mail);
+    await deps.sender.send(recipient, prepared.mail);
     await deps.outbox.addSentTo(entry.messageId, recipient);
     done.add(recipient);
     sent += 1;
@@ -77,7 +132,12 @@ export async function sendEntry(deps: MailerDeps, messageId: string): Promise<En
   try {
     const sent = await deliver(deps, entry);
     await deps.outbox.markSent(messageId, deps.now().toISOString());
-    deps.log.info('outbox entry sent', { messageId, attempt: entry.attempts, recipientsThisAttempt: sent });
+    deps.log.info('outbox entry sent', {
+      messageId,
+      kind: entry.kind,
+      attempt: entry.attempts,
+      recipientsThisAttempt: sent,
+    });
     return 'sent';
   } catch (error) {
     const final = entry.attempts >= maxAttempts;

@@ -26,7 +26,7 @@ export interface PublishWrite {
   items: { item: Item; expectedVersion: number }[];
   events: { itemId: string; event: HistoryEvent }[];
   /** One adoption counted for each credited unit, in each period of the publication date. */
-  adoptions: { unitId: string; unitClass: string; period: string }[];
+  adoptions: { unitId: string; unitClass: string; period: string; count: number }[];
   outbox?: OutboxEntry;
 }
 
@@ -190,12 +190,17 @@ export class DynamoBulletinStore implements PublishedBulletins {
       ),
       ...write.events.map(({ itemId, event }) => historyPut(tableName, itemId, event)),
       ...write.adoptions.map(
-        ({ unitId, unitClass, period }): TransactItem => ({
+        ({ unitId, unitClass, period, count }): TransactItem => ({
           Update: {
             TableName: tableName,
             Key: keys.aggregate(period, unitId),
-            UpdateExpression: 'ADD adopted :one SET unitId = :unit, unitClass = :class, period = :period',
-            ExpressionAttributeValues: { ':one': 1, ':unit': unitId, ':class': unitClass, ':period': period },
+            UpdateExpression: 'ADD adopted :count SET unitId = :unit, unitClass = :class, period = :period',
+            ExpressionAttributeValues: {
+              ':one': count,
+              ':unit': unitId,
+              ':class': unitClass,
+              ':period': period,
+            },
           },
         }),
       ),

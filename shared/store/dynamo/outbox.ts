@@ -32,7 +32,7 @@ export interface OutboxStore {
   recordFailure(messageId: string, error: string, at: string, final: boolean): Promise<void>;
 }
 
-const outboxKinds = new Set<OutboxEntry['kind']>(['urgent-item']);
+const outboxKinds = new Set<OutboxEntry['kind']>(['urgent-item', 'bulletin-published']);
 const statuses = new Set<OutboxEntry['status']>(['pending', 'sent', 'failed']);
 
 function toEntry(item: Record<string, unknown>): OutboxEntry {

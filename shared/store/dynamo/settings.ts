@@ -1,40 +1,61 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { type DutyRecipients, dutyRecipientsStored } from '../../schemas/settings';
-import type { SettingsStore } from '../ports';
+import {
+  type DutyRecipients,
+  dutyRecipientsStored,
+  type LeaderRecipients,
+  leaderRecipientsStored,
+} from '../../schemas/settings';
+import type { LeaderRecipientsStore, SettingsStore } from '../ports';
 import type { TableRef } from './client';
 import { rethrowStoreError } from './errors';
 import { keys } from './keys';
 
-export const settingNames = { dutyRecipients: 'duty-recipients' } as const;
+export const settingNames = {
+  dutyRecipients: 'duty-recipients',
+  leaderRecipients: 'leader-recipients',
+} as const;
 
 /** Office settings: one row per setting under the SETTINGS partition. */
-export class DynamoSettingsStore implements SettingsStore {
+export class DynamoSettingsStore implements SettingsStore, LeaderRecipientsStore {
   constructor(private readonly table: TableRef) {}
 
-  async getDutyRecipients() {
+  private async read(name: string): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.table.client
+      .send(new GetCommand({ TableName: this.table.tableName, Key: keys.settings(name) }))
+      .catch(rethrowStoreError);
+    return Item;
+  }
+
+  private async write(name: string, recipients: unknown[], updatedBy: string, at: string): Promise<void> {
+    await this.table.client
       .send(
-        new GetCommand({ TableName: this.table.tableName, Key: keys.settings(settingNames.dutyRecipients) }),
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...keys.settings(name), recipients, updatedAt: at, updatedBy },
+        }),
       )
       .catch(rethrowStoreError);
+  }
+
+  async getDutyRecipients() {
+    const Item = await this.read(settingNames.dutyRecipients);
     if (!Item) return undefined;
     const { recipients, updatedAt, updatedBy } = Item;
     return dutyRecipientsStored.parse({ recipients, updatedAt, updatedBy });
   }
 
   async putDutyRecipients(value: DutyRecipients, updatedBy: string, at: string): Promise<void> {
-    await this.table.client
-      .send(
-        new PutCommand({
-          TableName: this.table.tableName,
-          Item: {
-            ...keys.settings(settingNames.dutyRecipients),
-            recipients: value.recipients,
-            updatedAt: at,
-            updatedBy,
-          },
-        }),
-      )
-      .catch(rethrowStoreError);
+    await this.write(settingNames.dutyRecipients, value.recipients, updatedBy, at);
+  }
+
+  async getLeaderRecipients() {
+    const Item = await this.read(settingNames.leaderRecipients);
+    if (!Item) return undefined;
+    const { recipients, updatedAt, updatedBy } = Item;
+    return leaderRecipientsStored.parse({ recipients, updatedAt, updatedBy });
+  }
+
+  async putLeaderRecipients(value: LeaderRecipients, updatedBy: string, at: string): Promise<void> {
+    await this.write(settingNames.leaderRecipients, value.recipients, updatedBy, at);
   }
 }

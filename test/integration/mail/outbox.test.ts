@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DynamoMailBulletinReader } from '../../../functions/mailer/bulletin-reader';
 import type { MailerDeps } from '../../../functions/mailer/deps';
 import { DynamoAlertItemReader } from '../../../functions/mailer/item-reader';
 import { sendEntries } from '../../../functions/mailer/send-entry/use-case';
@@ -9,6 +10,7 @@ import { sweepOutbox } from '../../../functions/mailer/sweep-outbox/use-case';
 import type { TableRef } from '../../../shared/store/dynamo/client';
 import { keys } from '../../../shared/store/dynamo/keys';
 import { DynamoOutboxStore } from '../../../shared/store/dynamo/outbox';
+import { DynamoSeriesStore } from '../../../shared/store/dynamo/series';
 import { DynamoSettingsStore } from '../../../shared/store/dynamo/settings';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
 import { SesMailSender } from '../../../shared/store/ses/mail-sender';
@@ -25,6 +27,9 @@ beforeAll(async () => {
     items: new DynamoAlertItemReader(table),
     units: new DynamoUnitStore(table),
     settings: new DynamoSettingsStore(table),
+    bulletins: new DynamoMailBulletinReader(table),
+    leaders: new DynamoSettingsStore(table),
+    series: new DynamoSeriesStore(table),
     sender: new SesMailSender({ from: 'xinbao@localhost' }, localSes(inject('sesEndpoint'))),
     now: () => new Date(),
     log: silent,

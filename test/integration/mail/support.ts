@@ -3,6 +3,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { localCredentials, localDynamoClient, localRegion } from '../../../infra/local/aws';
 import { ensureTable } from '../../../infra/local/provision';
+import type { Bulletin } from '../../../shared/schemas/bulletins';
 import type { Item } from '../../../shared/schemas/items';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
 import { keys } from '../../../shared/store/dynamo/keys';
@@ -93,4 +94,73 @@ export async function seedUrgentItem(table: TableRef, recipients: string[]) {
     submittedAt,
   );
   return { unitId, itemId, messageId };
+}
+
+/** A published bulletin and its outbox entry (written as the publish transaction will), and leader recipients. */
+export async function seedPublishedBulletin(
+  table: TableRef,
+  leaders: { email: string; bulletins: boolean }[],
+  overrides: Partial<Bulletin> = {},
+) {
+  const suffix = randomUUID().replaceAll('-', '').slice(0, 24);
+  const bulletinId = `bl_${suffix}`;
+  const publishedAt = new Date(Date.now() - 5 * 60_000).toISOString();
+  const bulletin: Bulletin = {
+    bulletinId,
+    seriesId: 'zwxx',
+    seriesName: '政务信息',
+    year: 2026,
+    number: 12,
+    total: 287,
+    status: 'published',
+    items: [
+      {
+        itemId: `it_${suffix}`,
+        unitId: 'weicheng',
+        coUnits: [],
+        unitNames: ['潍城区人民政府'],
+        title: '潍城区优化营商环境<b>成效</b>',
+        body: '正文。',
+        openness: 'public',
+      },
+    ],
+    editor: 'tok-editor',
+    signer: '张明',
+    distribution: { report: ['省政府办公厅'], send: [], issue: [] },
+    createdAt: publishedAt,
+    updatedAt: publishedAt,
+    publishedAt,
+    version: 2,
+    ...overrides,
+  };
+  const messageId = `msg-${suffix.slice(0, 8)}`;
+  await table.client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: table.tableName, Item: { ...keys.bulletin(bulletinId), ...bulletin } } },
+        outboxPut(table.tableName, {
+          messageId,
+          kind: 'bulletin-published',
+          refId: bulletinId,
+          createdAt: publishedAt,
+          status: 'pending',
+          attempts: 0,
+          sentTo: [],
+        }),
+      ],
+    }),
+  );
+  await new DynamoSettingsStore(table).putLeaderRecipients(
+    {
+      recipients: leaders.map((leader, index) => ({
+        name: `领导${index + 1}`,
+        email: leader.email,
+        bulletins: leader.bulletins,
+        digest: 'weekly',
+      })),
+    },
+    'tok-admin',
+    publishedAt,
+  );
+  return { bulletin, messageId };
 }

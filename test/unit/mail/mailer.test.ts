@@ -14,7 +14,7 @@ import { sweepOutbox } from '#functions/mailer/sweep-outbox/use-case';
 import type { Unit } from '#shared/schemas/units';
 import type { OutboxEntry } from '#shared/store/ports';
 import { SesMailSender } from '#shared/store/ses/mail-sender';
-import { MemoryOutbox, MemorySettings } from './memory-outbox';
+import { MemoryLeaders, MemoryOutbox, MemorySeries, MemorySettings } from './memory-outbox';
 
 const ses = mockClient(SESClient);
 
@@ -75,6 +75,9 @@ beforeEach(() => {
     items: { get: async (id) => (id === item.itemId ? item : undefined) },
     units: { get: async (id) => (id === unit.id ? unit : undefined) },
     settings,
+    bulletins: { get: async () => undefined },
+    leaders: new MemoryLeaders(),
+    series: new MemorySeries(),
     sender: new SesMailSender(
       { from: 'xinbao@example.gov.cn', configurationSet: 'xinbao-mail' },
       new SESClient({}),

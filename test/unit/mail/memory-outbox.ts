@@ -1,7 +1,9 @@
-import type { DutyRecipients } from '#shared/schemas/settings';
+import { defaultSeriesList } from '#shared/domain/series';
+import type { Series } from '#shared/schemas/bulletins';
+import type { DutyRecipients, LeaderRecipients } from '#shared/schemas/settings';
 import type { ClaimResult, OutboxStore } from '#shared/store/dynamo/outbox';
 import { claimLeaseMs } from '#shared/store/dynamo/outbox';
-import type { OutboxEntry, SettingsStore } from '#shared/store/ports';
+import type { LeaderRecipientsStore, OutboxEntry, SeriesStore, SettingsStore } from '#shared/store/ports';
 
 type Stored = OutboxEntry & { leaseUntil?: string; pending: boolean };
 
@@ -75,5 +77,28 @@ export class MemorySettings implements SettingsStore {
   }
   async putDutyRecipients(value: DutyRecipients, updatedBy: string, at: string) {
     this.value = { ...value, updatedAt: at, updatedBy };
+  }
+}
+
+export class MemoryLeaders implements LeaderRecipientsStore {
+  value: (LeaderRecipients & { updatedAt?: string; updatedBy?: string }) | undefined;
+  async getLeaderRecipients() {
+    return this.value;
+  }
+  async putLeaderRecipients(value: LeaderRecipients, updatedBy: string, at: string) {
+    this.value = { ...value, updatedAt: at, updatedBy };
+  }
+}
+
+/** The series store's contract in memory: the defaults until something is saved. */
+export class MemorySeries implements SeriesStore {
+  value: Series[] | undefined;
+  puts = 0;
+  async list() {
+    return this.value ? this.value.map((s) => ({ ...s })) : defaultSeriesList();
+  }
+  async put(series: Series[]) {
+    this.puts += 1;
+    this.value = series.map((s) => ({ ...s }));
   }
 }

@@ -7,7 +7,7 @@ const now = () => new Date('2026-11-25T02:00:00.000Z');
 
 describe('settings: duty recipients', () => {
   it('reads an empty list before anything is configured', async () => {
-    expect(await getDutyRecipients({ settings: new MemorySettings(), now })).toEqual({ recipients: [] });
+    expect(await getDutyRecipients({ settings: new MemorySettings() })).toEqual({ recipients: [] });
   });
 
   it('replaces the list and records who changed it and when', async () => {
