@@ -196,7 +196,7 @@ export class DynamoBulletinStore implements PublishedBulletins {
             Key: keys.aggregate(period, unitId),
             UpdateExpression: 'ADD adopted :count SET unitId = :unit, unitClass = :class, period = :period',
             ExpressionAttributeValues: {
-              ':one': count,
+              ':count': count,
               ':unit': unitId,
               ':class': unitClass,
               ':period': period,
