@@ -33,11 +33,11 @@ const submitOnce = idempotentSubmit(
 );
 
 export const handler = httpFunction('items', {
-  submitItem: async ({ principal, body, idempotencyKey }) => {
+  submitItem: async ({ principal, body, idempotencyKey, context }) => {
     if (principal.role !== 'reporter') throw new Error('route table admits reporters only');
     // Refused before the idempotency layer, so a refusal leaves no record behind.
     refuseUnacceptable(body, deps.now());
-    return submitOnce(idempotencyKey, principal, body);
+    return submitOnce(idempotencyKey, principal, body, context);
   },
   precheckItem: ({ body }) => precheckItem(deps, body),
   listItems: ({ principal, query }) => listItems(deps, principal, query),

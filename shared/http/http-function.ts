@@ -29,6 +29,8 @@ export interface OperationInput<Op> {
   /** The `Idempotency-Key` header, on routes declared idempotent. */
   idempotencyKey: RouteOf<Op> extends { idempotent: true } ? string : undefined;
   requestId: string;
+  /** The Lambda context, for libraries that budget their work by the time left. */
+  context: Context;
 }
 
 export type Operations<F extends FunctionName> = {
@@ -64,7 +66,7 @@ export function httpFunction<F extends FunctionName>(fn: F, operations: Operatio
   const table = new Map(routesOf(fn).map((route) => [routeKey(route), route]));
   const implementations = operations as Record<string, (input: unknown) => Promise<unknown>>;
 
-  const core = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyResultV2> => {
+  const core = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
     const route = table.get(event.routeKey);
     const run = route && implementations[route.operationId];
     if (!route || !run) throw new NotFoundError('ROUTE_NOT_FOUND', '没有这个接口');
@@ -77,6 +79,7 @@ export function httpFunction<F extends FunctionName>(fn: F, operations: Operatio
       body: readBody(event, route),
       idempotencyKey: readIdempotencyKey(event, route),
       requestId: event.requestContext.requestId,
+      context,
     };
     const result = await run(input);
     if (result instanceof HttpReply) {

@@ -6,6 +6,7 @@ import {
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError, UnprocessableError } from '#shared/errors';
 import type { Item, ItemSubmit } from '#shared/schemas/items';
@@ -41,7 +42,9 @@ export function idempotentSubmit(submit: Submit, client: DynamoDBClient, tableNa
     async (_request: IdempotentRequest, principal: Reporter, body: ItemSubmit) => submit(principal, body),
     { persistenceStore, config },
   );
-  return async (key: string, principal: Reporter, body: ItemSubmit): Promise<Item> => {
+  return async (key: string, principal: Reporter, body: ItemSubmit, context?: Context): Promise<Item> => {
+    // Lets Powertools expire an in-progress record when this invocation would time out.
+    if (context) config.registerLambdaContext(context);
     try {
       return await run({ key, unitId: principal.unitId, body }, principal, body);
     } catch (error) {
