@@ -33,6 +33,8 @@ export interface XinbaoFunctionResources {
   readonly attachmentsBucket?: s3.IBucket;
   readonly archiveBucket?: s3.IBucket;
   readonly mail?: MailSettings;
+  /** Plain settings (office name, archive URL) for functions that render or mail bulletins. */
+  readonly publishing?: Readonly<Record<string, string>>;
 }
 
 export interface XinbaoFunctionProps {
@@ -113,6 +115,7 @@ export class XinbaoFunction extends Construct {
       environment[envNames.mailFrom] = mail.fromAddress;
       environment[envNames.mailConfigurationSet] = mail.configurationSet.configurationSetName;
     }
+    if (access.mail || access.archive) Object.assign(environment, resources.publishing ?? {});
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(root, declaration.entry),

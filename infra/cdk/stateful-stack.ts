@@ -18,6 +18,8 @@ export interface StatefulResources {
   readonly attachmentsBucket: s3.IBucket;
   readonly archiveBucket: s3.IBucket;
   readonly mailConfigurationSet: ses.IConfigurationSet;
+  /** The archive site's distribution: its domain goes into mail links. */
+  readonly archiveDistribution: cloudfront.IDistribution;
 }
 
 export interface StatefulStackProps extends StackProps {

@@ -2,6 +2,7 @@
  * Everything that can be torn down and rebuilt from code: the functions of the catalogue, the
  * HTTP API built from the route table, the schedules, the dead-letter queue and the alarms.
  */
+
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -21,6 +22,7 @@ import {
   functions,
 } from '../../shared/catalogue/functions';
 import { authorizerCacheTtlSeconds, routes } from '../../shared/catalogue/routes';
+import { envNames } from '../../shared/config';
 import { XinbaoFunction } from './house-function';
 import { acknowledgeSchedulerInvoke } from './nag';
 import type { StatefulResources } from './stateful-stack';
@@ -29,6 +31,8 @@ export interface StatelessStackProps extends StackProps {
   readonly stateful: StatefulResources;
   /** Sender address for functions with mail access (MAIL_FROM). */
   readonly mailFrom: string;
+  /** 编发单位 printed on bulletins and in mail. */
+  readonly officeName: string;
 }
 
 const isFunctionName = (name: string): name is FunctionName => Object.hasOwn(functions, name);
@@ -72,6 +76,10 @@ export class StatelessStack extends Stack {
       attachmentsBucket: stateful.attachmentsBucket,
       archiveBucket: stateful.archiveBucket,
       mail: { configurationSet: stateful.mailConfigurationSet, fromAddress: props.mailFrom },
+      publishing: {
+        [envNames.archiveUrl]: `https://${stateful.archiveDistribution.distributionDomainName}`,
+        [envNames.officeName]: props.officeName,
+      },
     };
     this.functions = Object.fromEntries(
       functionNames.map((name) => [

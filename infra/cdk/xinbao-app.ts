@@ -3,8 +3,10 @@
  * AwsSolutions pack registered as a policy-validation plugin (synthesis fails on any finding
  * that is not acknowledged with a reason). `app.ts` synthesizes it; the infra tests build it too.
  */
+
 import { App, type AppProps, type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { defaultOfficeName } from '../../shared/config';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -29,6 +31,8 @@ export const contextKeys = {
   region: 'xinbao:region',
   /** Sender address for mail (MAIL_FROM); default {@link defaultMailFrom}. */
   mailFrom: 'xinbao:mailFrom',
+  /** 编发单位 printed on bulletins, e.g. 潍坊市人民政府办公室. */
+  officeName: 'xinbao:officeName',
   /** Browser origins allowed to use presigned attachment URLs (CORS); default `*`. */
   attachmentOrigins: 'xinbao:attachmentOrigins',
 } as const;
@@ -62,6 +66,7 @@ export function buildApp(options: BuildAppOptions = {}) {
     description: 'Xinbao: functions, HTTP API, schedules, alarms',
     stateful,
     mailFrom: mailFrom(app),
+    officeName: officeName(app),
   });
   Tags.of(app).add('project', 'xinbao');
 
@@ -83,4 +88,9 @@ function mailFrom(app: App): string {
   if (value === undefined) return defaultMailFrom;
   if (typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
   throw new Error(`context ${contextKeys.mailFrom} must be an email address, got ${JSON.stringify(value)}`);
+}
+
+function officeName(app: App): string {
+  const value: unknown = app.node.tryGetContext(contextKeys.officeName);
+  return typeof value === 'string' && value.trim() ? value.trim() : defaultOfficeName;
 }

@@ -8,6 +8,8 @@ export const localNames = {
   attachmentsBucket: 'xinbao-attachments',
   archiveBucket: 'xinbao-archive',
   mailFrom: 'xinbao@localhost',
+  /** The demo city's office (the demo units are Weifang's). */
+  officeName: '潍坊市人民政府办公室',
 } as const;
 
 export interface ServiceEndpoints {
@@ -16,6 +18,8 @@ export interface ServiceEndpoints {
   ses: string;
   /** The local Lambda Invoke API (infra/local/lambda/invoke-server.ts), for functions that invoke others. */
   lambda?: string;
+  /** The local archive site, for links in mail. */
+  archive?: string;
 }
 
 /**
@@ -42,6 +46,8 @@ export function handlerEnvironment(endpoints: ServiceEndpoints): Record<string, 
     [envNames.attachmentsBucket]: localNames.attachmentsBucket,
     [envNames.archiveBucket]: localNames.archiveBucket,
     [envNames.mailFrom]: localNames.mailFrom,
+    [envNames.officeName]: localNames.officeName,
+    ...(endpoints.archive ? { [envNames.archiveUrl]: endpoints.archive } : {}),
     // Handlers log at INFO in the cloud; locally that would drown the console.
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL || 'WARN',
   };

@@ -89,6 +89,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       s3: s3.value.endpoint,
       ses: ses.value.endpoint,
       lambda: `http://${bindHost}:${invokePort}`,
+      ...(ports.archive ? { archive: url(ports.archive) } : {}),
     });
     applyEnvironment(env);
     const envFile = join(dataDir, 'local.env');

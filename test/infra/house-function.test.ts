@@ -36,6 +36,7 @@ function stores(stack: Stack): Required<XinbaoFunctionResources> {
     attachmentsBucket: bucket('Attachments'),
     archiveBucket: bucket('Archive'),
     mail: { configurationSet: new ses.ConfigurationSet(stack, 'Mail'), fromAddress: 'xinbao@example.gov.cn' },
+    publishing: { XINBAO_OFFICE_NAME: '测试市人民政府办公室' },
   };
 }
 
@@ -131,6 +132,7 @@ describe.each([
         'POWERTOOLS_LOG_LEVEL',
         'POWERTOOLS_SERVICE_NAME',
         'TABLE_NAME',
+        'XINBAO_OFFICE_NAME',
       ].sort(),
     );
     expect(variables.MAIL_FROM).toBe('xinbao@example.gov.cn');

@@ -50,6 +50,7 @@ describe('functions', () => {
     if (access.attachments) expected.push('ATTACHMENTS_BUCKET');
     if (access.archive) expected.push('ARCHIVE_BUCKET');
     if (access.mail) expected.push('MAIL_FROM', 'MAIL_CONFIGURATION_SET');
+    if (access.mail || access.archive) expected.push('XINBAO_ARCHIVE_URL', 'XINBAO_OFFICE_NAME');
     for (const target of access.invokes ?? []) expected.push(functionNameEnv(target));
     expect(Object.keys(variables).sort()).toEqual(expected.sort());
     expect(variables).toMatchObject({
