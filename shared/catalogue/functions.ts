@@ -94,6 +94,13 @@ export const functions = {
     timeoutSeconds: 60,
     access: { table: 'readwrite', mail: true },
   },
+  scores: {
+    entry: 'functions/scores/handler.ts',
+    description: 'Rankings from per-unit per-period counters (JSON, CSV, XLSX)',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    access: { table: 'read' },
+  },
   heartbeat: {
     entry: 'functions/jobs/heartbeat/handler.ts',
     description: 'Scheduler heartbeat: records each scheduled run so /health can show the scheduler is alive',

@@ -40,6 +40,7 @@ import {
   precheckResult,
   submitResult,
 } from '../schemas/items';
+import { rankingQuery, rankings } from '../schemas/rankings';
 import {
   dutyRecipients,
   dutyRecipientsStored,
@@ -643,6 +644,19 @@ export const routes = [
     params: bulletinParams,
     query: emptyQuery,
     response: docxLink,
+    successStatus: 200,
+  },
+  {
+    operationId: 'getRankings',
+    method: 'GET',
+    path: '/rankings',
+    function: 'scores',
+    auth: 'bearer',
+    roles: staff,
+    summary: '排名：按月、季、年和单位类别（JSON、CSV、XLSX）',
+    tag: '考核',
+    query: rankingQuery,
+    response: rankings,
     successStatus: 200,
   },
 ] as const satisfies readonly RouteDeclaration[];

@@ -238,4 +238,35 @@ describe('bulletins from draft to the public archive', () => {
     );
     expect(shard).not.toContain('桃花村');
   });
+
+  it('ranks the units of the month from the counters, as JSON, CSV and XLSX', async () => {
+    const month = today.slice(0, 7);
+    const json = await call('GET', `/rankings?period=${month}&class=county`, {
+      token: stack.tokens.LEADER_TOKEN,
+    });
+    expect(json.status).toBe(200);
+    const [county] = json.body.rankings as {
+      rows: { unitId: string; submitted: number; adopted: number; rank: number }[];
+    }[];
+    const weicheng = county?.rows.find((row) => row.unitId === 'weicheng');
+    // 2 items in the first issue, 20 in the concurrent ones; 23 submitted (one internal item stayed a candidate).
+    expect(weicheng).toMatchObject({ submitted: 23, adopted: 22, rank: 1 });
+    expect(county?.rows).toHaveLength(16);
+    const csv = await fetch(`${stack.urls.api}/rankings?period=${month}&format=csv`, {
+      headers: { authorization: `Bearer ${stack.tokens.EDITOR_TOKEN}` },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toContain('潍城区人民政府,23,22');
+    const xlsx = await fetch(`${stack.urls.api}/rankings?period=${month}&format=xlsx`, {
+      headers: { authorization: `Bearer ${stack.tokens.EDITOR_TOKEN}` },
+    });
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    expect(strFromU8(unzipSync(bytes)['xl/sharedStrings.xml'] ?? new Uint8Array())).toContain(
+      '潍城区人民政府',
+    );
+    const future = await call('GET', `/rankings?period=${year + 1}-01`, { token: stack.tokens.LEADER_TOKEN });
+    expect(future.body.error?.code).toBe('PERIOD_IN_FUTURE');
+    const malformed = await call('GET', '/rankings?period=2026-13', { token: stack.tokens.LEADER_TOKEN });
+    expect(malformed.body.error?.code).toBe('PERIOD_INVALID');
+  });
 });

@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import type { Ranking } from '../../domain/ranking';
+
+const classLabels: Record<string, string> = { county: '县市区', department: '市直部门' };
+
+const header = ['名次', '单位', '报送', '采用', '采用率(%)', '上级采用', '批示', '得分', '名次变化'];
+
+function cells(ranking: Ranking): (string | number)[][] {
+  return ranking.rows.map((row) => [
+    row.rank,
+    row.name,
+    row.submitted,
+    row.adopted,
+    row.adoptionRate,
+    row.upperAdopted,
+    row.instructions,
+    row.points,
+    row.change === undefined
+      ? ''
+      : row.change > 0
+        ? `↑${row.change}`
+        : row.change < 0
+          ? `↓${-row.change}`
+          : '—',
+  ]);
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  // A leading = + - @ would make Excel run the cell as a formula.
+  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** CSV for Excel: UTF-8 with a BOM (so Chinese opens correctly), CRLF lines, one block per class. */
+export function rankingsCsv(rankings: Ranking[]): string {
+  const lines: string[] = [];
+  for (const ranking of rankings) {
+    lines.push(csvCell(`${ranking.period} ${classLabels[ranking.unitClass] ?? ranking.unitClass} 排名`));
+    lines.push(header.join(','));
+    for (const row of cells(ranking)) lines.push(row.map(csvCell).join(','));
+    lines.push(csvCell(`零报送单位：${ranking.zeroReport.join('、') || '无'}`));
+    lines.push(csvCell(`零采用单位：${ranking.zeroAdoption.join('、') || '无'}`));
+    lines.push('');
+  }
+  return `\uFEFF${lines.join('\r\n')}`;
+}
+
+/** One worksheet per class, with the annex of zero-report and zero-adoption units below. */
+export async function rankingsXlsx(rankings: Ranking[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '信报';
+  for (const ranking of rankings) {
+    const sheet = workbook.addWorksheet(`${classLabels[ranking.unitClass] ?? ranking.unitClass}`);
+    sheet.addRow([
+      `${ranking.period} ${classLabels[ranking.unitClass] ?? ranking.unitClass} 政务信息采用情况排名`,
+    ]);
+    sheet.addRow(header).font = { bold: true };
+    for (const row of cells(ranking)) sheet.addRow(row);
+    sheet.addRow([]);
+    sheet.addRow([`零报送单位：${ranking.zeroReport.join('、') || '无'}`]);
+    sheet.addRow([`零采用单位：${ranking.zeroAdoption.join('、') || '无'}`]);
+    sheet.getColumn(2).width = 34;
+    for (const column of [1, 3, 4, 5, 6, 7, 8, 9]) sheet.getColumn(column).width = 10;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,36 @@
+import * as z from 'zod';
+import { unitClass } from './units';
+
+export const rankingQuery = z.strictObject({
+  period: z.string().max(10).meta({ description: '月 2026-10、季 2026-Q4 或年 2026', example: '2026-10' }),
+  class: unitClass.optional().meta({ description: '单位类别；省略时两类都给出' }),
+  format: z.enum(['json', 'csv', 'xlsx']).optional().meta({ description: 'csv 与 xlsx 供 Excel 打开' }),
+});
+export type RankingQuery = z.infer<typeof rankingQuery>;
+
+export const rankingRow = z
+  .object({
+    unitId: z.string(),
+    name: z.string(),
+    submitted: z.int().meta({ description: '报送' }),
+    adopted: z.int().meta({ description: '采用' }),
+    adoptionRate: z.number().meta({ description: '采用率（%）' }),
+    upperAdopted: z.int().meta({ description: '上级采用' }),
+    instructions: z.int().meta({ description: '批示' }),
+    points: z.number().meta({ description: '得分（积分明细之和）' }),
+    rank: z.int(),
+    change: z.int().optional().meta({ description: '与上期相比名次变化（正数为上升）' }),
+  })
+  .meta({ id: 'RankingRow' });
+
+export const ranking = z
+  .object({
+    period: z.string(),
+    unitClass: z.string(),
+    rows: z.array(rankingRow),
+    zeroReport: z.array(z.string()).meta({ description: '零报送单位' }),
+    zeroAdoption: z.array(z.string()).meta({ description: '零采用单位' }),
+  })
+  .meta({ id: 'Ranking' });
+
+export const rankings = z.object({ rankings: z.array(ranking) }).meta({ id: 'Rankings' });
