@@ -3,13 +3,13 @@ import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import { defaultOfficeName, readOptionalConfig } from '#shared/config';
 import { logger } from '#shared/http/logger';
+import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoOutboxStore } from '#shared/store/dynamo/outbox';
 import { DynamoSeriesStore } from '#shared/store/dynamo/series';
 import { DynamoSettingsStore } from '#shared/store/dynamo/settings';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import { mailSenderFromEnvironment } from '#shared/store/ses/mail-sender';
-import { DynamoMailBulletinReader } from './bulletin-reader';
 import type { MailerDeps } from './deps';
 import { DynamoAlertItemReader } from './item-reader';
 import { type MailerEvent, mailerEvent, runMailer } from './run';
@@ -21,7 +21,7 @@ const deps: MailerDeps = {
   items: new DynamoAlertItemReader(table),
   units: new DynamoUnitStore(table),
   settings,
-  bulletins: new DynamoMailBulletinReader(table),
+  bulletins: new DynamoBulletinStore(table),
   leaders: settings,
   series: new DynamoSeriesStore(table),
   archiveUrl: readOptionalConfig('archiveUrl'),

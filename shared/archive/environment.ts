@@ -1,6 +1,6 @@
 import { defaultOfficeName, readConfig, readOptionalConfig } from '../config';
+import { DynamoBulletinStore } from '../store/dynamo/bulletins';
 import type { TableRef } from '../store/dynamo/client';
-import { DynamoPublishedBulletins } from '../store/dynamo/published-bulletins';
 import { DynamoSeriesStore } from '../store/dynamo/series';
 import { S3ArchiveObjects } from '../store/s3/archive-objects';
 import { s3Client } from '../store/s3/client';
@@ -11,7 +11,7 @@ import { archivedSeriesFrom } from './series';
 export function archivePublisherFromEnvironment(table: TableRef) {
   const bucket = readConfig('archiveBucket');
   const publisher = new StaticArchivePublisher({
-    bulletins: new DynamoPublishedBulletins(table),
+    bulletins: new DynamoBulletinStore(table),
     objects: new S3ArchiveObjects(s3Client(), bucket),
     isArchivedSeries: archivedSeriesFrom(new DynamoSeriesStore(table)),
     officeName: readOptionalConfig('officeName') ?? defaultOfficeName,

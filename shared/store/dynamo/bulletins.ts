@@ -117,10 +117,19 @@ export class DynamoBulletinStore implements PublishedBulletins {
 
   async years(): Promise<number[]> {
     const { Item: raw } = await this.table.client
-      .send(new GetCommand({ TableName: this.table.tableName, Key: keys.settings('ARCHIVE_YEARS') }))
+      .send(
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: keys.settings('ARCHIVE_YEARS'),
+          ConsistentRead: true,
+        }),
+      )
       .catch(rethrowStoreError);
-    const years = raw?.years instanceof Set ? [...raw.years].map(Number) : [];
-    return years.sort((a, b) => b - a);
+    const years = raw?.years instanceof Set ? [...raw.years] : Array.isArray(raw?.years) ? raw.years : [];
+    return years
+      .map(Number)
+      .filter((year) => Number.isInteger(year))
+      .sort((a, b) => b - a);
   }
 
   async counter(seriesId: string): Promise<SeriesCounter | undefined> {

@@ -5,9 +5,9 @@ import { localDynamoClient, localS3Client } from '../../../infra/local/aws';
 import { ensureBucket, ensureTable } from '../../../infra/local/provision';
 import { StaticArchivePublisher } from '../../../shared/archive/publisher';
 import type { Bulletin } from '../../../shared/schemas/bulletins';
+import { DynamoBulletinStore } from '../../../shared/store/dynamo/bulletins';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
 import { keys } from '../../../shared/store/dynamo/keys';
-import { DynamoPublishedBulletins } from '../../../shared/store/dynamo/published-bulletins';
 import { S3ArchiveObjects } from '../../../shared/store/s3/archive-objects';
 import { bulletin, item } from '../../unit/archive/support';
 
@@ -41,9 +41,9 @@ beforeAll(async () => {
 
 afterAll(() => table?.client.destroy());
 
-describe('DynamoPublishedBulletins', () => {
+describe('DynamoBulletinStore', () => {
   it('reads published bulletins of a year newest first, the years set, and any bulletin by id', async () => {
-    const store = new DynamoPublishedBulletins(table);
+    const store = new DynamoBulletinStore(table);
     const older = bulletin({ number: 1, publishedAt: '2026-01-05T00:00:00.000Z' });
     const newer = bulletin({ number: 2, publishedAt: '2026-02-05T00:00:00.000Z' });
     const draft = bulletin({ status: 'draft', number: undefined, publishedAt: undefined });
@@ -77,7 +77,7 @@ describe('S3ArchiveObjects with the publisher', () => {
     const bucket = 'archive-publish';
     await ensureBucket(s3(), bucket);
     const objects = new S3ArchiveObjects(s3(), bucket);
-    const store = new DynamoPublishedBulletins(table);
+    const store = new DynamoBulletinStore(table);
     const publisher = new StaticArchivePublisher({
       bulletins: store,
       objects,

@@ -1,11 +1,11 @@
 /** The leaders' publish mail and the series store against the local DynamoDB and SES emulator. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DynamoMailBulletinReader } from '../../../functions/mailer/bulletin-reader';
 import type { MailerDeps } from '../../../functions/mailer/deps';
 import { sendEntries } from '../../../functions/mailer/send-entry/use-case';
 import { sweepOutbox } from '../../../functions/mailer/sweep-outbox/use-case';
 import { defaultSeries } from '../../../shared/domain/series';
+import { DynamoBulletinStore } from '../../../shared/store/dynamo/bulletins';
 import type { TableRef } from '../../../shared/store/dynamo/client';
 import { DynamoOutboxStore } from '../../../shared/store/dynamo/outbox';
 import { DynamoSeriesStore } from '../../../shared/store/dynamo/series';
@@ -26,7 +26,7 @@ beforeAll(async () => {
     items: { get: async () => undefined },
     units: new DynamoUnitStore(table),
     settings,
-    bulletins: new DynamoMailBulletinReader(table),
+    bulletins: new DynamoBulletinStore(table),
     leaders: settings,
     series: new DynamoSeriesStore(table),
     archiveUrl: 'https://archive.example.gov.cn/',

@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DynamoMailBulletinReader } from '../../../functions/mailer/bulletin-reader';
 import type { MailerDeps } from '../../../functions/mailer/deps';
 import { DynamoAlertItemReader } from '../../../functions/mailer/item-reader';
 import { sendEntries } from '../../../functions/mailer/send-entry/use-case';
 import { sweepOutbox } from '../../../functions/mailer/sweep-outbox/use-case';
+import { DynamoBulletinStore } from '../../../shared/store/dynamo/bulletins';
 import type { TableRef } from '../../../shared/store/dynamo/client';
 import { keys } from '../../../shared/store/dynamo/keys';
 import { DynamoOutboxStore } from '../../../shared/store/dynamo/outbox';
@@ -27,7 +27,7 @@ beforeAll(async () => {
     items: new DynamoAlertItemReader(table),
     units: new DynamoUnitStore(table),
     settings: new DynamoSettingsStore(table),
-    bulletins: new DynamoMailBulletinReader(table),
+    bulletins: new DynamoBulletinStore(table),
     leaders: new DynamoSettingsStore(table),
     series: new DynamoSeriesStore(table),
     sender: new SesMailSender({ from: 'xinbao@localhost' }, localSes(inject('sesEndpoint'))),
