@@ -79,12 +79,26 @@ export const functions = {
     timeoutSeconds: 10,
     access: { table: 'readwrite' },
   },
+  commissions: {
+    entry: 'functions/commissions/handler.ts',
+    description: '约稿 (commissions): create, list by year or unit, per-unit status',
+    memoryMb: 256,
+    timeoutSeconds: 29,
+    access: { table: 'readwrite' },
+  },
   bulletins: {
     entry: 'functions/bulletins/handler.ts',
     description: 'Bulletins: drafts, publish with numbering, Word output, withdraw, archive pages',
     memoryMb: 1024,
     timeoutSeconds: 29,
     access: { table: 'readwrite', attachments: 'readwrite', archive: 'readwrite', invokes: ['mailer'] },
+  },
+  policy: {
+    entry: 'functions/policy/handler.ts',
+    description: 'Scoring policy (考核办法): view and store versioned yearly policies',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    access: { table: 'readwrite' },
   },
   mailer: {
     entry: 'functions/mailer/handler.ts',

@@ -5,6 +5,7 @@ import { ConflictError, UnprocessableError } from '../../errors';
 import { type HistoryEvent, type Item, item as itemSchema } from '../../schemas/items';
 import type { DuplicateCandidate, ItemPageQuery, ItemStore, LshEntry, SubmitWrite } from '../ports';
 import type { TableRef } from './client';
+import { commissionAnswerUpdate, commissionNotForUnit } from './commissions';
 import { rethrowStoreError } from './errors';
 import { historyPut } from './history';
 import { keys } from './keys';
@@ -103,8 +104,21 @@ export class DynamoItemStore implements ItemStore {
       ),
       ...(write.outbox ? [outboxPut(tableName, write.outbox)] : []),
     ];
+    // An answer to a 约稿: the unit's row must exist (the commission asks this unit); first answer only.
+    const answerIndex = item.commissionId ? actions.length : -1;
+    if (item.commissionId) {
+      actions.push(
+        commissionAnswerUpdate(tableName, {
+          commissionId: item.commissionId,
+          unitId: item.unitId,
+          itemId: item.itemId,
+          answeredAt: item.submittedAt,
+        }),
+      );
+    }
     await transact(this.table, actions, (index) => {
       if (index === 2) throw new UnprocessableError('UNIT_INACTIVE', '本单位已停用或不存在，不能报送');
+      if (index === answerIndex) throw commissionNotForUnit(item.commissionId ?? '');
       throw new ConflictError('ITEM_EXISTS', '稿件编号冲突，请重试');
     });
   }

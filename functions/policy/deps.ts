@@ -1,0 +1,6 @@
+import type { PolicyStore } from '#shared/store/dynamo/policy';
+
+export interface PolicyDeps {
+  policies: PolicyStore;
+  now: () => Date;
+}
