@@ -1,5 +1,6 @@
 import type { Bulletin } from '#shared/schemas/bulletins';
 import type { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
+import type { PolicyStore } from '#shared/store/dynamo/policy';
 import type {
   ArchivePublisher,
   ItemStore,
@@ -19,6 +20,7 @@ export interface BulletinsDeps {
   items: ItemStore;
   units: UnitStore;
   series: SeriesStore;
+  policies: Pick<PolicyStore, 'latest'>;
   files: BulletinFiles;
   archive: ArchivePublisher;
   mail: MailDispatcher;

@@ -6,6 +6,7 @@ import { renderBulletinDocx } from '#shared/render/docx/bulletin';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoItemStore } from '#shared/store/dynamo/items';
+import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoSeriesStore } from '#shared/store/dynamo/series';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import { mailDispatcherFromEnvironment } from '#shared/store/lambda/mail-dispatcher';
@@ -26,6 +27,7 @@ const deps: BulletinsDeps = {
   items: new DynamoItemStore(table),
   units: new DynamoUnitStore(table),
   series: new DynamoSeriesStore(table),
+  policies: new DynamoPolicyStore(table),
   files: new S3BulletinFiles(s3Client(), readConfig('attachmentsBucket')),
   archive: archivePublisherFromEnvironment(table).publisher,
   mail: mailDispatcherFromEnvironment(),

@@ -110,7 +110,7 @@ export const functions = {
   },
   scores: {
     entry: 'functions/scores/handler.ts',
-    description: 'Rankings from per-unit per-period counters (JSON, CSV, XLSX)',
+    description: 'Rankings from per-unit per-period counters (JSON, CSV, XLSX) and unit ledgers',
     memoryMb: 512,
     timeoutSeconds: 29,
     access: { table: 'read' },

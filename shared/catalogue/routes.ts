@@ -50,7 +50,7 @@ import {
   submitResult,
 } from '../schemas/items';
 import { policyParams, policyQuery, scoringPolicyBody, storedPolicy } from '../schemas/policy';
-import { rankingQuery, rankings } from '../schemas/rankings';
+import { ledgerQuery, rankingQuery, rankings, unitLedger } from '../schemas/rankings';
 import {
   dutyRecipients,
   dutyRecipientsStored,
@@ -753,6 +753,21 @@ export const routes = [
     query: rankingQuery,
     response: rankings,
     successStatus: 200,
+  },
+  {
+    operationId: 'getUnitLedger',
+    method: 'GET',
+    path: '/units/{unitId}/ledger',
+    function: 'scores',
+    auth: 'bearer',
+    roles: everyone,
+    summary: '积分明细：单位每一分的来历（信息员只能看本单位）',
+    tag: '考核',
+    params: unitParams,
+    query: ledgerQuery,
+    response: unitLedger,
+    successStatus: 200,
+    unitScoped: true,
   },
 ] as const satisfies readonly RouteDeclaration[];
 

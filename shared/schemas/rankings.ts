@@ -34,3 +34,30 @@ export const ranking = z
   .meta({ id: 'Ranking' });
 
 export const rankings = z.object({ rankings: z.array(ranking) }).meta({ id: 'Rankings' });
+
+export const ledgerQuery = z.strictObject({
+  period: z.string().max(10).meta({ description: '月 2026-10、季 2026-Q4 或年 2026' }),
+});
+
+export const ledgerLine = z
+  .object({
+    unitId: z.string(),
+    source: z.string(),
+    refId: z.string().meta({ description: '稿件、约稿编号或月份' }),
+    rule: z.string(),
+    policyVersion: z.int(),
+    points: z.number(),
+    reason: z.string().meta({ description: '一句话说明，如「《政务信息》2026年第12期采用 +3」' }),
+    at: z.string(),
+  })
+  .meta({ id: 'LedgerLine' });
+
+export const unitLedger = z
+  .object({
+    unitId: z.string(),
+    unitName: z.string(),
+    period: z.string(),
+    lines: z.array(ledgerLine),
+    total: z.number().meta({ description: '各条积分之和' }),
+  })
+  .meta({ id: 'UnitLedger' });

@@ -269,4 +269,26 @@ describe('bulletins from draft to the public archive', () => {
     const malformed = await call('GET', '/rankings?period=2026-13', { token: stack.tokens.LEADER_TOKEN });
     expect(malformed.body.error?.code).toBe('PERIOD_INVALID');
   });
+
+  it("explains every point of a unit's score in its ledger, and the ranking shows the same sum", async () => {
+    const month = today.slice(0, 7);
+    const ledger = await call('GET', `/units/weicheng/ledger?period=${month}`, {
+      token: stack.tokens.REPORTER_TOKEN,
+    });
+    expect(ledger.status).toBe(200);
+    const lines = ledger.body.lines as { reason: string; points: number; rule: string }[];
+    expect(lines.map((line) => line.reason)).toContain(`《政务信息》${year}年第1期采用 +3`);
+    expect(lines.filter((line) => line.rule === 'series:mryq')).toHaveLength(20);
+    const sum = lines.reduce((total, line) => total + line.points, 0);
+    expect(ledger.body.total).toBe(sum);
+    const ranking = await call('GET', `/rankings?period=${month}&class=county`, {
+      token: stack.tokens.LEADER_TOKEN,
+    });
+    const [county] = ranking.body.rankings as { rows: { unitId: string; points: number }[] }[];
+    expect(county?.rows.find((row) => row.unitId === 'weicheng')?.points).toBe(sum);
+    const foreign = await call('GET', `/units/qingzhou/ledger?period=${month}`, {
+      token: stack.tokens.REPORTER_TOKEN,
+    });
+    expect(foreign.status).toBe(404);
+  });
 });

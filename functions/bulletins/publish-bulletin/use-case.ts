@@ -1,11 +1,15 @@
 import { newId } from '#shared/domain/ids';
 import { periodsOf, yearOf } from '#shared/domain/periods';
 import type { Principal } from '#shared/domain/roles';
+import { defaultPolicy } from '#shared/domain/scoring/defaults';
+import { ledgerFor } from '#shared/domain/scoring/index';
 import { ConflictError, UnprocessableError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
 import type { Bulletin } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
+import type { ScoringPolicy } from '#shared/schemas/policy';
 import type { SeriesCounter } from '#shared/store/dynamo/bulletins';
+import type { CounterChange } from '#shared/store/dynamo/ledger';
 import type { OutboxEntry } from '#shared/store/ports';
 import type { BulletinsDeps } from '../deps';
 import { activeSeries, candidateItems, existingBulletin, requireDraft } from '../rules';
@@ -34,25 +38,46 @@ async function renderFiles(deps: BulletinsDeps, bulletin: Bulletin) {
   return { docx: docxFile, html: htmlFile };
 }
 
-/** One counter row per unit and period (a transaction may touch each row once), with how many adoptions it gains. */
-function adoptionCounts(items: Item[], now: Date, unitClasses: Map<string, string>) {
-  const counts = new Map<string, { unitId: string; unitClass: string; period: string; count: number }>();
+/** What the adoptions earn: ledger lines under the year's policy, and the counters they move. */
+function scoreAdoptions(
+  items: Item[],
+  label: string,
+  seriesId: string,
+  at: Date,
+  policy: ScoringPolicy,
+  unitClasses: Map<string, string>,
+) {
+  const when = at.toISOString();
+  const ledger = items.flatMap((item) =>
+    ledgerFor(
+      {
+        kind: 'adopted',
+        itemId: item.itemId,
+        bulletinLabel: label,
+        seriesId,
+        units: [item.unitId, ...item.coUnits].map((unitId) => ({ unitId })),
+        at: when,
+      },
+      policy,
+    ).map((line) => ({ ...line, at: when })),
+  );
+  const counters: CounterChange[] = [];
   for (const item of items) {
     for (const unitId of [item.unitId, ...item.coUnits]) {
-      for (const period of periodsOf(now)) {
-        const key = `${unitId}#${period}`;
-        const entry = counts.get(key) ?? {
+      const points = ledger
+        .filter((line) => line.unitId === unitId && line.refId === item.itemId)
+        .reduce((sum, line) => sum + line.points, 0);
+      for (const period of periodsOf(at)) {
+        counters.push({
           unitId,
           unitClass: unitClasses.get(unitId) ?? 'unknown',
           period,
-          count: 0,
-        };
-        entry.count += 1;
-        counts.set(key, entry);
+          add: { adopted: 1, points },
+        });
       }
     }
   }
-  return [...counts.values()];
+  return { ledger, counters };
 }
 
 /**
@@ -104,6 +129,7 @@ export async function publishBulletin(
     }));
     const unitClasses = new Map((await deps.units.list()).map((unit) => [unit.id, unit.class]));
     const label = `《${series.name}》${year}年第${next.lastNumber}期`;
+    const policy = (await deps.policies.latest(year)) ?? defaultPolicy(year);
     const outbox: OutboxEntry = {
       messageId: newId('ml', now),
       kind: 'bulletin-published',
@@ -131,7 +157,7 @@ export async function publishBulletin(
             comment: label,
           },
         })),
-        adoptions: adoptionCounts(items, now, unitClasses),
+        ...scoreAdoptions(items, label, series.seriesId, now, policy, unitClasses),
         outbox,
       });
     } catch (error) {

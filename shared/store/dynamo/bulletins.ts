@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../errors';
+import { ConflictError, UnprocessableError } from '../../errors';
 import { type Bulletin, bulletin as bulletinSchema } from '../../schemas/bulletins';
 import type { HistoryEvent, Item } from '../../schemas/items';
 import type { OutboxEntry, PublishedBulletins } from '../ports';
@@ -8,6 +8,7 @@ import { rethrowStoreError } from './errors';
 import { historyPut } from './history';
 import { storedItem } from './items';
 import { keys } from './keys';
+import { type CounterChange, counterUpdates, ledgerPuts, type StoredLedgerLine } from './ledger';
 import { outboxPut } from './outbox';
 import { queryAll } from './query';
 import { type TransactItem, transact } from './transactions';
@@ -25,10 +26,15 @@ export interface PublishWrite {
   counter: { read: SeriesCounter | undefined; next: SeriesCounter };
   items: { item: Item; expectedVersion: number }[];
   events: { itemId: string; event: HistoryEvent }[];
-  /** One adoption counted for each credited unit, in each period of the publication date. */
-  adoptions: { unitId: string; unitClass: string; period: string; count: number }[];
+  /** Adoption and point counters of each credited unit, in each period of the publication date. */
+  counters: CounterChange[];
+  /** The ledger lines the adoptions earn under the year's policy. */
+  ledger: StoredLedgerLine[];
   outbox?: OutboxEntry;
 }
+
+/** DynamoDB's limit on the actions of one transaction. */
+const maxTransactionActions = 100;
 
 function stored(bulletin: Bulletin) {
   return {
@@ -198,23 +204,16 @@ export class DynamoBulletinStore implements PublishedBulletins {
         }),
       ),
       ...write.events.map(({ itemId, event }) => historyPut(tableName, itemId, event)),
-      ...write.adoptions.map(
-        ({ unitId, unitClass, period, count }): TransactItem => ({
-          Update: {
-            TableName: tableName,
-            Key: keys.aggregate(period, unitId),
-            UpdateExpression: 'ADD adopted :count SET unitId = :unit, unitClass = :class, period = :period',
-            ExpressionAttributeValues: {
-              ':count': count,
-              ':unit': unitId,
-              ':class': unitClass,
-              ':period': period,
-            },
-          },
-        }),
-      ),
+      ...counterUpdates(tableName, write.counters),
+      ...ledgerPuts(tableName, write.ledger),
       ...(write.outbox ? [outboxPut(tableName, write.outbox)] : []),
     ];
+    if (actions.length > maxTransactionActions) {
+      throw new UnprocessableError(
+        'BULLETIN_TOO_LARGE',
+        '本期稿件和署名单位过多，无法一次发布，请拆分为两期',
+      );
+    }
     await transact(this.table, actions, (index) => {
       if (index === 0) throw new ConflictError('COUNTER_MOVED', '期号已被另一期占用，请重试');
       if (index === 1)

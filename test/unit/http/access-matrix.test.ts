@@ -68,7 +68,11 @@ function eventFor(route: RouteDeclaration, auth: ReturnType<typeof as>) {
     params[name] = name === 'unitId' ? foreignUnit : ids[name];
     path = path.replace(`{${name}}`, params[name] ?? '');
   }
-  const query = route.operationId === 'listItems' ? { unitId: foreignUnit } : undefined;
+  const queries: Record<string, Record<string, string>> = {
+    listItems: { unitId: foreignUnit },
+    getUnitLedger: { period: '2026-10' },
+  };
+  const query = queries[route.operationId];
   const body = bodies[route.operationId];
   return httpEvent({
     method: route.method,

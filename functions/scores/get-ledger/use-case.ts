@@ -1,0 +1,34 @@
+import { parsePeriod, periodStart } from '#shared/domain/ranking';
+import type { Principal } from '#shared/domain/roles';
+import { BadRequestError, NotFoundError } from '#shared/errors';
+import type { ScoresDeps } from '../deps';
+
+/** The end of a period: the start of the next one. */
+function periodEnd(period: string): Date | undefined {
+  const parsed = parsePeriod(period);
+  const start = periodStart(period);
+  if (!parsed || !start) return undefined;
+  const end = new Date(start);
+  const months = parsed.kind === 'month' ? 1 : parsed.kind === 'quarter' ? 3 : 12;
+  // Shanghai has no daylight saving: adding calendar months to the UTC instant is exact here.
+  end.setUTCMonth(end.getUTCMonth() + months);
+  return end;
+}
+
+/** 积分明细: why a unit has each point in a period; the total is the sum of the lines shown. */
+export async function getLedger(deps: ScoresDeps, principal: Principal, unitId: string, period: string) {
+  if (principal.role === 'reporter' && principal.unitId !== unitId) {
+    throw new NotFoundError('UNIT_NOT_FOUND', `找不到单位“${unitId}”`);
+  }
+  const start = periodStart(period);
+  const end = periodEnd(period);
+  if (!start || !end)
+    throw new BadRequestError('PERIOD_INVALID', `统计期“${period}”格式不对，应为 2026-10、2026-Q4 或 2026`);
+  if (start.getTime() > deps.now().getTime())
+    throw new BadRequestError('PERIOD_IN_FUTURE', `统计期 ${period} 尚未开始`);
+  const unit = await deps.units.get(unitId);
+  if (!unit) throw new NotFoundError('UNIT_NOT_FOUND', `找不到单位“${unitId}”`);
+  const lines = await deps.ledger(unitId, start.toISOString(), end.toISOString());
+  const cents = lines.reduce((sum, line) => sum + Math.round(line.points * 100), 0);
+  return { unitId, unitName: unit.name, period, lines, total: cents / 100 };
+}
