@@ -1,10 +1,22 @@
 import type { PeriodCounts } from '#shared/domain/ranking';
+import type { ScoringPolicy } from '#shared/schemas/policy';
+import type { StoredCommissionUnit } from '#shared/store/dynamo/commissions';
 import type { StoredLedgerLine } from '#shared/store/dynamo/ledger';
 import type { UnitStore } from '#shared/store/ports';
+
+export interface CommissionWithRows {
+  topic: string;
+  deadline: string;
+  rows: StoredCommissionUnit[];
+}
 
 export interface ScoresDeps {
   units: UnitStore;
   counts: (period: string) => Promise<Map<string, PeriodCounts>>;
   ledger: (unitId: string, from: string, to: string) => Promise<StoredLedgerLine[]>;
+  /** The year's policy in force: the latest stored version or the defaults. */
+  policy: (year: number) => Promise<ScoringPolicy>;
+  /** The year's 约稿 with every unit's row. */
+  commissionsOfYear: (year: number) => Promise<CommissionWithRows[]>;
   now: () => Date;
 }

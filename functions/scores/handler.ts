@@ -1,21 +1,38 @@
+import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { httpFunction } from '#shared/http/http-function';
 import { periodCounts } from '#shared/store/dynamo/aggregates';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
+import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
 import { ledgerOf } from '#shared/store/dynamo/ledger';
+import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import type { ScoresDeps } from './deps';
 import { getLedger } from './get-ledger/use-case';
+import { getOverdue } from './get-overdue/use-case';
 import { getRankings } from './get-rankings/use-case';
 
 const table = tableFromEnvironment();
+const policies = new DynamoPolicyStore(table);
+const commissions = new DynamoCommissionStore(table);
 const deps: ScoresDeps = {
   units: new DynamoUnitStore(table),
   counts: (period) => periodCounts(table, period),
   ledger: (unitId, from, to) => ledgerOf(table, unitId, from, to),
+  policy: async (year) => (await policies.latest(year)) ?? defaultPolicy(year),
+  commissionsOfYear: async (year) => {
+    const list = await commissions.ofYear(year);
+    const full = await Promise.all(list.map((commission) => commissions.get(commission.commissionId)));
+    return full.flatMap((entry) =>
+      entry
+        ? [{ topic: entry.commission.topic, deadline: entry.commission.deadline, rows: entry.units }]
+        : [],
+    );
+  },
   now: () => new Date(),
 };
 
 export const handler = httpFunction('scores', {
   getRankings: ({ query }) => getRankings(deps, query),
   getUnitLedger: ({ principal, params, query }) => getLedger(deps, principal, params.unitId, query.period),
+  getOverdueReport: () => getOverdue(deps),
 });

@@ -50,7 +50,7 @@ import {
   submitResult,
 } from '../schemas/items';
 import { policyParams, policyQuery, scoringPolicyBody, storedPolicy } from '../schemas/policy';
-import { ledgerQuery, rankingQuery, rankings, unitLedger } from '../schemas/rankings';
+import { ledgerQuery, overdueReport, rankingQuery, rankings, unitLedger } from '../schemas/rankings';
 import {
   dutyRecipients,
   dutyRecipientsStored,
@@ -768,6 +768,19 @@ export const routes = [
     response: unitLedger,
     successStatus: 200,
     unitScoped: true,
+  },
+  {
+    operationId: 'getOverdueReport',
+    method: 'GET',
+    path: '/reports/overdue',
+    function: 'scores',
+    auth: 'bearer',
+    roles: staff,
+    summary: '督办：长期未报送、低于本月任务进度、今年零采用、约稿逾期的单位（红黄绿）',
+    tag: '考核',
+    query: emptyQuery,
+    response: overdueReport,
+    successStatus: 200,
   },
 ] as const satisfies readonly RouteDeclaration[];
 

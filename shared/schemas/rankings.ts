@@ -61,3 +61,26 @@ export const unitLedger = z
     total: z.number().meta({ description: '各条积分之和' }),
   })
   .meta({ id: 'UnitLedger' });
+
+export const overdueReport = z
+  .object({
+    asOf: z.string(),
+    red: z.int(),
+    amber: z.int(),
+    green: z.int(),
+    units: z.array(
+      z.object({
+        unitId: z.string(),
+        name: z.string(),
+        unitClass: z.string(),
+        status: z.enum(['red', 'amber', 'green']),
+        reasons: z.array(
+          z.object({
+            code: z.enum(['SILENT', 'BELOW_QUOTA_PACE', 'ZERO_ADOPTION', 'COMMISSION_MISSED']),
+            message: z.string(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'OverdueReport' });

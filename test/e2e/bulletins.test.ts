@@ -291,4 +291,17 @@ describe('bulletins from draft to the public archive', () => {
     });
     expect(foreign.status).toBe(404);
   });
+
+  it('names the units that went silent or fell behind in the overdue report', async () => {
+    const report = await call('GET', '/reports/overdue', { token: stack.tokens.LEADER_TOKEN });
+    expect(report.status).toBe(200);
+    const units = report.body.units as { unitId: string; status: string; reasons: { code: string }[] }[];
+    expect(units.find((unit) => unit.unitId === 'weicheng')?.status).toBe('green');
+    const silent = units.find((unit) => unit.unitId === 'qingzhou');
+    expect(silent?.status).toBe('red');
+    expect(silent?.reasons.map((reason) => reason.code)).toContain('SILENT');
+    expect(Number(report.body.red) + Number(report.body.amber) + Number(report.body.green)).toBe(
+      units.length,
+    );
+  });
 });
