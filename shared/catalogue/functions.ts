@@ -108,6 +108,14 @@ export const functions = {
     timeoutSeconds: 60,
     access: { table: 'readwrite', mail: true },
   },
+  facts: {
+    entry: 'functions/facts/handler.ts',
+    description:
+      'Upper-level facts: forwarded, upper-level adoptions, 批示 and feedback, scored in one transaction',
+    memoryMb: 256,
+    timeoutSeconds: 29,
+    access: { table: 'readwrite' },
+  },
   scores: {
     entry: 'functions/scores/handler.ts',
     description: 'Rankings from per-unit per-period counters (JSON, CSV, XLSX) and unit ledgers',

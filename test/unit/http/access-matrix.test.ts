@@ -17,6 +17,7 @@ const ids = {
   itemId: 'it_0000000000000000000000',
   attachmentId: 'at_0000000000000000000000',
   tokenId: 'abcdefghijklmnop',
+  instructionId: 'in_0000000000000000000000',
 };
 
 const foreignItem = {
@@ -58,12 +59,13 @@ const bodies: Record<string, object> = {
     size: 1024,
     caption: '检查现场',
   },
+  recordInstructionFeedback: { date: '2026-11-20' },
 };
 
 function eventFor(route: RouteDeclaration, auth: ReturnType<typeof as>) {
   const params: Record<string, string> = {};
   let path = route.path;
-  for (const name of ['unitId', 'itemId', 'attachmentId', 'tokenId'] as const) {
+  for (const name of ['unitId', 'itemId', 'attachmentId', 'tokenId', 'instructionId'] as const) {
     if (!route.path.includes(`{${name}}`)) continue;
     params[name] = name === 'unitId' ? foreignUnit : ids[name];
     path = path.replace(`{${name}}`, params[name] ?? '');

@@ -1,0 +1,115 @@
+/**
+ * Upper-level facts (DESIGN §2 UpperAdoption, Instruction): 上报 (forwarded), 上级采用, 批示 and
+ * the unit's 落实反馈. Each fact is recorded by an editor (feedback also by the unit) and scored
+ * in the transaction that stores it.
+ */
+import * as z from 'zod';
+import { isoDateTime } from './common';
+import { itemId, localDate } from './items';
+import { unitId } from './units';
+
+export const instructionId = z
+  .string()
+  .regex(/^in_[0-9a-z]{20,30}$/, '批示编号格式不正确')
+  .meta({ description: '批示编号' });
+
+export const instructionLevel = z
+  .enum(['city', 'province', 'state'])
+  .meta({ description: '批示领导级别：city 市领导，province 省领导，state 国务院领导' });
+
+export const publicationId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, '刊物编号须为 2–40 位小写字母、数字或连字符')
+  .meta({ description: '上级刊物编号（见当年考核办法 upperPublications）', example: 'province-zwxx' });
+
+export const factItemParams = z.strictObject({ itemId });
+export const instructionParams = z.strictObject({ itemId, instructionId });
+
+export const forwardedBody = z
+  .strictObject({ date: localDate.meta({ description: '上报日期（北京时间）' }) })
+  .meta({ id: 'ForwardedCreate' });
+export type ForwardedBody = z.infer<typeof forwardedBody>;
+
+export const upperAdoptionBody = z
+  .strictObject({ publicationId, date: localDate.meta({ description: '上级刊物采用日期' }) })
+  .meta({ id: 'UpperAdoptionCreate' });
+export type UpperAdoptionBody = z.infer<typeof upperAdoptionBody>;
+
+export const instructionBody = z
+  .strictObject({
+    leader: z.string().trim().min(2).max(40).meta({ description: '批示领导（姓名及职务）' }),
+    level: instructionLevel,
+    date: localDate.meta({ description: '批示日期' }),
+    text: z.string().trim().min(1).max(2000).meta({ description: '批示内容' }),
+    feedbackDue: localDate.meta({ description: '落实反馈截止日期' }),
+  })
+  .meta({ id: 'InstructionCreate' });
+export type InstructionBody = z.infer<typeof instructionBody>;
+
+export const feedbackBody = z
+  .strictObject({ date: localDate.meta({ description: '落实反馈日期' }) })
+  .meta({ id: 'InstructionFeedbackCreate' });
+export type FeedbackBody = z.infer<typeof feedbackBody>;
+
+export const feedbackStatuses = ['pending', 'on-time', 'late', 'overdue'] as const;
+export type FeedbackStatus = (typeof feedbackStatuses)[number];
+
+export const forwardedFact = z
+  .object({ itemId, date: localDate, recordedAt: isoDateTime, recordedBy: z.string() })
+  .meta({ id: 'ForwardedFact' });
+export type ForwardedFact = z.infer<typeof forwardedFact>;
+
+export const upperAdoptionFact = z
+  .object({
+    itemId,
+    publicationId,
+    publicationName: z.string(),
+    date: localDate,
+    forwardedThroughCity: z.boolean().meta({ description: '是否经市政府办公室上报' }),
+    /** Item-level points (after the multiplier, before co-credit) this adoption counts for the item. */
+    itemPoints: z.number().meta({ description: '本次采用计入该信息的分值（合并信息分配前）' }),
+    policyVersion: z.int(),
+    units: z.array(unitId),
+    recordedAt: isoDateTime,
+    recordedBy: z.string(),
+  })
+  .meta({ id: 'UpperAdoptionFact' });
+export type UpperAdoptionFact = z.infer<typeof upperAdoptionFact>;
+
+export const instructionFact = z
+  .object({
+    itemId,
+    instructionId,
+    leader: z.string(),
+    level: instructionLevel,
+    date: localDate,
+    text: z.string(),
+    feedbackDue: localDate,
+    feedbackDate: localDate.optional().meta({ description: '落实反馈日期' }),
+    feedbackAt: isoDateTime.optional(),
+    feedbackBy: z.string().optional(),
+    units: z.array(unitId),
+    recordedAt: isoDateTime,
+    recordedBy: z.string(),
+  })
+  .meta({ id: 'InstructionFact' });
+export type InstructionFact = z.infer<typeof instructionFact>;
+
+export const instructionView = instructionFact
+  .extend({
+    feedbackStatus: z
+      .enum(feedbackStatuses)
+      .meta({ description: 'pending 待反馈，on-time 按时反馈，late 逾期反馈，overdue 已过期未反馈' }),
+  })
+  .meta({ id: 'Instruction' });
+export type InstructionView = z.infer<typeof instructionView>;
+
+export const itemFacts = z
+  .object({
+    itemId,
+    forwarded: forwardedFact.optional(),
+    upperAdoptions: z.array(upperAdoptionFact),
+    instructions: z.array(instructionView),
+  })
+  .meta({ id: 'ItemFacts' });
+export type ItemFacts = z.infer<typeof itemFacts>;
