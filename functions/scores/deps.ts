@@ -1,4 +1,5 @@
 import type { PeriodCounts } from '#shared/domain/ranking';
+import type { Bulletin } from '#shared/schemas/bulletins';
 import type { ScoringPolicy } from '#shared/schemas/policy';
 import type { StoredCommissionUnit } from '#shared/store/dynamo/commissions';
 import type { StoredLedgerLine } from '#shared/store/dynamo/ledger';
@@ -13,6 +14,10 @@ export interface CommissionWithRows {
 export interface ScoresDeps {
   units: UnitStore;
   counts: (period: string) => Promise<Map<string, PeriodCounts>>;
+  /** Every counter of every unit in a period, breakdowns included. */
+  rows: (period: string) => Promise<Map<string, Record<string, number>>>;
+  /** The year's published (not withdrawn) issues. */
+  publishedIssues: (year: number) => Promise<Bulletin[]>;
   ledger: (unitId: string, from: string, to: string) => Promise<StoredLedgerLine[]>;
   /** The year's policy in force: the latest stored version or the defaults. */
   policy: (year: number) => Promise<ScoringPolicy>;

@@ -1,6 +1,7 @@
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { httpFunction } from '#shared/http/http-function';
-import { periodCounts } from '#shared/store/dynamo/aggregates';
+import { periodCounts, periodRows } from '#shared/store/dynamo/aggregates';
+import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
 import { ledgerOf } from '#shared/store/dynamo/ledger';
@@ -10,13 +11,17 @@ import type { ScoresDeps } from './deps';
 import { getLedger } from './get-ledger/use-case';
 import { getOverdue } from './get-overdue/use-case';
 import { getRankings } from './get-rankings/use-case';
+import { getStatistics } from './get-statistics/use-case';
 
 const table = tableFromEnvironment();
 const policies = new DynamoPolicyStore(table);
 const commissions = new DynamoCommissionStore(table);
+const bulletins = new DynamoBulletinStore(table);
 const deps: ScoresDeps = {
   units: new DynamoUnitStore(table),
   counts: (period) => periodCounts(table, period),
+  rows: (period) => periodRows(table, period),
+  publishedIssues: (year) => bulletins.ofYear(year),
   ledger: (unitId, from, to) => ledgerOf(table, unitId, from, to),
   policy: async (year) => (await policies.latest(year)) ?? defaultPolicy(year),
   commissionsOfYear: async (year) => {
@@ -35,4 +40,5 @@ export const handler = httpFunction('scores', {
   getRankings: ({ query }) => getRankings(deps, query),
   getUnitLedger: ({ principal, params, query }) => getLedger(deps, principal, params.unitId, query.period),
   getOverdueReport: () => getOverdue(deps),
+  getStatistics: ({ params }) => getStatistics(deps, params.year),
 });

@@ -62,7 +62,15 @@ import {
   submitResult,
 } from '../schemas/items';
 import { policyParams, policyQuery, scoringPolicyBody, storedPolicy } from '../schemas/policy';
-import { ledgerQuery, overdueReport, rankingQuery, rankings, unitLedger } from '../schemas/rankings';
+import {
+  annualStatistics,
+  ledgerQuery,
+  overdueReport,
+  rankingQuery,
+  rankings,
+  statisticsParams,
+  unitLedger,
+} from '../schemas/rankings';
 import {
   dutyRecipients,
   dutyRecipientsStored,
@@ -868,6 +876,20 @@ export const routes = [
     tag: '考核',
     query: emptyQuery,
     response: overdueReport,
+    successStatus: 200,
+  },
+  {
+    operationId: 'getStatistics',
+    method: 'GET',
+    path: '/statistics/{year}',
+    function: 'scores',
+    auth: 'bearer',
+    roles: staff,
+    summary: '年度统计：收到信息、编发期数、刊登条数、上级采用（按刊物）、批示（按级别），全市与各单位',
+    tag: '考核',
+    params: statisticsParams,
+    query: emptyQuery,
+    response: annualStatistics,
     successStatus: 200,
   },
 ] as const satisfies readonly RouteDeclaration[];

@@ -84,3 +84,35 @@ export const overdueReport = z
     ),
   })
   .meta({ id: 'OverdueReport' });
+
+export const statisticsParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+const counts = z.record(z.string(), z.number());
+export const annualStatistics = z
+  .object({
+    year: z.int(),
+    city: z.object({
+      received: z.int().meta({ description: '收到信息' }),
+      issues: z.int().meta({ description: '编发期数（已发布，不含撤回）' }),
+      issuesBySeries: counts,
+      itemsInIssues: z.int().meta({ description: '期刊刊登信息条数' }),
+      upperAdopted: z.int().meta({ description: '上级采用（按署名单位计）' }),
+      upperByPublication: counts,
+      instructions: z.int().meta({ description: '批示（按署名单位计）' }),
+      instructionsByLevel: counts,
+    }),
+    units: z.array(
+      z.object({
+        unitId: z.string(),
+        name: z.string(),
+        unitClass: z.string(),
+        received: z.int(),
+        adopted: z.int(),
+        upperAdopted: z.int(),
+        upperByPublication: counts,
+        instructions: z.int(),
+        instructionsByLevel: counts,
+      }),
+    ),
+  })
+  .meta({ id: 'AnnualStatistics' });

@@ -212,4 +212,25 @@ describe('upper-level facts and their scores', () => {
       points: sum,
     });
   });
+
+  it('adds the year up exactly in the annual statistics, for the city and the unit', async () => {
+    const year = Number(today.slice(0, 4));
+    const stats = await call('GET', `/statistics/${year}`, { token: stack.tokens.LEADER_TOKEN });
+    expect(stats.status).toBe(200);
+    // Two items submitted, one issue of 《政务信息》 with one item, one province adoption, one city 批示.
+    expect(stats.body.city).toMatchObject({
+      received: 2,
+      issues: 1,
+      issuesBySeries: { zwxx: 1 },
+      itemsInIssues: 1,
+      upperAdopted: 1,
+      upperByPublication: { 'province-zwxx': 1 },
+      instructions: 1,
+      instructionsByLevel: { city: 1 },
+    });
+    const units = stats.body.units as { unitId: string; received: number; adopted: number }[];
+    expect(units.find((unit) => unit.unitId === 'weicheng')).toMatchObject({ received: 2, adopted: 1 });
+    const future = await call('GET', `/statistics/${year + 1}`, { token: stack.tokens.LEADER_TOKEN });
+    expect(future.body.error?.code).toBe('PERIOD_IN_FUTURE');
+  });
 });

@@ -77,7 +77,10 @@ export async function recordInstruction(
     ),
     itemStatus: 'adopted',
     ledger: lines.map((line) => ({ ...line, at })),
-    counters: await countersFor(deps, units, lines, day, { instructions: 1 }),
+    counters: await countersFor(deps, units, lines, day, {
+      instructions: 1,
+      [`instructionsBy:${body.level}`]: 1,
+    }),
     duplicate: { code: 'INSTRUCTION_EXISTS', message: '该批示已记录' },
   });
   return { ...fact, feedbackStatus: feedbackStatus(fact, now) };

@@ -82,7 +82,10 @@ export async function recordUpperAdoption(
     event: factEvent(editor, recordedAt, 'upper-adopt', `${body.date} ${publication.name}采用`),
     itemStatus: 'adopted',
     ledger: lines.map((line) => ({ ...line, at })),
-    counters: await countersFor(deps, units, lines, day, { upperAdopted: 1 }),
+    counters: await countersFor(deps, units, lines, day, {
+      upperAdopted: 1,
+      [`upperBy:${body.publicationId}`]: 1,
+    }),
     duplicate: {
       code: 'ALREADY_ADOPTED_UPPER',
       message: `已记录${publication.name}采用该稿件，不能重复记录`,

@@ -2,20 +2,35 @@ import type { PeriodCounts } from '../../domain/ranking';
 import type { TableRef } from './client';
 import { queryAll } from './query';
 
-/** The per-unit counters of one period: one Query on `AGG#<period>` (a row per unit), never a Scan. */
-export async function periodCounts(table: TableRef, period: string): Promise<Map<string, PeriodCounts>> {
+/** Every counter of every unit in one period (breakdowns included): one Query on `AGG#<period>`. */
+export async function periodRows(
+  table: TableRef,
+  period: string,
+): Promise<Map<string, Record<string, number>>> {
   const items = await queryAll(table, {
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': `AGG#${period}` },
   });
-  const counts = new Map<string, PeriodCounts>();
+  const rows = new Map<string, Record<string, number>>();
   for (const item of items) {
-    counts.set(String(item.unitId), {
-      submitted: Number(item.submitted ?? 0),
-      adopted: Number(item.adopted ?? 0),
-      upperAdopted: Number(item.upperAdopted ?? 0),
-      instructions: Number(item.instructions ?? 0),
-      points: Number(item.points ?? 0),
+    const counters: Record<string, number> = {};
+    for (const [name, value] of Object.entries(item)) if (typeof value === 'number') counters[name] = value;
+    rows.set(String(item.unitId), counters);
+  }
+  return rows;
+}
+
+/** The per-unit counters a ranking needs, from one Query (never a Scan). */
+export async function periodCounts(table: TableRef, period: string): Promise<Map<string, PeriodCounts>> {
+  const rows = await periodRows(table, period);
+  const counts = new Map<string, PeriodCounts>();
+  for (const [unitId, row] of rows) {
+    counts.set(unitId, {
+      submitted: row.submitted ?? 0,
+      adopted: row.adopted ?? 0,
+      upperAdopted: row.upperAdopted ?? 0,
+      instructions: row.instructions ?? 0,
+      points: row.points ?? 0,
     });
   }
   return counts;

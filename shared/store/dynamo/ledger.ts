@@ -9,9 +9,11 @@ export interface CounterChange {
   unitId: string;
   unitClass: string;
   period: string;
-  add: Partial<
-    Record<'submitted' | 'important' | 'adopted' | 'upperAdopted' | 'instructions' | 'points', number>
-  >;
+  /**
+   * Counter → amount: `submitted`, `adopted`, `upperAdopted`, `instructions`, `points`, and the
+   * breakdowns `upperBy:<publicationId>` and `instructionsBy:<level>` for the annual statistics.
+   */
+  add: Record<string, number>;
 }
 
 /**
@@ -25,8 +27,7 @@ export function counterUpdates(tableName: string, changes: CounterChange[]): Tra
     const key = `${change.unitId}#${change.period}`;
     const current = merged.get(key) ?? { ...change, add: {} };
     for (const [name, value] of Object.entries(change.add)) {
-      const field = name as keyof CounterChange['add'];
-      current.add[field] = Math.round(((current.add[field] ?? 0) + (value ?? 0)) * 100) / 100;
+      current.add[name] = Math.round(((current.add[name] ?? 0) + value) * 100) / 100;
     }
     merged.set(key, current);
   }
@@ -37,14 +38,17 @@ export function counterUpdates(tableName: string, changes: CounterChange[]): Tra
       ':class': change.unitClass,
       ':period': change.period,
     };
-    fields.forEach(([, value], index) => {
+    const names: Record<string, string> = {};
+    fields.forEach(([name, value], index) => {
       values[`:v${index}`] = value;
+      names[`#c${index}`] = name;
     });
     return {
       Update: {
         TableName: tableName,
         Key: keys.aggregate(change.period, change.unitId),
-        UpdateExpression: `ADD ${fields.map(([name], index) => `${name} :v${index}`).join(', ')} SET unitId = :unit, unitClass = :class, period = :period`,
+        UpdateExpression: `ADD ${fields.map((_, index) => `#c${index} :v${index}`).join(', ')} SET unitId = :unit, unitClass = :class, period = :period`,
+        ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },
     };
