@@ -1,12 +1,7 @@
-/**
- * Issue 4 end to end through the local stack: a bulletin goes from draft to published, its
- * Word file reads back, the archive shows only its public items and finds them, leaders get
- * one mail, and numbering holds under concurrent publishes.
- */
-import { randomUUID } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api';
+import { showStackErrorsOnFailure, submitItem } from '../support/e2e';
 import { startStackForTest } from '../support/local-stack';
 
 type Stack = Awaited<ReturnType<typeof startStackForTest>>;
@@ -20,22 +15,7 @@ async function candidate(
   body: string,
   openness: 'public' | 'internal' = 'public',
 ): Promise<string> {
-  const submitted = await call('POST', '/items', {
-    token: stack.tokens.REPORTER_TOKEN,
-    headers: { 'idempotency-key': randomUUID() },
-    json: {
-      title,
-      body,
-      eventDate: today,
-      urgency: 'normal',
-      openness,
-      secrecy: 'non-secret',
-      approver: '张建国',
-      author: { name: '李晓梅', phone: '0536-8201234' },
-    },
-  });
-  expect(submitted.status).toBe(201);
-  const itemId = String(submitted.body.itemId);
+  const itemId = await submitItem(call, stack.tokens.REPORTER_TOKEN, { title, body, openness });
   const decided = await call('POST', `/items/${itemId}/decision`, {
     token: stack.tokens.EDITOR_TOKEN,
     json: { decision: 'candidate', version: 1 },
@@ -64,19 +44,7 @@ beforeAll(async () => {
   });
 });
 
-afterEach(({ task }) => {
-  // A failure over HTTP says little: show what the stack logged as errors.
-  if (task.result?.state === 'fail') {
-    console.error(
-      stack
-        .output()
-        .split('\n')
-        .filter((line) => line.includes('"ERROR"'))
-        .join('\n')
-        .slice(-4000),
-    );
-  }
-});
+showStackErrorsOnFailure(() => stack.output());
 
 afterAll(async () => {
   await stack?.stop();

@@ -1,11 +1,6 @@
-/**
- * Upper-level facts end to end through the local stack: an item is submitted, adopted in a
- * published bulletin, forwarded, adopted by the province, given a 批示 and its feedback — and the
- * unit's ledger explains every point while the ranking shows the same sum and counts.
- */
-import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api';
+import { showStackErrorsOnFailure, submitItem } from '../support/e2e';
 import { startStackForTest } from '../support/local-stack';
 
 type Stack = Awaited<ReturnType<typeof startStackForTest>>;
@@ -20,41 +15,14 @@ beforeAll(async () => {
   stack = await startStackForTest();
 });
 
-afterEach(({ task }) => {
-  if (task.result?.state === 'fail') {
-    console.error(
-      stack
-        .output()
-        .split('\n')
-        .filter((line) => line.includes('"ERROR"'))
-        .join('\n')
-        .slice(-4000),
-    );
-  }
-});
+showStackErrorsOnFailure(() => stack.output());
 
 afterAll(async () => {
   await stack?.stop();
 });
 
-async function submit(title: string, body: string): Promise<string> {
-  const submitted = await call('POST', '/items', {
-    token: stack.tokens.REPORTER_TOKEN,
-    headers: { 'idempotency-key': randomUUID() },
-    json: {
-      title,
-      body,
-      eventDate: today,
-      urgency: 'normal',
-      openness: 'public',
-      secrecy: 'non-secret',
-      approver: '张建国',
-      author: { name: '李晓梅', phone: '0536-8201234' },
-    },
-  });
-  expect(submitted.status).toBe(201);
-  return String(submitted.body.itemId);
-}
+const submit = (title: string, body: string) =>
+  submitItem(call, stack.tokens.REPORTER_TOKEN, { title, body });
 
 describe('upper-level facts and their scores', () => {
   let itemId = '';
