@@ -9,5 +9,7 @@ export const jobEvent = z.strictObject({
   scheduledTime: z.iso.datetime({ offset: true }),
   /** Set when an operator runs the job by hand. */
   manual: z.boolean().optional(),
+  /** The period a job covers (e.g. `2026-10` for the ranking notice), given by hand with `--period`. */
+  period: z.string().optional(),
 });
 export type JobEvent = z.infer<typeof jobEvent>;

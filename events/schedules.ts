@@ -43,6 +43,24 @@ export const schedules = [
     job: 'mail-outbox',
     retry: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 240 },
   },
+  {
+    name: 'monthly-ranking-notice',
+    description: '每月 1 日 9:00 通报上月各单位政务信息采用情况并发送邮件（每个地址只发一次）',
+    cron: { minute: '0', hour: '9', dayOfMonth: '1', month: '*', dayOfWeek: '*' },
+    timezone: 'Asia/Shanghai',
+    function: 'ranking-notice',
+    job: 'ranking',
+    retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
+  },
+  {
+    name: 'weekly-overdue-report',
+    description: '每周一 8:30 发送督办通报：全文发领导，提醒发红色、黄色单位联系人（每周每个地址只发一次）',
+    cron: { minute: '30', hour: '8', dayOfMonth: '*', month: '*', dayOfWeek: 'MON' },
+    timezone: 'Asia/Shanghai',
+    function: 'overdue-report',
+    job: 'overdue',
+    retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
+  },
 ] as const satisfies readonly ScheduleDeclaration[];
 
 /** EventBridge Scheduler syntax: `cron(min hour dom month dow year)`, one of dom/dow must be `?`. */

@@ -100,8 +100,9 @@ export async function runJob(job: string, flags: Flags, print: Print) {
   const entry = resolve(import.meta.dirname, '../..', functions[schedule.function].entry);
   const module = (await import(entry)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
   const scheduledTime = text(flags, 'time') ?? new Date().toISOString();
+  const period = text(flags, 'period');
   const result = await module.handler(
-    { job, scheduledTime, manual: true },
+    { job, scheduledTime, manual: true, ...(period ? { period } : {}) },
     { awsRequestId: `cli-${Date.now()}` },
   );
   print(JSON.stringify(result, null, 2));

@@ -27,7 +27,7 @@ const usage = `用法：npm run xinbao -- <命令> [选项]
   tokens issue --role admin|editor|leader|reporter --label <用途> [--unit <单位编号>]
   tokens list                                  列出令牌（不含明文）
   tokens revoke <令牌编号>                       吊销令牌
-  job <任务名> [--time <ISO 时间>]                手动运行定时任务（如 job heartbeat）
+  job <任务名> [--time <ISO 时间>] [--period <统计期>]  手动运行定时任务（如 job heartbeat、job ranking --period 2026-10）
   archive rebuild                              重新生成整个公开档案网站（全部年度、各期页面与检索索引）
 
   通用选项：--data <目录>  本地数据目录（默认 .data），未设置 TABLE_NAME 时从其中的 local.env 连接本地系统`;
@@ -51,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       label: { type: 'string' },
       unit: { type: 'string' },
       time: { type: 'string' },
+      period: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -123,6 +123,22 @@ export const functions = {
     timeoutSeconds: 29,
     access: { table: 'read' },
   },
+  'ranking-notice': {
+    entry: 'functions/jobs/ranking-notice/handler.ts',
+    description:
+      'Monthly ranking notice (采用情况通报) mailed to leaders and unit contacts, once per address',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    access: { table: 'readwrite', mail: true },
+  },
+  'overdue-report': {
+    entry: 'functions/jobs/overdue-report/handler.ts',
+    description:
+      'Weekly overdue-unit report mailed to leaders and reminders to red/amber units, once per week',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    access: { table: 'readwrite', mail: true },
+  },
   heartbeat: {
     entry: 'functions/jobs/heartbeat/handler.ts',
     description: 'Scheduler heartbeat: records each scheduled run so /health can show the scheduler is alive',

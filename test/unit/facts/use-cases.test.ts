@@ -162,9 +162,9 @@ describe('upper-level adoption (上级采用)', () => {
       }),
     ]);
     expect(write?.counters.map((c) => [c.unitId, c.unitClass, c.period, c.add])).toEqual([
-      ['kuiwen', 'county', '2026-11', { upperAdopted: 1, points: 12 }],
-      ['kuiwen', 'county', '2026-Q4', { upperAdopted: 1, points: 12 }],
-      ['kuiwen', 'county', '2026', { upperAdopted: 1, points: 12 }],
+      ['kuiwen', 'county', '2026-11', { upperAdopted: 1, 'upperBy:province-zwxx': 1, points: 12 }],
+      ['kuiwen', 'county', '2026-Q4', { upperAdopted: 1, 'upperBy:province-zwxx': 1, points: 12 }],
+      ['kuiwen', 'county', '2026', { upperAdopted: 1, 'upperBy:province-zwxx': 1, points: 12 }],
     ]);
   });
 
@@ -235,8 +235,8 @@ describe('instruction (批示)', () => {
     expect(b?.ledger[0]).toMatchObject({ points: 0 });
     expect(b?.ledger[0]?.reason).toContain('不重复计分');
     expect(a?.ledger[0]?.at).not.toBe(b?.ledger[0]?.at);
-    expect(a?.counters[0]?.add).toEqual({ instructions: 1, points: 5 });
-    expect(b?.counters[0]?.add).toEqual({ instructions: 1, points: 0 });
+    expect(a?.counters[0]?.add).toEqual({ instructions: 1, 'instructionsBy:city': 1, points: 5 });
+    expect(b?.counters[0]?.add).toEqual({ instructions: 1, 'instructionsBy:city': 1, points: 0 });
     const province = await recordInstruction(deps, editor, adoptedId, { ...instruction, level: 'province' });
     expect(province.level).toBe('province');
     expect(facts.writes[2]?.ledger[0]?.points).toBe(50);

@@ -1,0 +1,52 @@
+import { getRankings } from '#functions/scores/get-rankings/use-case';
+import { monthOf } from '#shared/domain/periods';
+import { parsePeriod, periodStart, previousPeriod } from '#shared/domain/ranking';
+import { BadRequestError } from '#shared/errors';
+import { HttpReply } from '#shared/http/responses';
+import { renderRankingNotice } from '#shared/mail/ranking-notice';
+import { deliverOnce, type OutgoingMail } from '#shared/store/dynamo/job-mail';
+import type { MailJobDeps } from './deps';
+
+export const rankingJob = 'ranking';
+
+/** The month after `period` (YYYY-MM): its start is the end of `period`. */
+function nextMonth(period: string): string {
+  const parsed = parsePeriod(period);
+  if (!parsed) return period;
+  return parsed.index === 12
+    ? `${parsed.year + 1}-01`
+    : `${parsed.year}-${String(parsed.index + 1).padStart(2, '0')}`;
+}
+
+/** The month whose notice a run sends: the one given, or the month before the scheduled time (Shanghai). */
+export function noticePeriod(scheduledTime: string, period?: string): string {
+  const chosen = period ?? previousPeriod(monthOf(new Date(scheduledTime)));
+  if (!chosen || parsePeriod(chosen)?.kind !== 'month') {
+    throw new BadRequestError('PERIOD_INVALID', `统计期“${period ?? ''}”格式不对，应为 2026-10 这样的月份`);
+  }
+  return chosen;
+}
+
+/**
+ * The monthly notice (采用情况通报): both classes' rankings from the scores use case, mailed once
+ * per address to every leader recipient and every active unit's contacts. Idempotent per month.
+ */
+export async function sendRankingNotice(deps: MailJobDeps, scheduledTime: string, period?: string) {
+  const month = noticePeriod(scheduledTime, period);
+  const end = periodStart(nextMonth(month));
+  if (!end || end.getTime() > deps.now().getTime()) {
+    throw new BadRequestError('PERIOD_NOT_FINISHED', `统计期 ${month} 尚未结束，不能通报`);
+  }
+  const result = await getRankings(deps.scores, { period: month, format: 'json' });
+  if (result instanceof HttpReply) throw new Error('rankings came back as a file, expected JSON');
+  const mail = renderRankingNotice(month, result.rankings);
+  const [leaders, units] = await Promise.all([deps.leaders.getLeaderRecipients(), deps.scores.units.list()]);
+  const messages: OutgoingMail[] = [
+    ...(leaders?.recipients ?? []).map((leader) => ({ to: leader.email, mail })),
+    ...units
+      .filter((unit) => unit.active)
+      .flatMap((unit) => unit.contacts.map((contact) => ({ to: contact.email, mail }))),
+  ];
+  const delivery = await deliverOnce(deps, rankingJob, month, messages);
+  return { job: rankingJob, period: month, ...delivery };
+}

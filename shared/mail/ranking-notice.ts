@@ -1,0 +1,122 @@
+/**
+ * The monthly ranking notice (政务信息采用情况通报): one table per unit class, the 零报送 / 零采用
+ * annex, as an HTML part and a plain-text part. Everything a unit typed (its name) is escaped.
+ */
+import type { Ranking, RankingRow } from '../domain/ranking';
+import type { RenderedMail } from '../store/ses/mail-sender';
+import { escapeHtml } from './urgent-item';
+
+const classLabels: Record<string, string> = { county: '县市区', department: '市直部门' };
+const classLabel = (unitClass: string) => classLabels[unitClass] ?? unitClass;
+
+/** `2026-10` → `2026年10月`; other periods unchanged. */
+export function periodLabel(period: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  return month ? `${month[1]}年${Number(month[2])}月` : period;
+}
+
+/** ↑2, ↓1, 持平, or 新 when the unit was not ranked the period before. */
+export function changeLabel(change: number | undefined): string {
+  if (change === undefined) return '新';
+  if (change > 0) return `↑${change}`;
+  if (change < 0) return `↓${-change}`;
+  return '持平';
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const columns = ['名次', '单位', '报送', '采用', '采用率', '得分', '变化'] as const;
+
+function cells(row: RankingRow): string[] {
+  return [
+    String(row.rank),
+    oneLine(row.name),
+    String(row.submitted),
+    String(row.adopted),
+    `${row.adoptionRate}%`,
+    String(row.points),
+    changeLabel(row.change),
+  ];
+}
+
+export function renderRankingNotice(period: string, rankings: Ranking[]): RenderedMail {
+  const label = periodLabel(period);
+  const subject = `${label}政务信息采用情况通报`;
+  const title = `政务信息采用情况通报（${label}）`;
+  const annex = (names: string[]) => (names.length ? names.map(oneLine).join('、') : '无');
+
+  const text = [
+    '各县市区、市直各部门：',
+    '',
+    `现将${label}各单位政务信息报送、采用情况通报如下。`,
+    '',
+    ...rankings.flatMap((ranking, index) => [
+      `${['一', '二', '三', '四'][index] ?? index + 1}、${classLabel(ranking.unitClass)}`,
+      columns.join('\t'),
+      ...(ranking.rows.length ? ranking.rows.map((row) => cells(row).join('\t')) : ['（无单位）']),
+      '',
+    ]),
+    '附：',
+    ...rankings.flatMap((ranking) => [
+      `${classLabel(ranking.unitClass)}零报送单位：${annex(ranking.zeroReport)}`,
+      `${classLabel(ranking.unitClass)}零采用单位：${annex(ranking.zeroAdoption)}`,
+    ]),
+    '',
+    '——',
+    '本邮件由信报系统自动发送，请勿直接回复。',
+    '',
+  ].join('\n');
+
+  const cell = 'padding:4px 6px;border:1px solid #ddd;text-align:center;';
+  const tables = rankings
+    .map((ranking) => {
+      const head = columns.map(
+        (column) => `<th scope="col" style="${cell}background:#f0f0f0;">${column}</th>`,
+      );
+      const body = ranking.rows.length
+        ? ranking.rows.map(
+            (row) =>
+              `<tr>${cells(row)
+                .map((value) => `<td style="${cell}">${escapeHtml(value)}</td>`)
+                .join('')}</tr>`,
+          )
+        : [`<tr><td colspan="${columns.length}" style="${cell}">（无单位）</td></tr>`];
+      return `<h2 style="margin:16px 0 8px;font-size:17px;">${escapeHtml(classLabel(ranking.unitClass))}</h2>
+<table style="width:100%;border-collapse:collapse;font-size:14px;">
+<thead><tr>${head.join('')}</tr></thead>
+<tbody>
+${body.join('\n')}
+</tbody>
+</table>`;
+    })
+    .join('\n');
+  const annexHtml = rankings
+    .map(
+      (ranking) =>
+        `<p style="margin:0 0 6px;">${escapeHtml(classLabel(ranking.unitClass))}零报送单位：${escapeHtml(annex(ranking.zeroReport))}</p>\n` +
+        `<p style="margin:0 0 6px;">${escapeHtml(classLabel(ranking.unitClass))}零采用单位：${escapeHtml(annex(ranking.zeroAdoption))}</p>`,
+    )
+    .join('\n');
+
+  const html = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(subject)}</title>
+</head>
+<body style="margin:0;padding:0;background:#f5f5f5;">
+<div style="max-width:720px;margin:0 auto;padding:16px;background:#ffffff;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;font-size:16px;line-height:1.6;color:#222;">
+<h1 style="margin:0 0 12px;font-size:20px;text-align:center;">${escapeHtml(title)}</h1>
+<p style="margin:0 0 8px;">各县市区、市直各部门：</p>
+<p style="margin:0 0 12px;text-indent:2em;">现将${escapeHtml(label)}各单位政务信息报送、采用情况通报如下。</p>
+${tables}
+<h2 style="margin:16px 0 8px;font-size:17px;">附：零报送、零采用单位</h2>
+${annexHtml}
+<p style="margin:16px 0 0;font-size:13px;color:#888;">本邮件由信报系统自动发送，请勿直接回复。</p>
+</div>
+</body>
+</html>
+`;
+  return { subject, text, html };
+}
