@@ -61,6 +61,16 @@ export const schedules = [
     job: 'overdue',
     retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
   },
+  {
+    name: 'daily-leader-digest',
+    description:
+      '每天 7:30 发送领导摘要：按日接收的发前一天，按周接收的每周一发上周（内容为空不发，每期每个地址只发一次）',
+    cron: { minute: '30', hour: '7', dayOfMonth: '*', month: '*', dayOfWeek: '*' },
+    timezone: 'Asia/Shanghai',
+    function: 'leader-digest',
+    job: 'digest',
+    retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
+  },
 ] as const satisfies readonly ScheduleDeclaration[];
 
 /** EventBridge Scheduler syntax: `cron(min hour dom month dow year)`, one of dom/dow must be `?`. */

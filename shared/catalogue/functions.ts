@@ -139,6 +139,14 @@ export const functions = {
     timeoutSeconds: 300,
     access: { table: 'readwrite', mail: true },
   },
+  'leader-digest': {
+    entry: 'functions/jobs/leader-digest/handler.ts',
+    description:
+      'Leader digest (领导摘要): daily or weekly per recipient, quiet when empty, once per address and period',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    access: { table: 'readwrite', mail: true },
+  },
   heartbeat: {
     entry: 'functions/jobs/heartbeat/handler.ts',
     description: 'Scheduler heartbeat: records each scheduled run so /health can show the scheduler is alive',
