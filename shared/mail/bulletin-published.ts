@@ -5,6 +5,7 @@
  */
 import type { Bulletin } from '../schemas/bulletins';
 import type { RenderedMail } from '../store/ses/mail-sender';
+import { mailPage } from './layout';
 import { escapeHtml, shanghaiTime } from './urgent-item';
 
 export interface BulletinPublishedMail {
@@ -119,16 +120,9 @@ export function renderBulletinPublished({
       `<p style="margin:0 0 12px;font-size:13px;color:#888;word-break:break-all;">${escapeHtml(archiveLink)}</p>`
     : '';
 
-  const html = `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background:#f5f5f5;">
-<div style="max-width:600px;margin:0 auto;padding:16px;background:#ffffff;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;font-size:16px;line-height:1.6;color:#222;">
-<h1 style="margin:0 0 12px;font-size:20px;line-height:1.4;color:#b00020;">${escapeHtml(label)}</h1>
+  const html = mailPage(
+    subject,
+    `<h1 style="margin:0 0 12px;font-size:20px;line-height:1.4;color:#b00020;">${escapeHtml(label)}</h1>
 <p style="margin:0 0 12px;">各位领导：${escapeHtml(label)}已发布，本期目录如下。</p>
 <ol style="margin:0 0 16px;padding-left:1.5em;">
 ${list}
@@ -136,10 +130,8 @@ ${list}
 <table role="presentation" style="width:100%;border-collapse:collapse;font-size:15px;margin:0 0 16px;">
 ${rows}
 </table>
-${link}${internalNote ? `<p style="margin:0 0 12px;font-size:14px;color:#b00020;">${escapeHtml(internalNote)}</p>\n` : ''}<p style="margin:16px 0 0;font-size:13px;color:#888;">${from ? `${escapeHtml(from)}　` : ''}本邮件由信报系统自动发送，请勿直接回复。</p>
-</div>
-</body>
-</html>
-`;
+${link}${internalNote ? `<p style="margin:0 0 12px;font-size:14px;color:#b00020;">${escapeHtml(internalNote)}</p>\n` : ''}`,
+    { footer: `${from ? `${from}　` : ''}本邮件由信报系统自动发送，请勿直接回复。` },
+  );
   return { subject, text, html };
 }

@@ -3,6 +3,7 @@
  * counts for one day or one week. Titles, unit and series names are escaped.
  */
 import type { RenderedMail } from '../store/ses/mail-sender';
+import { mailPage } from './layout';
 import { escapeHtml } from './urgent-item';
 
 export interface DigestWindow {
@@ -61,21 +62,10 @@ function issueName(bulletin: DigestContent['bulletins'][number]): string {
 }
 
 function page(subject: string, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background:#f5f5f5;">
-<div style="max-width:720px;margin:0 auto;padding:16px;background:#ffffff;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;font-size:16px;line-height:1.6;color:#222;">
-${body}
-<p style="margin:16px 0 0;font-size:13px;color:#888;">本邮件由信报系统自动发送，请勿直接回复。如不需要摘要，请联系信息科调整接收设置。</p>
-</div>
-</body>
-</html>
-`;
+  return mailPage(subject, body, {
+    width: 720,
+    footer: '本邮件由信报系统自动发送，请勿直接回复。如不需要摘要，请联系信息科调整接收设置。',
+  });
 }
 
 export function renderDigest(window: DigestWindow, content: DigestContent): RenderedMail {

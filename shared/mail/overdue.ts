@@ -4,6 +4,7 @@
  */
 import type { OverdueRow } from '../domain/overdue';
 import type { RenderedMail } from '../store/ses/mail-sender';
+import { mailPage } from './layout';
 import { escapeHtml } from './urgent-item';
 
 const statusLabels: Record<OverdueRow['status'], string> = { red: '红色', amber: '黄色', green: '绿色' };
@@ -21,21 +22,7 @@ export function weekLabel(week: string): string {
 }
 
 function page(subject: string, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background:#f5f5f5;">
-<div style="max-width:720px;margin:0 auto;padding:16px;background:#ffffff;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;font-size:16px;line-height:1.6;color:#222;">
-${body}
-<p style="margin:16px 0 0;font-size:13px;color:#888;">本邮件由信报系统自动发送，请勿直接回复。</p>
-</div>
-</body>
-</html>
-`;
+  return mailPage(subject, body, { width: 720 });
 }
 
 const footer = ['', '——', '本邮件由信报系统自动发送，请勿直接回复。', ''];

@@ -4,6 +4,7 @@
  */
 import type { Ranking, RankingRow } from '../domain/ranking';
 import type { RenderedMail } from '../store/ses/mail-sender';
+import { mailPage } from './layout';
 import { escapeHtml } from './urgent-item';
 
 const classLabels: Record<string, string> = { county: '县市区', department: '市直部门' };
@@ -98,25 +99,15 @@ ${body.join('\n')}
     )
     .join('\n');
 
-  const html = `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background:#f5f5f5;">
-<div style="max-width:720px;margin:0 auto;padding:16px;background:#ffffff;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;font-size:16px;line-height:1.6;color:#222;">
-<h1 style="margin:0 0 12px;font-size:20px;text-align:center;">${escapeHtml(title)}</h1>
+  const html = mailPage(
+    subject,
+    `<h1 style="margin:0 0 12px;font-size:20px;text-align:center;">${escapeHtml(title)}</h1>
 <p style="margin:0 0 8px;">各县市区、市直各部门：</p>
 <p style="margin:0 0 12px;text-indent:2em;">现将${escapeHtml(label)}各单位政务信息报送、采用情况通报如下。</p>
 ${tables}
 <h2 style="margin:16px 0 8px;font-size:17px;">附：零报送、零采用单位</h2>
-${annexHtml}
-<p style="margin:16px 0 0;font-size:13px;color:#888;">本邮件由信报系统自动发送，请勿直接回复。</p>
-</div>
-</body>
-</html>
-`;
+${annexHtml}`,
+    { width: 720 },
+  );
   return { subject, text, html };
 }

@@ -4,6 +4,7 @@
  */
 import type { Item } from '../schemas/items';
 import type { RenderedMail } from '../store/ses/mail-sender';
+import { escapeHtml, mailPage } from './layout';
 
 export interface UrgentItemAlert {
   item: Pick<Item, 'itemId' | 'title' | 'body' | 'eventDate' | 'submittedAt' | 'approver' | 'author'>;
@@ -14,14 +15,7 @@ export interface UrgentItemAlert {
 /** How much of the body the alert carries. */
 export const excerptLength = 300;
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
+export { escapeHtml } from './layout';
 
 /** One line: no line breaks (a header must not be split), collapsed spaces. */
 function oneLine(text: string): string {
@@ -100,27 +94,16 @@ export function renderUrgentItemAlert({ item, unitName }: UrgentItemAlert): Rend
     .map((line) => `<p style="margin:0 0 8px;text-indent:2em;">${escapeHtml(line.trim())}</p>`)
     .join('\n');
 
-  const html = `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background:#f5f5f5;">
-<div style="max-width:600px;margin:0 auto;padding:16px;background:#ffffff;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;font-size:16px;line-height:1.6;color:#222;">
-<p style="margin:0 0 8px;color:#b00020;font-weight:bold;">【重要紧急信息】</p>
+  const html = mailPage(
+    subject,
+    `<p style="margin:0 0 8px;color:#b00020;font-weight:bold;">【重要紧急信息】</p>
 <h1 style="margin:0 0 12px;font-size:20px;line-height:1.4;">${escapeHtml(title)}</h1>
 <p style="margin:0 0 12px;">${escapeHtml(unit)}报送了一条重要紧急信息，请及时处理。</p>
 <table role="presentation" style="width:100%;border-collapse:collapse;font-size:15px;margin:0 0 16px;">
 ${rows}
 </table>
 <h2 style="margin:0 0 8px;font-size:16px;">正文${body.truncated ? `（前${excerptLength}字）` : ''}</h2>
-${paragraphs}
-<p style="margin:16px 0 0;font-size:13px;color:#888;">本邮件由信报系统自动发送，请勿直接回复。</p>
-</div>
-</body>
-</html>
-`;
+${paragraphs}`,
+  );
   return { subject, text, html };
 }
