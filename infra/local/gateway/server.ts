@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authorizerCacheTtlSeconds } from '../../../shared/catalogue/routes';
 import type { FunctionHost } from '../lambda/host';
+import { readRequestBody } from '../request-body';
 import { AuthorizerCache } from './authorizer-cache';
 import { authorizerEvent, httpEvent, type IncomingRequest, newRequestId } from './event';
 import { type GatewayResponse, gatewayErrors, mapResult } from './response';
@@ -37,20 +38,6 @@ interface AuthorizerAnswer {
 
 const isAuthorizerAnswer = (value: unknown): value is AuthorizerAnswer =>
   typeof value === 'object' && value !== null && typeof Reflect.get(value, 'isAuthorized') === 'boolean';
-
-/** Reads the body; past the limit it keeps draining (so the client sees our answer) but stops storing. */
-function readRequestBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxPayloadBytes) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > maxPayloadBytes ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function send(res: ServerResponse, response: GatewayResponse, requestId: string): void {
   res.statusCode = response.statusCode;
@@ -125,7 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const server = createServer((req, res) => {
     const requestId = newRequestId();
     void (async () => {
-      const body = await readRequestBody(req);
+      const body = await readRequestBody(req, maxPayloadBytes);
       if (body === 'too-large') return send(res, gatewayErrors.tooLarge(), requestId);
       const url = req.url ?? '/';
       const queryAt = url.indexOf('?');

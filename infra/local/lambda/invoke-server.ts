@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readRequestBody } from '../request-body';
 import { localFunctionName } from './context';
 import type { FunctionHost } from './host';
 
@@ -74,19 +75,6 @@ function describeError(error: unknown) {
   return { errorType: 'Error', errorMessage: String(error), trace: [] };
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 export function createInvokeServer(options: InvokeServerOptions): InvokeServer {
   const log = options.log ?? (() => {});
   const retryDelays = options.retryDelaysMs ?? lambdaAsyncRetryDelaysMs;
@@ -142,15 +130,15 @@ export function createInvokeServer(options: InvokeServerOptions): InvokeServer {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const match = invokePath.exec(path);
     if (!match?.[1]) {
-      await readBody(req, 0);
+      await readRequestBody(req, 0);
       return errorReply(404, 'UnknownOperationException', `no such operation: ${req.method} ${path}`);
     }
     if (req.method !== 'POST') {
-      await readBody(req, 0);
+      await readRequestBody(req, 0);
       return errorReply(405, 'UnknownOperationException', `${req.method} is not allowed on ${path}`);
     }
     const type = String(req.headers['x-amz-invocation-type'] ?? 'RequestResponse');
-    const raw = await readBody(req, type === 'Event' ? maxAsyncPayloadBytes : maxSyncPayloadBytes);
+    const raw = await readRequestBody(req, type === 'Event' ? maxAsyncPayloadBytes : maxSyncPayloadBytes);
     const name = resolveName(decodeURIComponent(match[1]));
     if (!name) {
       return errorReply(

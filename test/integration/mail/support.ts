@@ -10,6 +10,7 @@ import { keys } from '../../../shared/store/dynamo/keys';
 import { outboxPut } from '../../../shared/store/dynamo/outbox';
 import { DynamoSettingsStore } from '../../../shared/store/dynamo/settings';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
+import { bulletinItem, publishedBulletin } from '../../fixtures/bulletins';
 
 export interface StoredMail {
   messageId: string;
@@ -105,34 +106,17 @@ export async function seedPublishedBulletin(
   const suffix = randomUUID().replaceAll('-', '').slice(0, 24);
   const bulletinId = `bl_${suffix}`;
   const publishedAt = new Date(Date.now() - 5 * 60_000).toISOString();
-  const bulletin: Bulletin = {
+  const bulletin: Bulletin = publishedBulletin({
     bulletinId,
-    seriesId: 'zwxx',
-    seriesName: '政务信息',
-    year: 2026,
-    number: 12,
-    total: 287,
-    status: 'published',
-    items: [
-      {
-        itemId: `it_${suffix}`,
-        unitId: 'weicheng',
-        coUnits: [],
-        unitNames: ['潍城区人民政府'],
-        title: '潍城区优化营商环境<b>成效</b>',
-        body: '正文。',
-        openness: 'public',
-      },
-    ],
-    editor: 'tok-editor',
-    signer: '张明',
+    items: [bulletinItem({ itemId: `it_${suffix}`, title: '潍城区优化营商环境<b>成效</b>' })],
     distribution: { report: ['省政府办公厅'], send: [], issue: [] },
     createdAt: publishedAt,
     updatedAt: publishedAt,
     publishedAt,
     version: 2,
     ...overrides,
-  };
+  });
+
   const messageId = `msg-${suffix.slice(0, 8)}`;
   await table.client.send(
     new TransactWriteCommand({

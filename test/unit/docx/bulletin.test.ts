@@ -8,17 +8,11 @@ import {
   renderBulletinDocx,
 } from '#shared/render/docx/bulletin';
 import type { Bulletin } from '#shared/schemas/bulletins';
+import { bulletinItem, publishedBulletin } from '../../fixtures/bulletins';
 
-const bulletin: Bulletin = {
-  bulletinId: 'bl_0123456789abcdefghijkl',
-  seriesId: 'zwxx',
-  seriesName: '政务信息',
-  year: 2026,
-  number: 12,
-  total: 287,
-  status: 'published',
+const bulletin: Bulletin = publishedBulletin({
   items: [
-    {
+    bulletinItem({
       itemId: 'it_01',
       unitId: 'weicheng',
       coUnits: [],
@@ -26,8 +20,8 @@ const bulletin: Bulletin = {
       title: '潍城区“三个聚焦”推动营商环境持续优化',
       body: '今年以来，潍城区聚焦企业需求，推出12项改革举措。\n\n　　一是压缩审批时限，平均办理时间缩短至2个工作日。\r\n二是强化要素保障。',
       openness: 'public',
-    },
-    {
+    }),
+    bulletinItem({
       itemId: 'it_02',
       unitId: 'swj',
       coUnits: ['fgw'],
@@ -35,8 +29,8 @@ const bulletin: Bulletin = {
       title: '我市外贸进出口逆势增长',
       body: '1—10月，全市外贸进出口总额同比增长8.6%。',
       openness: 'internal',
-    },
-    {
+    }),
+    bulletinItem({
       itemId: 'it_03',
       unitId: 'qingzhou',
       coUnits: [],
@@ -44,20 +38,16 @@ const bulletin: Bulletin = {
       title: `标题含特殊字符 <&>"' 测试`,
       body: `正文也含 <b>&amp;</b> 与 "引号" 'single'。`,
       openness: 'public',
-    },
+    }),
   ],
-  editor: 'tok-editor',
-  signer: '张明',
   distribution: {
     report: ['省政府办公厅', '市委常委'],
     send: [],
     issue: ['各县市区人民政府', '市直各部门'],
   },
-  createdAt: '2026-11-20T01:00:00.000Z',
   updatedAt: '2026-11-24T17:30:00.000Z',
   publishedAt: '2026-11-24T17:30:00.000Z',
-  version: 4,
-};
+});
 
 const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const decode = (text: string) =>

@@ -7,18 +7,12 @@ import { archivePageUrl, issueLabel, renderBulletinPublished } from '#shared/mai
 import type { Bulletin } from '#shared/schemas/bulletins';
 import type { OutboxEntry } from '#shared/store/ports';
 import { SesMailSender } from '#shared/store/ses/mail-sender';
+import { bulletinItem, publishedBulletin } from '../../fixtures/bulletins';
 import { MemoryLeaders, MemoryOutbox, MemorySeries, MemorySettings } from './memory-outbox';
 
-const bulletin: Bulletin = {
-  bulletinId: 'bl_0123456789abcdefghijkl',
-  seriesId: 'zwxx',
-  seriesName: '政务信息',
-  year: 2026,
-  number: 12,
-  total: 287,
-  status: 'published',
+const bulletin: Bulletin = publishedBulletin({
   items: [
-    {
+    bulletinItem({
       itemId: 'it_01',
       unitId: 'weicheng',
       coUnits: [],
@@ -26,8 +20,8 @@ const bulletin: Bulletin = {
       title: '潍城区<script>alert("x")</script>优化营商环境 & 服务',
       body: '正文',
       openness: 'public',
-    },
-    {
+    }),
+    bulletinItem({
       itemId: 'it_02',
       unitId: 'swj',
       coUnits: ['fgw'],
@@ -35,16 +29,9 @@ const bulletin: Bulletin = {
       title: '我市外贸\n进出口逆势增长',
       body: '正文',
       openness: 'internal',
-    },
+    }),
   ],
-  editor: 'tok-editor',
-  signer: '张明',
-  distribution: { report: [], send: [], issue: [] },
-  createdAt: '2026-11-20T01:00:00.000Z',
-  updatedAt: '2026-11-25T02:00:00.000Z',
-  publishedAt: '2026-11-25T02:00:00.000Z',
-  version: 4,
-};
+});
 
 describe('bulletin-published mail', () => {
   const link = 'https://archive.example.gov.cn/2026/zwxx/12/';
