@@ -16,6 +16,8 @@ export const envNames = {
   officeName: 'XINBAO_OFFICE_NAME',
   /** Public base URL of the archive site, used in mail links. */
   archiveUrl: 'XINBAO_ARCHIVE_URL',
+  /** The mailer's function name, set for functions declaring `invokes: ['mailer']` (locally `mailer`). */
+  mailerFunctionName: 'MAILER_FUNCTION_NAME',
 } as const;
 
 export const defaultOfficeName = '市人民政府办公室';

@@ -1,17 +1,10 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { envNames, readConfig } from '../../config';
 import type { MailDispatcher } from '../ports';
 
-/**
- * The mailer's function name. Not (yet) in shared/config.ts: read here, from the variable the CDK
- * app sets for every function declaring `invokes: ['mailer']` (and the local runtime sets to `mailer`).
- */
-export const mailerFunctionEnv = 'MAILER_FUNCTION_NAME';
+export const mailerFunctionEnv = envNames.mailerFunctionName;
 
-export function readMailerFunctionName(): string {
-  const value = process.env[mailerFunctionEnv];
-  if (!value) throw new Error(`missing environment variable ${mailerFunctionEnv}`);
-  return value;
-}
+export const readMailerFunctionName = (): string => readConfig('mailerFunctionName');
 
 /** What the mailer accepts on an asynchronous invoke. */
 export interface SendRequest {
