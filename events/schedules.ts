@@ -44,8 +44,19 @@ export const schedules = [
     retry: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 240 },
   },
   {
+    name: 'monthly-close',
+    description:
+      '每月 1 日 8:00 结算上月：报送任务完成情况加减分、逾期未报送约稿扣分（先于 9:00 的通报；重跑不重复记分）',
+    cron: { minute: '0', hour: '8', dayOfMonth: '1', month: '*', dayOfWeek: '*' },
+    timezone: 'Asia/Shanghai',
+    function: 'month-close',
+    job: 'month-close',
+    retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
+  },
+  {
     name: 'monthly-ranking-notice',
-    description: '每月 1 日 9:00 通报上月各单位政务信息采用情况并发送邮件（每个地址只发一次）',
+    description:
+      '每月 1 日 9:00 通报上月各单位政务信息采用情况：存档、发布到公开网站（含得分图）并发送邮件（每个地址只发一次）',
     cron: { minute: '0', hour: '9', dayOfMonth: '1', month: '*', dayOfWeek: '*' },
     timezone: 'Asia/Shanghai',
     function: 'ranking-notice',
@@ -54,11 +65,21 @@ export const schedules = [
   },
   {
     name: 'weekly-overdue-report',
-    description: '每周一 8:30 发送督办通报：全文发领导，提醒发红色、黄色单位联系人（每周每个地址只发一次）',
+    description:
+      '每周一 8:30 发送督办通报：全文发领导和值班/信息科，提醒发红色、黄色单位联系人，连续两周红色另行提醒单位主要负责人（每周每个地址只发一次）',
     cron: { minute: '30', hour: '8', dayOfMonth: '*', month: '*', dayOfWeek: 'MON' },
     timezone: 'Asia/Shanghai',
     function: 'overdue-report',
     job: 'overdue',
+    retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
+  },
+  {
+    name: 'daily-commission-reminders',
+    description: '每天 9:00 提醒尚未回应、3 天内截止的约稿的单位联系人（每个约稿每个单位只提醒一次）',
+    cron: { minute: '0', hour: '9', dayOfMonth: '*', month: '*', dayOfWeek: '*' },
+    timezone: 'Asia/Shanghai',
+    function: 'commission-reminders',
+    job: 'commission-reminders',
     retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
   },
   {

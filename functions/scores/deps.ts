@@ -1,5 +1,6 @@
 import type { PeriodCounts } from '#shared/domain/ranking';
 import type { Bulletin } from '#shared/schemas/bulletins';
+import type { InstructionFact } from '#shared/schemas/facts';
 import type { ScoringPolicy } from '#shared/schemas/policy';
 import type { StoredCommissionUnit } from '#shared/store/dynamo/commissions';
 import type { StoredLedgerLine } from '#shared/store/dynamo/ledger';
@@ -23,5 +24,7 @@ export interface ScoresDeps {
   policy: (year: number) => Promise<ScoringPolicy>;
   /** The year's 约稿 with every unit's row. */
   commissionsOfYear: (year: number) => Promise<CommissionWithRows[]>;
+  /** An item's 批示 (one Query of the item's partition). */
+  instructionsOfItem: (itemId: string) => Promise<InstructionFact[]>;
   now: () => Date;
 }

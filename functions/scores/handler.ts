@@ -4,6 +4,7 @@ import { periodCounts, periodRows } from '#shared/store/dynamo/aggregates';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
+import { DynamoFactStore } from '#shared/store/dynamo/facts';
 import { ledgerOf } from '#shared/store/dynamo/ledger';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
@@ -17,6 +18,7 @@ const table = tableFromEnvironment();
 const policies = new DynamoPolicyStore(table);
 const commissions = new DynamoCommissionStore(table);
 const bulletins = new DynamoBulletinStore(table);
+const facts = new DynamoFactStore(table);
 const deps: ScoresDeps = {
   units: new DynamoUnitStore(table),
   counts: (period) => periodCounts(table, period),
@@ -33,6 +35,7 @@ const deps: ScoresDeps = {
         : [],
     );
   },
+  instructionsOfItem: async (itemId) => (await facts.ofItem(itemId)).instructions,
   now: () => new Date(),
 };
 

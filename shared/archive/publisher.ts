@@ -3,12 +3,14 @@
  * store (PublishedBulletins), never by editing what is in the bucket, so two publishes racing
  * each other each write a page built from the store's state rather than from a stale page.
  */
+import type { Ranking } from '../domain/ranking';
 import type { Bulletin } from '../schemas/bulletins';
 import type { ArchivePublisher, PublishedBulletins } from '../store/ports';
 import { type ArchiveObjects, objectKinds } from './objects';
 import { searchScript, siteCss } from './render/assets';
 import { renderBulletinPage } from './render/bulletin-page';
 import { renderHomePage, renderSeriesPage, renderYearPage } from './render/listing-pages';
+import { renderRankingNoticePage, renderRankingNoticesIndex } from './render/ranking-page';
 import { renderSearchPage } from './render/search-page';
 import { buildShard, buildYears } from './search/shard';
 import {
@@ -73,6 +75,25 @@ export class StaticArchivePublisher implements ArchivePublisher {
     return writes.map((write) => write.key);
   }
 
+  /**
+   * Writes a month's ranking notice page and the notices index (every `rankings/<month>.html` in
+   * the bucket). Rewriting the same month writes the same page again. Returns the keys written.
+   */
+  async rankingNoticePublished(month: string, rankings: Ranking[]): Promise<string[]> {
+    const { officeName } = this.deps;
+    const writes: Write[] = [
+      {
+        key: siteKeys.rankingNotice(month),
+        body: renderRankingNoticePage(month, rankings, officeName),
+        kind: 'html',
+      },
+      await this.rankingIndexWrite(month),
+      ...(await this.missingStatics()).filter((write) => write.key !== siteKeys.rankingNotices),
+    ];
+    await this.apply(writes);
+    return writes.map((write) => write.key);
+  }
+
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<{ written: number }> {
     const state = await this.load(undefined);
     const { officeName } = this.deps;
@@ -109,6 +130,7 @@ export class StaticArchivePublisher implements ArchivePublisher {
       ),
       { key: siteKeys.home, body: renderHomePage(state, officeName), kind: 'html' },
       this.yearsWrite(state),
+      await this.rankingIndexWrite(),
     ];
     await this.apply(rest);
     for (const write of rest) written.add(write.key);
@@ -183,14 +205,34 @@ export class StaticArchivePublisher implements ArchivePublisher {
     ];
   }
 
-  /** Assets and the search page are written by a rebuild, and by a publish only when missing. */
+  /** The notices index lists the notice pages in the bucket (plus `adding`, about to be written). */
+  private async rankingIndexWrite(adding?: string): Promise<Write> {
+    const months = new Set(adding ? [adding] : []);
+    for (const key of await this.deps.objects.list('rankings/')) {
+      const month = /^rankings\/(\d{4}-\d{2})\.html$/.exec(key)?.[1];
+      if (month) months.add(month);
+    }
+    return {
+      key: siteKeys.rankingNotices,
+      body: renderRankingNoticesIndex([...months], this.deps.officeName),
+      kind: 'html',
+    };
+  }
+
+  /**
+   * Assets, the search page and the notices index (every page links to them) are written by a
+   * rebuild, and by a publish only when missing.
+   */
   private async missingStatics(): Promise<Write[]> {
-    const [assets, search] = await Promise.all([
+    const [assets, search, notices] = await Promise.all([
       this.deps.objects.list('assets/'),
       this.deps.objects.list(siteKeys.searchPage),
+      this.deps.objects.list(siteKeys.rankingNotices),
     ]);
-    const present = new Set([...assets, ...search]);
-    return this.statics().filter((write) => !present.has(write.key));
+    const present = new Set([...assets, ...search, ...notices]);
+    const missing = this.statics().filter((write) => !present.has(write.key));
+    if (!present.has(siteKeys.rankingNotices)) missing.push(await this.rankingIndexWrite());
+    return missing;
   }
 
   private async apply(writes: Write[]): Promise<void> {

@@ -13,6 +13,9 @@ export const siteKeys = {
   searchPage: 'search/index.html',
   shard: (year: number) => `search/${year}.json`,
   years: 'search/years.json',
+  /** The monthly ranking notices (采用情况通报) and their index; written by the ranking job. */
+  rankingNotice: (month: string) => `rankings/${month}.html`,
+  rankingNotices: 'rankings/index.html',
   css: 'assets/site.css',
   js: 'assets/search.js',
 } as const;

@@ -97,7 +97,7 @@ export const functions = {
     entry: 'functions/policy/handler.ts',
     description: 'Scoring policy (考核办法): view and store versioned yearly policies',
     memoryMb: 256,
-    timeoutSeconds: 10,
+    timeoutSeconds: 29,
     access: { table: 'readwrite' },
   },
   mailer: {
@@ -123,19 +123,33 @@ export const functions = {
     timeoutSeconds: 29,
     access: { table: 'read' },
   },
+  'month-close': {
+    entry: 'functions/jobs/month-close/handler.ts',
+    description: 'Month close: quota lines and missed 约稿 lines for the month just ended, once per unit',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    access: { table: 'readwrite' },
+  },
   'ranking-notice': {
     entry: 'functions/jobs/ranking-notice/handler.ts',
     description:
-      'Monthly ranking notice (采用情况通报) mailed to leaders and unit contacts, once per address',
+      'Monthly ranking notice (采用情况通报): stored, published to the archive, mailed once per address',
     memoryMb: 512,
     timeoutSeconds: 300,
-    access: { table: 'readwrite', mail: true },
+    access: { table: 'readwrite', archive: 'readwrite', mail: true },
   },
   'overdue-report': {
     entry: 'functions/jobs/overdue-report/handler.ts',
     description:
       'Weekly overdue-unit report mailed to leaders and reminders to red/amber units, once per week',
     memoryMb: 512,
+    timeoutSeconds: 300,
+    access: { table: 'readwrite', mail: true },
+  },
+  'commission-reminders': {
+    entry: 'functions/jobs/commission-reminders/handler.ts',
+    description: '约稿 reminders: units that have not answered a commission due within 3 days, once each',
+    memoryMb: 256,
     timeoutSeconds: 300,
     access: { table: 'readwrite', mail: true },
   },

@@ -1,6 +1,7 @@
 /**
  * The overdue-unit report (督办): which units have gone silent, fall behind their monthly quota,
- * have no adoption this year, or let a 约稿 pass — red, amber or green per unit. Pure.
+ * have no adoption this year, let a 约稿 pass, or owe a 批示's 落实反馈 past its due date —
+ * red, amber or green per unit. Pure.
  */
 export interface OverdueUnit {
   unitId: string;
@@ -18,10 +19,19 @@ export interface OverdueInputs {
   adoptedThisYear: Map<string, number>;
   /** Topics of the 约稿 each unit missed (deadline passed, no answer). */
   missedCommissions: Map<string, string[]>;
+  /** The 批示 each unit owes a 落实反馈 for, past the due date (no feedback recorded). */
+  feedbackOverdue: Map<string, OverdueFeedback[]>;
+}
+
+export interface OverdueFeedback {
+  /** 批示领导, as recorded. */
+  leader: string;
+  /** `YYYY-MM-DD`. */
+  feedbackDue: string;
 }
 
 export interface OverdueReason {
-  code: 'SILENT' | 'BELOW_QUOTA_PACE' | 'ZERO_ADOPTION' | 'COMMISSION_MISSED';
+  code: 'SILENT' | 'BELOW_QUOTA_PACE' | 'ZERO_ADOPTION' | 'COMMISSION_MISSED' | 'FEEDBACK_OVERDUE';
   message: string;
 }
 
@@ -73,7 +83,20 @@ function reasonsOf(unit: OverdueUnit, inputs: OverdueInputs): OverdueReason[] {
       message: `约稿逾期未报：${missed.map((topic) => `“${topic}”`).join('、')}`,
     });
   }
+  const feedback = inputs.feedbackOverdue.get(unit.unitId) ?? [];
+  if (feedback.length > 0) {
+    reasons.push({
+      code: 'FEEDBACK_OVERDUE',
+      message: `批示落实反馈逾期未报：${feedback.map(dueLabel).join('、')}`,
+    });
+  }
   return reasons;
+}
+
+/** `张市长批示（应于11月20日前反馈）`. */
+function dueLabel(feedback: OverdueFeedback): string {
+  const [, month, day] = feedback.feedbackDue.split('-');
+  return `${feedback.leader}批示（应于${Number(month)}月${Number(day)}日前反馈）`;
 }
 
 /** Red when silent or behind on two or more counts; amber on one; green otherwise. */

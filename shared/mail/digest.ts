@@ -1,6 +1,7 @@
 /**
- * The leader digest (领导摘要): important items submitted, bulletins published and the overdue
- * counts for one day or one week. Titles, unit and series names are escaped.
+ * The leader digest (领导摘要): important items submitted, bulletins published, the overdue
+ * counts for one day or one week, and the units whose rank moved most this month. Titles, unit
+ * and series names are escaped.
  */
 import type { RenderedMail } from '../store/ses/mail-sender';
 import { mailPage } from './layout';
@@ -19,11 +20,28 @@ export interface DigestContent {
   items: Array<{ title: string; unitName: string; submittedAt: string }>;
   bulletins: Array<{ seriesName: string; year: number; number?: number; publishedAt: string }>;
   overdue: { red: number; amber: number };
+  /** Rank movement this month so far against last month (up to 3 each way); absent or empty: no section. */
+  movement?: RankMovement;
+}
+
+export interface RankMover {
+  name: string;
+  /** Rank now, within the unit's class. */
+  rank: number;
+  /** Places gained (positive) or lost (negative) since last month. */
+  change: number;
+}
+
+export interface RankMovement {
+  /** `YYYY-MM`. */
+  month: string;
+  up: RankMover[];
+  down: RankMover[];
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** Nothing new and no unit needing 督办: the digest is not sent. */
+/** Nothing new and no unit needing 督办: the digest is not sent (rank movement alone does not send it). */
 export function isDigestEmpty(content: DigestContent): boolean {
   return (
     content.items.length === 0 &&
@@ -68,11 +86,28 @@ function page(subject: string, body: string): string {
   });
 }
 
+function moverLine(mover: RankMover): string {
+  const arrow = mover.change > 0 ? `↑${mover.change}` : `↓${-mover.change}`;
+  return `${oneLine(mover.name)} ${arrow}（现第${mover.rank}名）`;
+}
+
+/** `11月排名变化（截至目前，与上月比）` and its lines; undefined when nothing moved. */
+function movementSection(movement: RankMovement | undefined) {
+  if (!movement || (movement.up.length === 0 && movement.down.length === 0)) return undefined;
+  const heading = `${Number(movement.month.slice(5, 7))}月排名变化（截至目前，与上月比）`;
+  const lines = [
+    ...(movement.up.length ? [`上升：${movement.up.map(moverLine).join('；')}`] : []),
+    ...(movement.down.length ? [`下降：${movement.down.map(moverLine).join('；')}`] : []),
+  ];
+  return { heading, lines };
+}
+
 export function renderDigest(window: DigestWindow, content: DigestContent): RenderedMail {
   const label = windowLabel(window);
   const kind = window.frequency === 'daily' ? '每日' : '每周';
   const scope = window.frequency === 'daily' ? '当日' : '本周';
   const subject = `信报${kind}摘要（${label}）`;
+  const movement = movementSection(content.movement);
   const overdueLine = `截至目前，督办红色 ${content.overdue.red} 个、黄色 ${content.overdue.amber} 个单位。`;
   const text = [
     '各位领导：',
@@ -94,6 +129,7 @@ export function renderDigest(window: DigestWindow, content: DigestContent): Rend
     '三、督办情况',
     `  ${overdueLine}`,
     '',
+    ...(movement ? [`四、${movement.heading}`, ...movement.lines.map((line) => `  ${line}`), ''] : []),
     '——',
     '本邮件由信报系统自动发送，请勿直接回复。',
     '',
@@ -120,7 +156,12 @@ ${list(
   ),
 )}
 <h2 style="margin:12px 0 6px;font-size:17px;">督办情况</h2>
-<p style="margin:0 0 12px;">${escapeHtml(overdueLine)}</p>`,
+<p style="margin:0 0 12px;">${escapeHtml(overdueLine)}</p>${
+      movement
+        ? `\n<h2 style="margin:12px 0 6px;font-size:17px;">${escapeHtml(movement.heading)}</h2>\n` +
+          movement.lines.map((line) => `<p style="margin:0 0 6px;">${escapeHtml(line)}</p>`).join('\n')
+        : ''
+    }`,
   );
   return { subject, text, html };
 }

@@ -1,6 +1,7 @@
 /**
- * The weekly overdue report (督办通报): the full report for leaders, and a reminder to each
- * red / amber unit with its own reasons only. Unit names and 约稿 topics are escaped.
+ * The weekly overdue report (督办通报): the full report for leaders and the office's duty
+ * recipients, a reminder to each red / amber unit with its own reasons only, and the escalation
+ * to the head of a unit red two weeks running. Unit names, 约稿 topics and leaders are escaped.
  */
 import type { OverdueRow } from '../domain/overdue';
 import type { RenderedMail } from '../store/ses/mail-sender';
@@ -34,14 +35,14 @@ export interface OverdueSummary {
   units: OverdueRow[];
 }
 
-/** The full report for leaders and the office: red and amber units with every reason. */
+/** The full report for leaders and the office's duty recipients: red and amber units with every reason. */
 export function renderOverdueReport(week: string, report: OverdueSummary): RenderedMail {
   const label = weekLabel(week);
   const subject = `政务信息报送督办通报（${label}）`;
   const flagged = report.units.filter((row) => row.status !== 'green');
   const summary = `红色 ${report.red} 个、黄色 ${report.amber} 个、绿色 ${report.green} 个单位。`;
   const text = [
-    '各位领导：',
+    '各位领导、同志们：',
     '',
     `${label}政务信息报送督办情况：${summary}`,
     '',
@@ -103,6 +104,38 @@ export function renderOverdueReminder(week: string, row: OverdueRow): RenderedMa
 ${row.reasons.map((reason) => `<li>${escapeHtml(oneLine(reason.message))}</li>`).join('\n')}
 </ul>
 <p style="margin:0;text-indent:2em;">请抓紧报送信息。</p>`,
+  );
+  return { subject, text, html };
+}
+
+/**
+ * The escalation to a unit's head (主要负责人) when the unit is red for the second week running:
+ * one more mail, besides the contacts' reminder, that says so plainly.
+ */
+export function renderOverdueEscalation(week: string, row: OverdueRow): RenderedMail {
+  const label = weekLabel(week);
+  const name = oneLine(row.name);
+  const subject = `【督办升级】${name}连续两周报送情况为红色`;
+  const lead = `截至${label}，贵单位政务信息报送情况已连续第二周为红色，具体如下：`;
+  const ask = '请督促本单位信息工作人员抓紧报送信息，并落实有关反馈。';
+  const text = [
+    `${name}主要负责同志：`,
+    '',
+    lead,
+    ...row.reasons.map((reason) => `  · ${oneLine(reason.message)}`),
+    '',
+    ask,
+    ...footer,
+  ].join('\n');
+  const html = page(
+    subject,
+    `<p style="margin:0 0 8px;color:${statusColours.red};font-weight:bold;">【督办升级·连续两周红色】</p>
+<p style="margin:0 0 8px;">${escapeHtml(name)}主要负责同志：</p>
+<p style="margin:0 0 8px;text-indent:2em;">${escapeHtml(lead)}</p>
+<ul style="margin:0 0 12px;">
+${row.reasons.map((reason) => `<li>${escapeHtml(oneLine(reason.message))}</li>`).join('\n')}
+</ul>
+<p style="margin:0;text-indent:2em;">${escapeHtml(ask)}</p>`,
   );
   return { subject, text, html };
 }

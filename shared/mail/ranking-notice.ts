@@ -1,6 +1,7 @@
 /**
- * The monthly ranking notice (政务信息采用情况通报): one table per unit class, the 零报送 / 零采用
- * annex, as an HTML part and a plain-text part. Everything a unit typed (its name) is escaped.
+ * The monthly ranking notice (政务信息采用情况通报): one table with a section per unit class, the
+ * 零报送 / 零采用 annex and a link to the notice's archive page (with the score chart), as an HTML
+ * part and a plain-text part. Everything a unit typed (its name) is escaped.
  */
 import type { Ranking, RankingRow } from '../domain/ranking';
 import type { RenderedMail } from '../store/ses/mail-sender';
@@ -40,7 +41,19 @@ function cells(row: RankingRow): string[] {
   ];
 }
 
-export function renderRankingNotice(period: string, rankings: Ranking[]): RenderedMail {
+/** `<base>/rankings/<month>.html`: the notice's archive page; undefined without a usable base URL. */
+export function rankingPageUrl(base: string | undefined, month: string): string | undefined {
+  if (!base) return undefined;
+  try {
+    const { protocol } = new URL(base);
+    if (protocol !== 'https:' && protocol !== 'http:') return undefined;
+  } catch {
+    return undefined;
+  }
+  return `${base.replace(/\/+$/, '')}/rankings/${month}.html`;
+}
+
+export function renderRankingNotice(period: string, rankings: Ranking[], archiveLink?: string): RenderedMail {
   const label = periodLabel(period);
   const subject = `${label}政务信息采用情况通报`;
   const title = `政务信息采用情况通报（${label}）`;
@@ -62,6 +75,7 @@ export function renderRankingNotice(period: string, rankings: Ranking[]): Render
       `${classLabel(ranking.unitClass)}零报送单位：${annex(ranking.zeroReport)}`,
       `${classLabel(ranking.unitClass)}零采用单位：${annex(ranking.zeroAdoption)}`,
     ]),
+    ...(archiveLink ? ['', `在线查看（含得分图）：${archiveLink}`] : []),
     '',
     '——',
     '本邮件由信报系统自动发送，请勿直接回复。',
@@ -69,11 +83,10 @@ export function renderRankingNotice(period: string, rankings: Ranking[]): Render
   ].join('\n');
 
   const cell = 'padding:4px 6px;border:1px solid #ddd;text-align:center;';
-  const tables = rankings
+  const head = columns.map((column) => `<th scope="col" style="${cell}background:#f0f0f0;">${column}</th>`);
+  const sections = rankings
     .map((ranking) => {
-      const head = columns.map(
-        (column) => `<th scope="col" style="${cell}background:#f0f0f0;">${column}</th>`,
-      );
+      const heading = `<tr><th scope="rowgroup" colspan="${columns.length}" style="${cell}text-align:left;background:#fafafa;">${escapeHtml(classLabel(ranking.unitClass))}</th></tr>`;
       const body = ranking.rows.length
         ? ranking.rows.map(
             (row) =>
@@ -82,15 +95,16 @@ export function renderRankingNotice(period: string, rankings: Ranking[]): Render
                 .join('')}</tr>`,
           )
         : [`<tr><td colspan="${columns.length}" style="${cell}">（无单位）</td></tr>`];
-      return `<h2 style="margin:16px 0 8px;font-size:17px;">${escapeHtml(classLabel(ranking.unitClass))}</h2>
-<table style="width:100%;border-collapse:collapse;font-size:14px;">
-<thead><tr>${head.join('')}</tr></thead>
-<tbody>
-${body.join('\n')}
-</tbody>
-</table>`;
+      return `<tbody>\n${heading}\n${body.join('\n')}\n</tbody>`;
     })
     .join('\n');
+  const tables = `<table style="width:100%;border-collapse:collapse;font-size:14px;">
+<thead><tr>${head.join('')}</tr></thead>
+${sections}
+</table>`;
+  const link = archiveLink
+    ? `<p style="margin:16px 0;"><a href="${escapeHtml(archiveLink)}" style="display:inline-block;padding:10px 16px;background:#b00020;color:#ffffff;text-decoration:none;border-radius:4px;">在线查看（含得分图）</a></p>\n`
+    : '';
   const annexHtml = rankings
     .map(
       (ranking) =>
@@ -106,7 +120,8 @@ ${body.join('\n')}
 <p style="margin:0 0 12px;text-indent:2em;">现将${escapeHtml(label)}各单位政务信息报送、采用情况通报如下。</p>
 ${tables}
 <h2 style="margin:16px 0 8px;font-size:17px;">附：零报送、零采用单位</h2>
-${annexHtml}`,
+${annexHtml}
+${link}`,
     { width: 720 },
   );
   return { subject, text, html };

@@ -76,7 +76,9 @@ export const overdueReport = z
         status: z.enum(['red', 'amber', 'green']),
         reasons: z.array(
           z.object({
-            code: z.enum(['SILENT', 'BELOW_QUOTA_PACE', 'ZERO_ADOPTION', 'COMMISSION_MISSED']),
+            code: z
+              .enum(['SILENT', 'BELOW_QUOTA_PACE', 'ZERO_ADOPTION', 'COMMISSION_MISSED', 'FEEDBACK_OVERDUE'])
+              .meta({ description: 'FEEDBACK_OVERDUE：批示落实反馈逾期未报' }),
             message: z.string(),
           }),
         ),

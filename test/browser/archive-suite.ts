@@ -24,6 +24,39 @@ const found = item({
 });
 const secret = item({ title: '内部情况通报', body: '不应公开的内容', openness: 'internal' });
 
+const noticeRow = (unitId: string, name: string, rank: number, points: number, change?: number) => ({
+  unitId,
+  name,
+  submitted: 6,
+  adopted: 3,
+  upperAdopted: 0,
+  instructions: 0,
+  points,
+  adoptionRate: 50,
+  rank,
+  ...(change === undefined ? {} : { change }),
+});
+const noticeRankings = [
+  {
+    period: '2026-10',
+    unitClass: 'county',
+    rows: [
+      noticeRow('linqu', '临朐县人民政府', 1, 23.5, 2),
+      noticeRow('qingzhou', '青州市人民政府', 2, 12),
+      noticeRow('xss', xss, 3, -2, -1),
+    ],
+    zeroReport: [],
+    zeroAdoption: [],
+  },
+  {
+    period: '2026-10',
+    unitClass: 'department',
+    rows: [noticeRow('fgw', '市发展和改革委员会', 1, 4)],
+    zeroReport: [],
+    zeroAdoption: [],
+  },
+];
+
 export interface ArchiveTarget {
   archiveUrl: string;
   s3: S3Client;
@@ -58,6 +91,7 @@ export function archiveBrowserSuite(start: () => Promise<ArchiveTarget>) {
     ];
     for (const b of issues) store.save(b);
     await publisher.rebuild();
+    await publisher.rankingNoticePublished('2026-10', noticeRankings);
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -99,6 +133,41 @@ export function archiveBrowserSuite(start: () => Promise<ArchiveTarget>) {
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('《政务信息》2026年第12期');
       expect(await page.content()).not.toContain('内部情况通报');
       expect(await seriousViolations()).toEqual([]);
+    });
+
+    it('reaches the ranking notice from the menu on a phone: chart labelled, fits the screen, accessible', async () => {
+      const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+      const swap = page;
+      page = phone;
+      try {
+        await page.goto(`${target.archiveUrl}/`);
+        await page.getByRole('link', { name: '采用情况通报', exact: true }).click();
+        await expect.poll(() => page.url()).toMatch(/\/rankings\/index\.html$/);
+        expect(await seriousViolations()).toEqual([]);
+        await page.getByRole('link', { name: '2026年10月政务信息采用情况通报' }).click();
+        await expect.poll(() => page.url()).toMatch(/\/rankings\/2026-10\.html$/);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+          '2026年10月政务信息采用情况通报',
+        );
+        const chart = page.getByRole('img', { name: '县市区得分（2026年10月）' });
+        expect(await chart.count()).toBe(1);
+        const box = await chart.boundingBox();
+        expect(box?.width).toBeLessThanOrEqual(360);
+        expect(box?.height).toBeGreaterThan(100);
+        expect(
+          await page.evaluate(
+            () =>
+              (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+                .documentElement.scrollWidth,
+          ),
+        ).toBeLessThanOrEqual(360);
+        expect(await page.locator('svg text').allTextContents()).toContain(`3. ${xss}`);
+        expect(await seriousViolations()).toEqual([]);
+        expect(dialogs).toEqual([]);
+      } finally {
+        page = swap;
+        await phone.close();
+      }
     });
 
     it('searches a Chinese phrase and lands on the item permalink', async () => {

@@ -1,11 +1,14 @@
 import { getOverdue } from '#functions/scores/get-overdue/use-case';
+import { getRankings } from '#functions/scores/get-rankings/use-case';
 import { monthOf } from '#shared/domain/periods';
 import { BadRequestError } from '#shared/errors';
+import { HttpReply } from '#shared/http/responses';
 import { type DigestContent, type DigestWindow, isDigestEmpty, renderDigest } from '#shared/mail/digest';
 import type { Item } from '#shared/schemas/items';
 import { type DeliveryResult, deliverOnce } from '#shared/store/dynamo/job-mail';
 import { isoWeekOf } from '../overdue-report/use-case';
 import type { DigestDeps } from './deps';
+import { rankMovement } from './movement';
 
 export const digestJob = 'digest';
 
@@ -86,6 +89,17 @@ async function importantItems(deps: DigestDeps, window: DigestWindow): Promise<I
   );
 }
 
+/**
+ * This month so far (the month of the window's last day) against last month, from the counters
+ * through the rankings use case: never a Scan.
+ */
+async function movementOf(deps: DigestDeps, window: DigestWindow) {
+  const month = monthOf(new Date(Date.parse(window.to) - 1));
+  const result = await getRankings(deps.scores, { period: month, format: 'json' });
+  if (result instanceof HttpReply) throw new Error('rankings came back as a file, expected JSON');
+  return rankMovement(month, result.rankings);
+}
+
 async function digestContent(
   deps: DigestDeps,
   window: DigestWindow,
@@ -95,9 +109,10 @@ async function digestContent(
   const years = [...new Set([window.from, new Date(Date.parse(window.to) - 1).toISOString()])].map((at) =>
     Number(monthOf(new Date(at)).slice(0, 4)),
   );
-  const [items, bulletinLists] = await Promise.all([
+  const [items, bulletinLists, movement] = await Promise.all([
     importantItems(deps, window),
     Promise.all([...new Set(years)].map((year) => deps.scores.publishedIssues(year))),
+    movementOf(deps, window),
   ]);
   const bulletins = bulletinLists
     .flat()
@@ -119,6 +134,7 @@ async function digestContent(
       publishedAt: bulletin.publishedAt ?? '',
     })),
     overdue,
+    movement,
   };
 }
 

@@ -1,10 +1,12 @@
 import { getOverdue } from '#functions/scores/get-overdue/use-case';
 import { BadRequestError } from '#shared/errors';
-import { renderOverdueReminder, renderOverdueReport } from '#shared/mail/overdue';
+import { renderOverdueEscalation, renderOverdueReminder, renderOverdueReport } from '#shared/mail/overdue';
 import { deliverOnce, type OutgoingMail } from '#shared/store/dynamo/job-mail';
-import type { MailJobDeps } from '../ranking-notice/deps';
+import type { OverdueJobDeps } from './deps';
 
 export const overdueJob = 'overdue';
+/** Escalations have their own markers: a head who is also a contact gets both mails. */
+export const escalationJob = 'overdue-escalation';
 
 /** The ISO week (`2026-W45`) a moment falls in, in Asia/Shanghai. */
 export function isoWeekOf(at: Date): string {
@@ -19,9 +21,11 @@ export function isoWeekOf(at: Date): string {
 
 /**
  * The weekly overdue report: the scores use case's report as of the scheduled time, in full to the
- * leaders and, to each red / amber unit's contacts, that unit's own reasons. Idempotent per ISO week.
+ * leaders and the office's duty recipients and, to each red / amber unit's contacts, that unit's
+ * own reasons. A unit red this week and last week (the stored weekly colours) also gets its
+ * reminder escalated to its head. Idempotent per ISO week.
  */
-export async function sendOverdueReport(deps: MailJobDeps, scheduledTime: string, period?: string) {
+export async function sendOverdueReport(deps: OverdueJobDeps, scheduledTime: string, period?: string) {
   const at = new Date(scheduledTime);
   const week = isoWeekOf(at);
   if (period !== undefined && period !== week) {
@@ -34,18 +38,43 @@ export async function sendOverdueReport(deps: MailJobDeps, scheduledTime: string
     throw new BadRequestError('PERIOD_IN_FUTURE', `计划时间 ${scheduledTime} 尚未到来`);
   }
   const report = await getOverdue({ ...deps.scores, now: () => at });
-  const [leaders, units] = await Promise.all([deps.leaders.getLeaderRecipients(), deps.scores.units.list()]);
+  const [leaders, duty, units, lastWeek] = await Promise.all([
+    deps.leaders.getLeaderRecipients(),
+    deps.duty.getDutyRecipients(),
+    deps.scores.units.list(),
+    deps.weeks.colours(isoWeekOf(new Date(at.getTime() - 7 * 86_400_000))),
+  ]);
+  const thisWeek = await deps.weeks.recordOnce(
+    week,
+    Object.fromEntries(report.units.map((row) => [row.unitId, row.status])),
+    deps.now().toISOString(),
+  );
   const full = renderOverdueReport(week, report);
-  const contacts = new Map(units.map((unit) => [unit.id, unit.contacts]));
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const flagged = report.units.filter((row) => row.status !== 'green');
   const messages: OutgoingMail[] = [
     ...(leaders?.recipients ?? []).map((leader) => ({ to: leader.email, mail: full })),
-    ...report.units
-      .filter((row) => row.status !== 'green')
-      .flatMap((row) => {
-        const mail = renderOverdueReminder(week, row);
-        return (contacts.get(row.unitId) ?? []).map((contact) => ({ to: contact.email, mail }));
-      }),
+    ...(duty?.recipients ?? []).map((recipient) => ({ to: recipient.email, mail: full })),
+    ...flagged.flatMap((row) => {
+      const mail = renderOverdueReminder(week, row);
+      return (byId.get(row.unitId)?.contacts ?? []).map((contact) => ({ to: contact.email, mail }));
+    }),
   ];
+  const escalations: OutgoingMail[] = flagged.flatMap((row) => {
+    const head = byId.get(row.unitId)?.headEmail;
+    const twiceRed = thisWeek[row.unitId] === 'red' && lastWeek?.[row.unitId] === 'red';
+    return head && twiceRed ? [{ to: head, mail: renderOverdueEscalation(week, row) }] : [];
+  });
   const delivery = await deliverOnce(deps, overdueJob, week, messages);
-  return { job: overdueJob, period: week, red: report.red, amber: report.amber, ...delivery };
+  const escalated = await deliverOnce(deps, escalationJob, week, escalations);
+  return {
+    job: overdueJob,
+    period: week,
+    red: report.red,
+    amber: report.amber,
+    ...delivery,
+    escalated: escalated.recipients,
+    escalationsSent: escalated.sent,
+    failed: delivery.failed + escalated.failed,
+  };
 }

@@ -1,31 +1,47 @@
 /**
  * Wiring shared by the mail-sending jobs: the scores use cases' dependencies (the same stores the
- * scores API reads), leader recipients, the SES sender and the sent-mail markers.
+ * scores API reads), leader and duty recipients, the SES sender and the sent-mail markers; and the
+ * ranking job's own: the stored notices and the archive.
  */
 import type { CommissionWithRows, ScoresDeps } from '#functions/scores/deps';
+import { archivePublisherFromEnvironment } from '#shared/archive/environment';
+import type { StaticArchivePublisher } from '#shared/archive/publisher';
+import { readOptionalConfig } from '#shared/config';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { logger } from '#shared/http/logger';
 import { periodCounts, periodRows } from '#shared/store/dynamo/aggregates';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import type { TableRef } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
+import { DynamoFactStore } from '#shared/store/dynamo/facts';
 import { DynamoJobMailStore, type JobMailDeps } from '#shared/store/dynamo/job-mail';
 import { ledgerOf } from '#shared/store/dynamo/ledger';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
+import { DynamoRankingNoticeStore, type RankingNoticeStore } from '#shared/store/dynamo/ranking-notices';
 import { DynamoSettingsStore } from '#shared/store/dynamo/settings';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
-import type { LeaderRecipientsStore } from '#shared/store/ports';
+import type { LeaderRecipientsStore, SettingsStore } from '#shared/store/ports';
 import type { MailSender } from '#shared/store/ses/mail-sender';
 
 export interface MailJobDeps extends JobMailDeps {
   scores: ScoresDeps;
   leaders: Pick<LeaderRecipientsStore, 'getLeaderRecipients'>;
+  /** The office's 值班 / 信息科 addresses. */
+  duty: Pick<SettingsStore, 'getDutyRecipients'>;
+}
+
+export interface RankingJobDeps extends MailJobDeps {
+  notices: Pick<RankingNoticeStore, 'get' | 'saveOnce'>;
+  archive: Pick<StaticArchivePublisher, 'rankingNoticePublished'>;
+  /** The archive site's base URL, for the link in the mail; absent when not configured. */
+  archiveUrl?: string | undefined;
 }
 
 export function scoresDeps(table: TableRef): ScoresDeps {
   const policies = new DynamoPolicyStore(table);
   const commissions = new DynamoCommissionStore(table);
   const bulletins = new DynamoBulletinStore(table);
+  const facts = new DynamoFactStore(table);
   return {
     units: new DynamoUnitStore(table),
     counts: (period) => periodCounts(table, period),
@@ -42,17 +58,29 @@ export function scoresDeps(table: TableRef): ScoresDeps {
           : [],
       );
     },
+    instructionsOfItem: async (itemId) => (await facts.ofItem(itemId)).instructions,
     now: () => new Date(),
   };
 }
 
 export function mailJobDeps(table: TableRef, sender: MailSender): MailJobDeps {
+  const settings = new DynamoSettingsStore(table);
   return {
     scores: scoresDeps(table),
-    leaders: new DynamoSettingsStore(table),
+    leaders: settings,
+    duty: settings,
     marks: new DynamoJobMailStore(table),
     sender,
     now: () => new Date(),
     log: { warn: (message, extra) => logger.warn(message, extra) },
+  };
+}
+
+export function rankingJobDeps(table: TableRef, sender: MailSender): RankingJobDeps {
+  return {
+    ...mailJobDeps(table, sender),
+    notices: new DynamoRankingNoticeStore(table),
+    archive: archivePublisherFromEnvironment(table).publisher,
+    archiveUrl: readOptionalConfig('archiveUrl'),
   };
 }

@@ -5,10 +5,10 @@ import { type JobEvent, jobEvent } from '#events/job-event';
 import { logger } from '#shared/http/logger';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { mailSenderFromEnvironment } from '#shared/store/ses/mail-sender';
-import { mailJobDeps } from './deps';
+import { rankingJobDeps } from './deps';
 import { sendRankingNotice } from './use-case';
 
-const deps = mailJobDeps(tableFromEnvironment(), mailSenderFromEnvironment());
+const deps = rankingJobDeps(tableFromEnvironment(), mailSenderFromEnvironment());
 
 export const handler = middy<JobEvent>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

@@ -3,9 +3,9 @@ import { monthOf } from '#shared/domain/periods';
 import { parsePeriod, periodStart, previousPeriod } from '#shared/domain/ranking';
 import { BadRequestError } from '#shared/errors';
 import { HttpReply } from '#shared/http/responses';
-import { renderRankingNotice } from '#shared/mail/ranking-notice';
+import { rankingPageUrl, renderRankingNotice } from '#shared/mail/ranking-notice';
 import { deliverOnce, type OutgoingMail } from '#shared/store/dynamo/job-mail';
-import type { MailJobDeps } from './deps';
+import type { RankingJobDeps } from './deps';
 
 export const rankingJob = 'ranking';
 
@@ -27,19 +27,30 @@ export function noticePeriod(scheduledTime: string, period?: string): string {
   return chosen;
 }
 
+/** The month's notice as first stored; computed from the scores use case and stored by the first run. */
+async function noticeOf(deps: RankingJobDeps, month: string) {
+  const stored = await deps.notices.get(month);
+  if (stored) return stored;
+  const result = await getRankings(deps.scores, { period: month, format: 'json' });
+  if (result instanceof HttpReply) throw new Error('rankings came back as a file, expected JSON');
+  return deps.notices.saveOnce({ month, rankings: result.rankings, createdAt: deps.now().toISOString() });
+}
+
 /**
- * The monthly notice (采用情况通报): both classes' rankings from the scores use case, mailed once
- * per address to every leader recipient and every active unit's contacts. Idempotent per month.
+ * The monthly notice (采用情况通报): both classes' rankings from the scores use case, stored once
+ * per month, published to the archive (page with a score chart, linked from the notices index),
+ * then mailed once per address to every leader recipient and every active unit's contacts. A
+ * rerun publishes the stored notice again (same page) and mails nobody twice.
  */
-export async function sendRankingNotice(deps: MailJobDeps, scheduledTime: string, period?: string) {
+export async function sendRankingNotice(deps: RankingJobDeps, scheduledTime: string, period?: string) {
   const month = noticePeriod(scheduledTime, period);
   const end = periodStart(nextMonth(month));
   if (!end || end.getTime() > deps.now().getTime()) {
     throw new BadRequestError('PERIOD_NOT_FINISHED', `统计期 ${month} 尚未结束，不能通报`);
   }
-  const result = await getRankings(deps.scores, { period: month, format: 'json' });
-  if (result instanceof HttpReply) throw new Error('rankings came back as a file, expected JSON');
-  const mail = renderRankingNotice(month, result.rankings);
+  const notice = await noticeOf(deps, month);
+  const published = await deps.archive.rankingNoticePublished(month, notice.rankings);
+  const mail = renderRankingNotice(month, notice.rankings, rankingPageUrl(deps.archiveUrl, month));
   const [leaders, units] = await Promise.all([deps.leaders.getLeaderRecipients(), deps.scores.units.list()]);
   const messages: OutgoingMail[] = [
     ...(leaders?.recipients ?? []).map((leader) => ({ to: leader.email, mail })),
@@ -48,5 +59,5 @@ export async function sendRankingNotice(deps: MailJobDeps, scheduledTime: string
       .flatMap((unit) => unit.contacts.map((contact) => ({ to: contact.email, mail }))),
   ];
   const delivery = await deliverOnce(deps, rankingJob, month, messages);
-  return { job: rankingJob, period: month, ...delivery };
+  return { job: rankingJob, period: month, published, ...delivery };
 }

@@ -40,6 +40,14 @@ h2{font-size:1.25rem;line-height:1.5}
 .permalink{font-size:.9rem}
 .issues{padding-left:1.25rem}
 .titles{font-size:.95rem;padding-left:1.25rem}
+.chart{margin:1rem 0;max-width:32rem}
+.chart svg{display:block;height:auto}
+.chart figcaption{font-size:.9rem;color:#4a4a4a}
+.table-scroll{overflow-x:auto}
+table.ranking{border-collapse:collapse;font-size:.95rem;min-width:100%}
+table.ranking th,table.ranking td{border:1px solid #ccc;padding:.25rem .5rem;text-align:center}
+table.ranking thead th{background:#f0f0f0;white-space:nowrap}
+table.ranking tbody th{font-weight:400;text-align:left}
 .chips{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0}
 .results{padding-left:1.25rem}
 .result h2{font-size:1.1rem;margin:1rem 0 .25rem}

@@ -41,6 +41,7 @@ ${scripts}</head>
 <nav aria-label="网站导航">
 <ul>
 <li><a href="${link(siteKeys.home)}">首页</a></li>
+<li><a href="${link(siteKeys.rankingNotices)}">采用情况通报</a></li>
 <li><a href="${link(siteKeys.searchPage)}">全文检索</a></li>
 </ul>
 </nav>

@@ -121,9 +121,11 @@ beforeEach(() => {
       ledger: async () => [],
       policy: async (year) => defaultPolicy(year),
       commissionsOfYear: async () => [],
+      instructionsOfItem: async () => [],
       now: () => now,
     },
     leaders: { getLeaderRecipients: async () => ({ recipients }) },
+    duty: { getDutyRecipients: async () => undefined },
     items,
     marks,
     sender: new SesMailSender({ from: 'xinbao@example.gov.cn' }, new SESClient({})),
@@ -226,6 +228,63 @@ describe('leader digest job', () => {
     await expect(sendLeaderDigest(deps, '2026-12-01T00:00:00.000Z')).rejects.toThrow(/尚未到来/);
     await sendLeaderDigest(deps, monday, 'W-2026-W47');
     expect(sentTo()).toEqual(['weekly@city.gov.cn']);
+  });
+});
+
+describe('rank movement in the digest', () => {
+  const county = (id: string, name: string) =>
+    ({ id, name, class: 'county', active: true, contacts: [] }) as unknown as Unit;
+  const counted = (points: number) => ({
+    submitted: 1,
+    adopted: 1,
+    upperAdopted: 0,
+    instructions: 0,
+    points,
+  });
+
+  it('names up to three units up and three down this month against last month, from the counters', async () => {
+    units = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => county(id, `${id.toUpperCase()}县`));
+    const asked: string[] = [];
+    // Last month A…H ranked 1…8; this month the order is reversed, D and E swap places by less.
+    const last = new Map(units.map((unit, index) => [unit.id, counted(80 - index * 10)]));
+    const current = new Map(units.map((unit, index) => [unit.id, counted(index * 10)]));
+    deps.scores.counts = async (period) => {
+      asked.push(period);
+      return period === '2026-11' ? current : period === '2026-10' ? last : new Map();
+    };
+    await sendLeaderDigest(deps, tuesday);
+    expect(asked).toContain('2026-11');
+    expect(asked).toContain('2026-10');
+    const text = ses.commandCalls(SendEmailCommand)[0]?.args[0].input.Message?.Body?.Text?.Data ?? '';
+    expect(text).toContain('四、11月排名变化（截至目前，与上月比）');
+    expect(text).toContain('上升：H县 ↑7（现第1名）；G县 ↑5（现第2名）；F县 ↑3（现第3名）');
+    expect(text).toContain('下降：A县 ↓7（现第8名）；B县 ↓5（现第7名）；C县 ↓3（现第6名）');
+  });
+
+  it('movement alone does not send a digest, and the section is left out when nothing moved', async () => {
+    items.items.length = 0;
+    bulletins = [];
+    // Two units with nothing to chase (recent, on pace, adopted this year) that swapped places.
+    units = [county('a', 'A县'), county('b', 'B县')].map((unit) => ({
+      ...unit,
+      lastSubmittedAt: '2026-11-22T00:00:00.000Z',
+    }));
+    const busy = (points: number) => ({ ...counted(points), submitted: 5 });
+    deps.scores.counts = async (period) =>
+      new Map([
+        ['a', busy(period === '2026-10' ? 9 : 1)],
+        ['b', busy(3)],
+      ]);
+    const result = await sendLeaderDigest(deps, tuesday);
+    expect(result.runs).toEqual([expect.objectContaining({ empty: true, sent: 0 })]);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+    const mail = renderDigest(digestWindows(tuesday)[0] as never, {
+      items: [{ title: '某信息', unitName: 'A县', submittedAt: '2026-11-23T01:00:00.000Z' }],
+      bulletins: [],
+      overdue: { red: 0, amber: 0 },
+      movement: { month: '2026-11', up: [], down: [] },
+    });
+    expect(mail.text).not.toContain('排名变化');
   });
 });
 

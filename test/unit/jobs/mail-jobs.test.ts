@@ -3,16 +3,23 @@ import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isoWeekOf, sendOverdueReport } from '#functions/jobs/overdue-report/use-case';
-import type { MailJobDeps } from '#functions/jobs/ranking-notice/deps';
+import type { OverdueJobDeps } from '#functions/jobs/overdue-report/deps';
+import { escalationJob, isoWeekOf, sendOverdueReport } from '#functions/jobs/overdue-report/use-case';
+import type { RankingJobDeps } from '#functions/jobs/ranking-notice/deps';
 import { noticePeriod, sendRankingNotice } from '#functions/jobs/ranking-notice/use-case';
+import { getOverdue } from '#functions/scores/get-overdue/use-case';
+import { MemoryArchiveObjects, StaticArchivePublisher } from '#shared/archive/index';
+import { renderRankingNoticePage } from '#shared/archive/render/ranking-page';
 import type { PeriodCounts } from '#shared/domain/ranking';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { renderOverdueReminder } from '#shared/mail/overdue';
 import { renderRankingNotice } from '#shared/mail/ranking-notice';
+import type { InstructionFact } from '#shared/schemas/facts';
 import type { Unit } from '#shared/schemas/units';
 import { documentClient } from '#shared/store/dynamo/client';
 import { DynamoJobMailStore, type JobMailStore, jobMailKey } from '#shared/store/dynamo/job-mail';
+import type { OverdueColour, OverdueWeekStore } from '#shared/store/dynamo/overdue-weeks';
+import type { RankingNoticeStore, StoredRankingNotice } from '#shared/store/dynamo/ranking-notices';
 import { SesMailSender } from '#shared/store/ses/mail-sender';
 
 const ses = mockClient(SESClient);
@@ -41,6 +48,30 @@ class MemoryMarks implements JobMailStore {
   async sentCount(job: string, period: string) {
     const prefix = `${jobMailKey(job, period, '').pk}|`;
     return [...this.rows].filter(([key, row]) => key.startsWith(prefix) && row.status === 'sent').length;
+  }
+}
+
+class MemoryNotices implements Pick<RankingNoticeStore, 'get' | 'saveOnce'> {
+  readonly rows = new Map<string, StoredRankingNotice>();
+  async get(month: string) {
+    return this.rows.get(month);
+  }
+  async saveOnce(notice: StoredRankingNotice) {
+    const stored = this.rows.get(notice.month) ?? notice;
+    this.rows.set(notice.month, stored);
+    return stored;
+  }
+}
+
+class MemoryWeeks implements OverdueWeekStore {
+  readonly rows = new Map<string, Record<string, OverdueColour>>();
+  async recordOnce(week: string, colours: Record<string, OverdueColour>) {
+    const stored = this.rows.get(week) ?? colours;
+    this.rows.set(week, stored);
+    return stored;
+  }
+  async colours(week: string) {
+    return this.rows.get(week);
   }
 }
 
@@ -76,7 +107,11 @@ const counts = (submitted: number, adopted: number, points: number): PeriodCount
 });
 
 let marks: MemoryMarks;
-let deps: MailJobDeps;
+let notices: MemoryNotices;
+let weeks: MemoryWeeks;
+let site: MemoryArchiveObjects;
+let deps: RankingJobDeps & OverdueJobDeps;
+const duty = ['duty@city.gov.cn', 'xxk@city.gov.cn'];
 const now = new Date('2026-11-01T01:00:05.000Z');
 
 function perRecipient(): Map<string, number> {
@@ -92,9 +127,12 @@ beforeEach(() => {
   ses.reset();
   ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
   marks = new MemoryMarks();
+  notices = new MemoryNotices();
+  weeks = new MemoryWeeks();
+  site = new MemoryArchiveObjects();
   deps = {
     scores: {
-      units: { list: async () => units } as MailJobDeps['scores']['units'],
+      units: { list: async () => units } as RankingJobDeps['scores']['units'],
       counts: async (period) =>
         new Map(
           period === '2026-10'
@@ -109,8 +147,23 @@ beforeEach(() => {
       ledger: async () => [],
       policy: async (year) => defaultPolicy(year),
       commissionsOfYear: async () => [],
+      instructionsOfItem: async () => [],
       now: () => now,
     },
+    duty: {
+      getDutyRecipients: async () => ({
+        recipients: duty.map((email, index) => ({ name: `值班员${index + 1}`, email })),
+      }),
+    },
+    notices,
+    weeks,
+    archive: new StaticArchivePublisher({
+      bulletins: { get: async () => undefined, ofYear: async () => [], years: async () => [] },
+      objects: site,
+      isArchivedSeries: () => true,
+      officeName: '潍坊市人民政府办公室',
+    }),
+    archiveUrl: 'https://archive.example.gov.cn/',
     leaders: {
       getLeaderRecipients: async () => ({
         recipients: leaders.map((email, index) => ({
@@ -144,6 +197,7 @@ describe('ranking job', () => {
     expect(first).toEqual({
       job: 'ranking',
       period: '2026-10',
+      published: expect.arrayContaining(['rankings/2026-10.html', 'rankings/index.html']),
       recipients: 6,
       sent: 6,
       skipped: 0,
@@ -230,6 +284,175 @@ describe('overdue job', () => {
 
   it('refuses a period other than the scheduled week', async () => {
     await expect(sendOverdueReport(deps, '2026-11-02T00:30:00.000Z', '2026-W40')).rejects.toThrow(/--time/);
+  });
+});
+
+function mailTo(address: string) {
+  return ses
+    .commandCalls(SendEmailCommand)
+    .map((call) => call.args[0].input)
+    .filter((input) => input.Destination?.ToAddresses?.[0] === address)
+    .map((input) => ({
+      subject: input.Message?.Subject?.Data ?? '',
+      text: input.Message?.Body?.Text?.Data ?? '',
+    }));
+}
+
+describe('ranking notice stored and on the archive', () => {
+  it('stores the month once, publishes a chart page linked from the index; a rerun rewrites the same page and mails nobody', async () => {
+    await sendRankingNotice(deps, now.toISOString());
+    expect(notices.rows.get('2026-10')?.rankings.map((ranking) => ranking.unitClass)).toEqual([
+      'county',
+      'department',
+    ]);
+    const page = site.objects.get('rankings/2026-10.html')?.body ?? '';
+    expect(page).toContain('<h1>2026年10月政务信息采用情况通报</h1>');
+    expect(page).toContain('<svg role="img" aria-labelledby="chart-county-title chart-county-desc"');
+    expect(page).toContain('<title id="chart-county-title">县市区得分（2026年10月）</title>');
+    expect(page).toMatch(/<text [^>]*>1\. 临朐县<\/text>/);
+    expect(page).toMatch(/<text [^>]*>12分<\/text>/);
+    expect(site.objects.get('rankings/index.html')?.body).toContain('href="../rankings/2026-10.html"');
+    expect(site.objects.get('rankings/2026-10.html')?.body).toContain(
+      'href="../rankings/index.html">采用情况通报',
+    );
+    expect(mailTo('leader1@city.gov.cn')[0]?.text).toContain(
+      '在线查看（含得分图）：https://archive.example.gov.cn/rankings/2026-10.html',
+    );
+
+    // A late fact moves the counters: the rerun keeps the notice first stored.
+    deps.scores.counts = async () => new Map([['qingzhou', counts(50, 50, 99)]]);
+    site.objects.delete('rankings/2026-10.html');
+    const again = await sendRankingNotice(deps, now.toISOString());
+    expect(again).toMatchObject({ sent: 0, skipped: 6 });
+    expect(site.objects.get('rankings/2026-10.html')?.body).toBe(page);
+  });
+
+  it('draws negative scores left of the zero line and escapes names in the chart', () => {
+    const page = renderRankingNoticePage(
+      '2026-10',
+      [
+        {
+          period: '2026-10',
+          unitClass: 'department',
+          rows: [
+            { unitId: 'a', name: '<script>x</script>局', ...counts(3, 2, 6), adoptionRate: 66.7, rank: 1 },
+            { unitId: 'b', name: '扣分局', ...counts(0, 0, -2), adoptionRate: 0, rank: 2, change: -1 },
+          ],
+          zeroReport: ['扣分局'],
+          zeroAdoption: ['扣分局'],
+        },
+      ],
+      '某市政府办公室',
+    );
+    expect(page).not.toContain('<script>x');
+    expect(page).toContain('&lt;script&gt;x&lt;/script&gt;局：6分');
+    // Scale -2…6 over 264 units: zero at x=66; the -2 bar runs from 0 to 66 in grey.
+    expect(page).toContain('<rect x="0" y="62" width="66" height="14" fill="#6b6b6b">');
+    expect(page).toContain('<rect x="66" y="22" width="198" height="14" fill="#a40000">');
+    expect(page).toContain('↓1');
+  });
+});
+
+const instruction = (overrides: Partial<InstructionFact>): InstructionFact => ({
+  itemId: 'it_000000000000000000000001',
+  instructionId: 'in_000000000000000000000001',
+  leader: '张市长',
+  level: 'city',
+  date: '2026-10-20',
+  text: '请认真总结推广。',
+  feedbackDue: '2026-10-30',
+  units: ['linqu'],
+  recordedAt: '2026-10-21T01:00:00.000Z',
+  recordedBy: 'tok-editor',
+  ...overrides,
+});
+
+describe('overdue report: 批示 feedback, duty recipients, escalation', () => {
+  const scheduled = '2026-11-02T00:30:00.000Z'; // Monday 08:30 Shanghai, 2026-W45
+  beforeEach(() => {
+    deps.now = () => new Date('2026-11-02T00:31:00.000Z');
+  });
+
+  it('names a 批示 past its feedback due date, found through the ledger, in the report and the reminder', async () => {
+    deps.scores.counts = async (period) =>
+      new Map(period === '2026' ? [['linqu', { ...counts(4, 2, 9), instructions: 2 }]] : []);
+    const ledgerCalls: string[] = [];
+    deps.scores.ledger = async (unitId, from) => {
+      ledgerCalls.push(`${unitId}@${from}`);
+      return [
+        {
+          unitId,
+          source: 'item',
+          refId: 'it_1',
+          rule: 'instruction:city',
+          policyVersion: 1,
+          points: 5,
+          reason: '',
+          at: '2026-10-20T04:00:00.000Z',
+        },
+        {
+          unitId,
+          source: 'item',
+          refId: 'it_2',
+          rule: 'series:zwxx',
+          policyVersion: 1,
+          points: 3,
+          reason: '',
+          at: '2026-10-21T04:00:00.000Z',
+        },
+      ] as Awaited<ReturnType<RankingJobDeps['scores']['ledger']>>;
+    };
+    deps.scores.instructionsOfItem = async (itemId) =>
+      itemId === 'it_1'
+        ? [
+            instruction({}),
+            instruction({ leader: '李副市长', feedbackDate: '2026-10-29' }),
+            instruction({ leader: '王副市长', feedbackDue: '2026-11-05' }),
+          ]
+        : [];
+    const report = await getOverdue({ ...deps.scores, now: () => new Date(scheduled) });
+    expect(ledgerCalls).toEqual(['linqu@2024-12-31T16:00:00.000Z']);
+    const linqu = report.units.find((row) => row.unitId === 'linqu');
+    expect(linqu?.reasons.find((reason) => reason.code === 'FEEDBACK_OVERDUE')?.message).toBe(
+      '批示落实反馈逾期未报：张市长批示（应于10月30日前反馈）',
+    );
+    await sendOverdueReport(deps, scheduled);
+    expect(mailTo('a@linqu.gov.cn')[0]?.text).toContain(
+      '批示落实反馈逾期未报：张市长批示（应于10月30日前反馈）',
+    );
+    expect(mailTo('leader1@city.gov.cn')[0]?.text).toContain('张市长批示');
+  });
+
+  it("sends the full report to the office's duty recipients as well as the leaders", async () => {
+    await sendOverdueReport(deps, scheduled);
+    for (const address of [...duty, 'leader1@city.gov.cn']) {
+      expect(mailTo(address).map((mail) => mail.subject)).toEqual(['政务信息报送督办通报（2026年第45周）']);
+    }
+  });
+
+  it('escalates to the head of a unit red two weeks running, once, and stores the week', async () => {
+    deps.scores.units = {
+      list: async () =>
+        units.map((entry) =>
+          entry.id === 'linqu' || entry.id === 'qingzhou'
+            ? { ...entry, headEmail: `head@${entry.id}.gov.cn` }
+            : entry,
+        ),
+    } as RankingJobDeps['scores']['units'];
+    weeks.rows.set('2026-W44', { linqu: 'red', qingzhou: 'amber', fgw: 'green' });
+    const first = await sendOverdueReport(deps, scheduled);
+    expect(first).toMatchObject({ escalated: 1, escalationsSent: 1, failed: 0 });
+    const [escalation] = mailTo('head@linqu.gov.cn');
+    expect(escalation?.subject).toBe('【督办升级】临朐县连续两周报送情况为红色');
+    expect(escalation?.text).toContain('已连续第二周为红色');
+    expect(mailTo('head@qingzhou.gov.cn')).toEqual([]);
+    expect(weeks.rows.get('2026-W45')).toMatchObject({ linqu: 'red', qingzhou: 'red' });
+    expect(await marks.sentCount(escalationJob, '2026-W45')).toBe(1);
+
+    const calls = ses.commandCalls(SendEmailCommand).length;
+    const second = await sendOverdueReport(deps, scheduled);
+    expect(second).toMatchObject({ sent: 0, escalationsSent: 0 });
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(calls);
   });
 });
 

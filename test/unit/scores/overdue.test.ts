@@ -17,6 +17,7 @@ const inputs = {
     ['gaomi', 2],
   ]),
   missedCommissions: new Map([['fgw', ['冬季安全生产']]]),
+  feedbackOverdue: new Map<string, { leader: string; feedbackDue: string }[]>(),
 };
 
 describe('overdue report', () => {
@@ -65,6 +66,24 @@ describe('overdue report', () => {
     expect(rows.find((row) => row.unitId === 'fgw')?.reasons.map((reason) => reason.code)).toEqual([
       'ZERO_ADOPTION',
       'COMMISSION_MISSED',
+    ]);
+  });
+
+  it('names a 批示 whose 落实反馈 is past due, and that alone makes a unit amber', () => {
+    const rows = overdueReport(
+      [
+        {
+          unitId: 'anqiu',
+          name: '安丘市人民政府',
+          unitClass: 'county',
+          lastSubmittedAt: '2026-11-15T02:00:00Z',
+        },
+      ],
+      { ...inputs, feedbackOverdue: new Map([['anqiu', [{ leader: '张市长', feedbackDue: '2026-11-10' }]]]) },
+    );
+    expect(rows[0]?.status).toBe('amber');
+    expect(rows[0]?.reasons).toEqual([
+      { code: 'FEEDBACK_OVERDUE', message: '批示落实反馈逾期未报：张市长批示（应于11月10日前反馈）' },
     ]);
   });
 });

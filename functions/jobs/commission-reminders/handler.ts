@@ -1,0 +1,20 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import middy from '@middy/core';
+import { type JobEvent, jobEvent } from '#events/job-event';
+import { logger } from '#shared/http/logger';
+import { tableFromEnvironment } from '#shared/store/dynamo/client';
+import { mailSenderFromEnvironment } from '#shared/store/ses/mail-sender';
+import { commissionReminderDeps } from './deps';
+import { sendCommissionReminders } from './use-case';
+
+const deps = commissionReminderDeps(tableFromEnvironment(), mailSenderFromEnvironment());
+
+export const handler = middy<JobEvent>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(parser({ schema: jobEvent }))
+  .handler(async (event) => {
+    const result = await sendCommissionReminders(deps, event.scheduledTime);
+    logger.info('job finished', result);
+    return result;
+  });
