@@ -2,8 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readConfig } from '#shared/config';
 import { httpFunction } from '#shared/http/http-function';
 import { documentClient } from '#shared/store/dynamo/client';
+import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
 import { DynamoHistoryStore } from '#shared/store/dynamo/history';
 import { DynamoItemStore } from '#shared/store/dynamo/items';
+import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
+import { DynamoScoringFactStore } from '#shared/store/dynamo/scoring-facts';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import { mailDispatcherFromEnvironment } from '#shared/store/lambda/mail-dispatcher';
 import type { ItemsDeps } from './deps';
@@ -24,6 +27,11 @@ const deps: ItemsDeps = {
   units: new DynamoUnitStore(table),
   history: new DynamoHistoryStore(table),
   mail: mailDispatcherFromEnvironment(),
+  scoring: {
+    policies: new DynamoPolicyStore(table),
+    commissions: new DynamoCommissionStore(table),
+    scoringFacts: new DynamoScoringFactStore(table),
+  },
   now: () => new Date(),
 };
 const submitOnce = idempotentSubmit(

@@ -20,6 +20,14 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const requireBanner =
   "import { createRequire as __xinbaoCreateRequire } from 'node:module'; const require = __xinbaoCreateRequire(import.meta.url);";
 
+/**
+ * Packages swapped for smaller stand-ins in every bundle (targets relative to `projectRoot`).
+ * The SDK's default credential chain becomes environment credentials only: see the stand-in.
+ */
+export const bundleAliases = {
+  '@aws-sdk/credential-provider-node': './infra/cdk/lambda-credentials.ts',
+} as const;
+
 /** The esbuild configuration of every function bundle (paths relative to `projectRoot`). */
 export const esbuildOptions = {
   bundle: true,
@@ -39,6 +47,7 @@ export const esbuildOptions = {
   tsconfig: 'tsconfig.json',
   /** Nothing external: the AWS SDK v3 is bundled (smaller cold start than the runtime's copy). */
   external: [],
+  alias: bundleAliases,
 } as const satisfies BuildOptions;
 
 /** The same configuration as NodejsFunction bundling options (local esbuild, never Docker). */
@@ -55,7 +64,16 @@ export function lambdaBundling(root: string = projectRoot): BundlingOptions {
     sourcesContent: esbuildOptions.sourcesContent,
     mainFields: [...esbuildOptions.mainFields],
     // aws-cdk-lib 2.276 accepts `charset` but never passes it to esbuild: pass the flag itself.
-    esbuildArgs: { '--charset': esbuildOptions.charset },
+    esbuildArgs: {
+      '--charset': esbuildOptions.charset,
+      // CDK runs esbuild in its own working folder (the asset's output): alias targets go absolute.
+      ...Object.fromEntries(
+        Object.entries(esbuildOptions.alias).map(([name, target]) => [
+          `--alias:${name}`,
+          path.join(root, target),
+        ]),
+      ),
+    },
     banner: esbuildOptions.banner.js,
     tsconfig: path.join(root, esbuildOptions.tsconfig),
   };

@@ -53,6 +53,13 @@ export function handlerEnvironment(endpoints: ServiceEndpoints): Record<string, 
   };
 }
 
+/**
+ * TEST HOOK read once at start by the local stack, never by handlers: `XINBAO_LOCAL_FAULTS=throttle:0.1`
+ * makes the local DynamoDB answer 10% of data calls with a throttle once the stack is up
+ * (infra/local/dynamo/faults.ts). Unset in normal use; only the reliability suite sets it.
+ */
+export const localFaultsEnv = 'XINBAO_LOCAL_FAULTS';
+
 /** Must run before any handler module is imported: they read the environment at load time. */
 export function applyEnvironment(env: Record<string, string>): void {
   for (const [key, value] of Object.entries(env)) process.env[key] = value;

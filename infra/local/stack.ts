@@ -7,8 +7,10 @@ import { localDynamoClient, localS3Client } from './aws';
 import { lockDataDir, prepareDataDir } from './data-dir';
 import { loadDemoData } from './demo/load';
 import type { DemoTokens } from './demo/tokens-file';
+import { parseFaultPlan } from './dynamo/faults';
 import { startLocalDynamo } from './dynamo/index';
-import { applyEnvironment, handlerEnvironment, localNames, writeEnvFile } from './env';
+import { applyEnvironment, handlerEnvironment, localFaultsEnv, localNames, writeEnvFile } from './env';
+import { StartupError } from './errors';
 import { createGateway } from './gateway/server';
 import { catalogueFunctionHost } from './lambda/catalogue';
 import { createInvokeServer } from './lambda/invoke-server';
@@ -64,9 +66,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     closers.push(await lockDataDir(dataDir));
     const ports = planPorts(options.port);
     await assertPortsFree(ports, bindHost);
+    const faults = faultPlanFromEnvironment();
 
     const [dynamo, s3, ses] = await Promise.allSettled([
-      startLocalDynamo({ port: ports.dynamodb, host: bindHost, dataDir: join(dataDir, 'dynamodb') }),
+      startLocalDynamo({ port: ports.dynamodb, host: bindHost, dataDir: join(dataDir, 'dynamodb'), faults }),
       startS3({ port: ports.s3, host: bindHost, directory: join(dataDir, 's3') }),
       startSes({ port: ports.mailbox, host: bindHost }),
     ]);
@@ -132,6 +135,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const scheduler = options.scheduler === false ? undefined : startScheduler({ functions, log });
     if (scheduler) closers.push(scheduler.stop);
 
+    // Faults only once our own start-up writes are done: a test stack must come up reliably.
+    if (faults.throttle > 0) {
+      dynamo.value.faults.arm();
+      log(
+        `故障注入 / fault injection: ${Math.round(faults.throttle * 1000) / 10}% of DynamoDB calls throttled`,
+      );
+    }
+
     // Last: once the API answers, everything behind it is ready.
     const gateway = createGateway({ functions, log });
     const apiPort = await gateway.listen(ports.api, bindHost);
@@ -162,5 +173,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   } catch (error) {
     await stopAll();
     throw error;
+  }
+}
+
+function faultPlanFromEnvironment() {
+  try {
+    return parseFaultPlan(process.env[localFaultsEnv]);
+  } catch (error) {
+    throw new StartupError(error instanceof Error ? error.message : String(error));
   }
 }

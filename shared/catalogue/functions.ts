@@ -95,7 +95,8 @@ export const functions = {
   },
   policy: {
     entry: 'functions/policy/handler.ts',
-    description: 'Scoring policy (考核办法): view and store versioned yearly policies',
+    description:
+      'Scoring policy (考核办法): view and store versioned yearly policies; replay a year under it',
     memoryMb: 256,
     timeoutSeconds: 29,
     access: { table: 'readwrite' },

@@ -71,6 +71,7 @@ import {
   statisticsParams,
   unitLedger,
 } from '../schemas/rankings';
+import { replayAudit, replayList, replayQuery } from '../schemas/replay';
 import {
   dutyRecipients,
   dutyRecipientsStored,
@@ -552,6 +553,35 @@ export const routes = [
     successStatus: 200,
   },
   {
+    operationId: 'replayPolicy',
+    method: 'POST',
+    path: '/policy/{year}/replay',
+    function: 'policy',
+    auth: 'bearer',
+    roles: ['admin'],
+    summary:
+      '按当年现行考核办法重算全年积分明细与得分（确定性：再次重算不产生变化；留存重算记录；?dryRun=true 只预览各单位变化）',
+    tag: '考核',
+    params: policyParams,
+    query: replayQuery,
+    response: replayAudit,
+    successStatus: 200,
+  },
+  {
+    operationId: 'listPolicyReplays',
+    method: 'GET',
+    path: '/policy/{year}/replays',
+    function: 'policy',
+    auth: 'bearer',
+    roles: staff,
+    summary: '查看某年的重算记录（执行人、时间、所用办法版本、明细条数、各单位积分变化），新的在前',
+    tag: '考核',
+    params: policyParams,
+    query: emptyQuery,
+    response: replayList,
+    successStatus: 200,
+  },
+  {
     operationId: 'getLeaderRecipients',
     method: 'GET',
     path: '/settings/leader-recipients',
@@ -798,13 +828,15 @@ export const routes = [
     function: 'facts',
     auth: 'bearer',
     roles: ['editor'],
-    summary: '记录领导批示（须为已采用稿件；同一信息同级批示只计一次分）',
+    summary:
+      '记录领导批示（须为已采用稿件；同一信息同级批示只计一次分；需 Idempotency-Key 请求头，重试返回首次结果）',
     tag: '考核',
     params: factItemParams,
     query: emptyQuery,
     body: jsonBody(instructionBody),
     response: instructionView,
     successStatus: 201,
+    idempotent: true,
   },
   {
     operationId: 'recordInstructionFeedback',

@@ -1,7 +1,8 @@
 /**
  * Annual statistics (年度统计): received, issues, items in issues, upper-level adoptions by
  * publication and 批示 by level — for the city and per unit — summed exactly from the counters
- * kept with every fact and from the year's published issues. Pure.
+ * kept with every fact and from the year's published issues. Per unit, a merged item counts for
+ * each unit it credits; for the city, once. Pure.
  */
 export interface UnitCounters {
   unitId: string;
@@ -41,14 +42,17 @@ export function annualStatistics(year: number, units: UnitCounters[], issues: Is
   }));
   const bySeries: Record<string, number> = {};
   for (const issue of issues) bySeries[issue.seriesId] = (bySeries[issue.seriesId] ?? 0) + 1;
+  // City figures count an item once however many units it credits: the item-level counters,
+  // kept on the lead unit's row only, never the sum of the per-unit ones.
   const upperByPublication: Record<string, number> = {};
   const instructionsByLevel: Record<string, number> = {};
-  for (const row of rows) {
-    addInto(upperByPublication, row.upperByPublication);
-    addInto(instructionsByLevel, row.instructionsByLevel);
+  for (const unit of units) {
+    addInto(upperByPublication, breakdown(unit.counters, 'upperItemsBy:'));
+    addInto(instructionsByLevel, breakdown(unit.counters, 'instructionItemsBy:'));
   }
   const sum = (pick: (row: (typeof rows)[number]) => number) =>
     rows.reduce((total, row) => total + pick(row), 0);
+  const items = (name: string) => units.reduce((total, unit) => total + (unit.counters[name] ?? 0), 0);
   return {
     year,
     city: {
@@ -56,9 +60,9 @@ export function annualStatistics(year: number, units: UnitCounters[], issues: Is
       issues: issues.length,
       issuesBySeries: bySeries,
       itemsInIssues: issues.reduce((total, issue) => total + issue.itemCount, 0),
-      upperAdopted: sum((row) => row.upperAdopted),
+      upperAdopted: items('upperItems'),
       upperByPublication,
-      instructions: sum((row) => row.instructions),
+      instructions: items('instructionItems'),
       instructionsByLevel,
     },
     units: rows,

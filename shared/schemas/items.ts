@@ -103,16 +103,22 @@ export const precheckResult = z
 
 export const itemParams = z.strictObject({ itemId });
 
-export const itemListQuery = z.strictObject({
-  status: z.enum(itemStatuses).optional(),
-  unitId: unitId.optional(),
-  from: localDate.optional().meta({ description: '报送日期起（含）' }),
-  to: localDate.optional().meta({ description: '报送日期止（含）' }),
-  urgency: z.enum(['normal', 'important']).optional(),
-  hasWarnings: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  cursor: z.string().max(2000).optional().meta({ description: '上一页返回的 nextCursor' }),
-});
+export const itemListQuery = z
+  .strictObject({
+    status: z.enum(itemStatuses).optional(),
+    unitId: unitId.optional(),
+    from: localDate.optional().meta({ description: '报送日期起（含）' }),
+    to: localDate.optional().meta({ description: '报送日期止（含）' }),
+    urgency: z.enum(['normal', 'important']).optional(),
+    hasWarnings: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+    cursor: z.string().max(2000).optional().meta({ description: '上一页返回的 nextCursor' }),
+  })
+  // A reversed range is a mistake to report, not a query to send (DynamoDB refuses BETWEEN high AND low).
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    path: ['to'],
+    message: '结束日期不能早于开始日期',
+  });
 export type ItemListQuery = z.infer<typeof itemListQuery>;
 
 export const itemSummary = item

@@ -8,15 +8,22 @@ import { seriesId } from './bulletins';
 import { isoDateTime } from './common';
 import { unitClass } from './units';
 
-/** Points carry at most two decimals (co-credit halves and thirds are rounded to 0.01). */
+/**
+ * Points carry at most two decimals (co-credit halves and thirds are rounded to 0.01). Exactly, so
+ * that a value like 5e-324 is refused here rather than by DynamoDB (numbers below 1e-130 underflow).
+ */
 const points = (max: number) =>
   z
     .number()
     .min(0)
     .max(max)
-    .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, '分值最多保留两位小数');
+    .refine((value) => Math.round(value * 100) / 100 === value, '分值最多保留两位小数');
 
-const share = z.number().min(0).max(1);
+const share = z
+  .number()
+  .min(0)
+  .max(1)
+  .refine((value) => Math.round(value * 10_000) / 10_000 === value, '比例最多保留四位小数');
 
 export const policyYear = z.coerce.number().int().min(2000).max(2100);
 

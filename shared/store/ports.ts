@@ -3,6 +3,7 @@
  * them, and unit tests can substitute in-memory fakes.
  */
 import type { Role } from '../domain/roles';
+import type { ScoringFact, TimedLine } from '../domain/scoring/index';
 import type { Attachment } from '../schemas/attachments';
 import type { Bulletin, Series } from '../schemas/bulletins';
 import type { HistoryEvent, Item } from '../schemas/items';
@@ -63,6 +64,8 @@ export interface SubmitWrite {
   signature: number[];
   buckets: LshEntry[];
   outbox?: OutboxEntry;
+  /** What the submission scores (a 约稿 answer, a late important item), written with it. */
+  scoring?: { facts: ScoringFact[]; ledger: TimedLine[] };
 }
 
 export interface DuplicateCandidate {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api';
 import { showStackErrorsOnFailure, submitItem } from '../support/e2e';
@@ -103,12 +104,14 @@ describe('upper-level facts and their scores', () => {
   it('records a 批示 only on an adopted item, and the unit feedback once, not before the 批示', async () => {
     const refused = await call('POST', `/items/${pendingItem}/instructions`, {
       token: editor(),
+      headers: { 'idempotency-key': randomUUID() },
       json: { leader: '王市长', level: 'city', date: today, text: '请阅。', feedbackDue: today },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error?.code).toBe('NOT_ADOPTED');
     const recorded = await call('POST', `/items/${itemId}/instructions`, {
       token: editor(),
+      headers: { 'idempotency-key': randomUUID() },
       json: {
         leader: '王市长',
         level: 'city',

@@ -6,11 +6,13 @@ import type { Item, ItemSubmit } from '#shared/schemas/items';
 import type { OutboxEntry } from '#shared/store/ports';
 import type { ItemsDeps } from '../deps';
 import { assess } from '../submission-rules';
+import { scoreSubmission } from './scoring';
 
 type Reporter = Extract<Principal, { role: 'reporter' }>;
 
 /**
- * Stores a new item with its audit event, counters and duplicate-index entries in one
+ * Stores a new item with its audit event, counters, duplicate-index entries and what it scores
+ * (a first answer to a 约稿 on time or late, a late 重要紧急信息: facts, ledger lines, points) in one
  * transaction, then asks the mailer to alert the duty recipients at once when it is urgent.
  * The caller has already refused secrecy markers and future dates.
  */
@@ -46,6 +48,7 @@ export async function submitItem(deps: ItemsDeps, principal: Reporter, input: It
           sentTo: [],
         }
       : undefined;
+  const scoring = await scoreSubmission(deps.scoring, item);
   await deps.items.submit({
     item,
     event: { at, by: principal.tokenId, role: principal.role, action: 'submit', to: 'submitted' },
@@ -53,6 +56,7 @@ export async function submitItem(deps: ItemsDeps, principal: Reporter, input: It
     signature: assessment.signature,
     buckets: assessment.buckets,
     ...(outbox ? { outbox } : {}),
+    ...(scoring ? { scoring } : {}),
   });
   if (outbox) {
     // The alert must never fail or hold up the submission: the scheduled sweep retries it.

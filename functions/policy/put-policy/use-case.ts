@@ -7,7 +7,7 @@ import type { PolicyDeps } from '../deps';
  * latest one read consistently; a concurrent save in between is refused with 409.
  */
 export async function putPolicy(
-  deps: PolicyDeps,
+  deps: Pick<PolicyDeps, 'policies' | 'now'>,
   year: number,
   body: ScoringPolicyBody,
   updatedBy: string,

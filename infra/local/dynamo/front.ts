@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FrontContext } from './context';
-import { dynamoError, sendError, sendJson, serializationError } from './errors';
+import { type DynamoError, dynamoError, sendError, sendJson, serializationError } from './errors';
+import { type FaultInjector, faultStatsPath } from './faults';
 import { waitForTableSettled } from './table-settle';
 import { transactGet } from './transact-get';
 import { transactWrite } from './transact-write';
@@ -26,9 +27,18 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
  * dynalite untouched, holding the shared side of the lock until dynalite has answered, so it can
  * never observe a transaction half-applied or being rolled back.
  */
-export function createFront(ctx: FrontContext): Server {
+export function createFront(ctx: FrontContext, faults?: FaultInjector): Server {
   return createServer((req, res) => {
     const target = req.headers['x-amz-target'];
+    if (faults && req.method === 'GET' && req.url === faultStatsPath) {
+      sendJson(res, 200, faults.stats());
+      return;
+    }
+    const fault = faults?.faultFor(typeof target === 'string' ? target : undefined);
+    if (fault) {
+      answerWithoutServing(req, res, fault);
+      return;
+    }
     const handler = typeof target === 'string' && req.method === 'POST' ? HANDLERS[target] : undefined;
     if (handler) {
       void handleTransaction(ctx, handler, req, res);
@@ -54,6 +64,13 @@ export function createFront(ctx: FrontContext): Server {
       ),
     );
   });
+}
+
+/** An injected fault: the request is read to its end (keep-alive stays usable) but never served. */
+function answerWithoutServing(req: IncomingMessage, res: ServerResponse, fault: DynamoError): void {
+  req.on('end', () => sendError(res, fault));
+  req.on('error', () => res.destroy());
+  req.resume();
 }
 
 async function handleTransaction(

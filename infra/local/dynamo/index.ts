@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
+import { FaultInjector, type FaultPlan, noFaults } from './faults';
 import { createFront } from './front';
 import { Journal } from './journal';
 import { KeySchemaCache } from './key-schema';
@@ -14,10 +15,13 @@ export interface LocalDynamoOptions {
   host?: string;
   /** Directory for the data (dynalite's LevelDB and the transaction journal); undefined = in memory. */
   dataDir?: string;
+  /** Faults to inject once armed (test hook, see faults.ts); none by default. */
+  faults?: FaultPlan;
 }
 
 export interface LocalDynamo {
   endpoint: string;
+  faults: FaultInjector;
   close(): Promise<void>;
 }
 
@@ -44,18 +48,17 @@ export async function startLocalDynamo(options: LocalDynamoOptions): Promise<Loc
     await journal.recover(upstream);
 
     const lock = new RwLock();
-    const front = createFront({
-      upstream,
-      lock,
-      journal,
-      tables: new KeySchemaCache(upstream),
-      tokens: new IdempotencyTokens(),
-    });
+    const faults = new FaultInjector(options.faults ?? noFaults);
+    const front = createFront(
+      { upstream, lock, journal, tables: new KeySchemaCache(upstream), tokens: new IdempotencyTokens() },
+      faults,
+    );
     const host = options.host ?? '127.0.0.1';
     const port = await listen(front, options.port, host);
     let closing: Promise<void> | undefined;
     return {
       endpoint: `http://${endpointHost(host)}:${port}`,
+      faults,
       close() {
         closing ??= (async () => {
           await closeServer(front);

@@ -313,24 +313,36 @@ export function compareFacts(a: ScoringFact, b: ScoringFact): number {
  * of facts and the policy: identical input gives an identical, sorted ledger.
  */
 export function replayYear(facts: readonly ScoringFact[], policy: ScoringPolicy): LedgerLine[] {
+  const lines: LedgerLine[] = [];
+  replayEach(facts, policy, (_fact, earned) => lines.push(...earned));
+  return lines.sort(compareLines);
+}
+
+/**
+ * The replay loop: each fact in the total order with the lines it earns, its per-item history
+ * (`earlierUpperPoints`, `levelsAlreadyCounted`) recomputed under `policy` from the facts before it.
+ */
+export function replayEach(
+  facts: readonly ScoringFact[],
+  policy: ScoringPolicy,
+  emit: (fact: ScoringFact, lines: LedgerLine[]) => void,
+): void {
   const upperCounted = new Map<string, number>();
   const levelsCounted = new Map<string, InstructionLevel[]>();
-  const lines: LedgerLine[] = [];
   for (const fact of [...facts].sort(compareFacts)) {
     if (fact.kind === 'upper-adopted') {
       const earlier = upperCounted.get(fact.itemId) ?? 0;
-      lines.push(...ledgerFor({ ...fact, earlierUpperPoints: fromCents(earlier) }, policy));
+      emit(fact, ledgerFor({ ...fact, earlierUpperPoints: fromCents(earlier) }, policy));
       const full = upperItemCents(fact, policy) ?? 0;
       upperCounted.set(fact.itemId, policy.accumulate ? earlier + full : Math.max(earlier, full));
     } else if (fact.kind === 'instruction') {
       const counted = levelsCounted.get(fact.itemId) ?? [];
-      lines.push(...ledgerFor({ ...fact, levelsAlreadyCounted: counted }, policy));
+      emit(fact, ledgerFor({ ...fact, levelsAlreadyCounted: counted }, policy));
       if (!counted.includes(fact.level)) levelsCounted.set(fact.itemId, [...counted, fact.level]);
     } else {
-      lines.push(...ledgerFor(fact, policy));
+      emit(fact, ledgerFor(fact, policy));
     }
   }
-  return lines.sort(compareLines);
 }
 
 /** A unit's score: the exact sum of its ledger lines. */

@@ -4,6 +4,7 @@
  * lines and the counters they move; the fact row's conditional Put on its deterministic key is
  * what keeps a retried write from counting twice.
  */
+import type { ScoringFact } from '../../domain/scoring/index';
 import { ConflictError, NotFoundError } from '../../errors';
 import {
   type ForwardedFact,
@@ -19,6 +20,7 @@ import { historyPut } from './history';
 import { keys } from './keys';
 import { type CounterChange, counterUpdates, ledgerPuts, type StoredLedgerLine } from './ledger';
 import { queryAll } from './query';
+import { scoringFactPuts } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
 
 export const factKeys = {
@@ -76,6 +78,36 @@ function factKey(fact: StoredFact) {
   }
 }
 
+/**
+ * The item-level counters for city totals: an upper adoption or a 批示 counts once for the city
+ * however many units it credits, so it is counted on the lead unit's rows only (`upperItems`,
+ * `instructionItems` and their breakdowns), beside the per-unit counters.
+ */
+function cityCounters(write: FactWrite): CounterChange[] {
+  const { fact } = write;
+  if (fact.kind === 'forwarded') return [];
+  const lead = fact.fact.units[0];
+  const add =
+    fact.kind === 'upper'
+      ? { upperItems: 1, [`upperItemsBy:${fact.fact.publicationId}`]: 1 }
+      : { instructionItems: 1, [`instructionItemsBy:${fact.fact.level}`]: 1 };
+  return write.counters.filter((change) => change.unitId === lead).map((change) => ({ ...change, add }));
+}
+
+/** The fact as the ledger rules read it, kept for a replay of the year (moment: its lines'). */
+function scoringFactsOf(write: FactWrite): ScoringFact[] {
+  const at = write.ledger[0]?.at;
+  const { fact } = write;
+  if (!at || fact.kind === 'forwarded') return [];
+  const units = fact.fact.units.map((unitId) => ({ unitId }));
+  if (fact.kind === 'upper') {
+    const { itemId, publicationId, forwardedThroughCity } = fact.fact;
+    return [{ kind: 'upper-adopted', itemId, publicationId, forwardedThroughCity, units, at }];
+  }
+  const { itemId, level, leader } = fact.fact;
+  return [{ kind: 'instruction', itemId, level, leader, units, at, levelsAlreadyCounted: [] }];
+}
+
 export class DynamoFactStore {
   constructor(private readonly table: TableRef) {}
 
@@ -127,8 +159,9 @@ export class DynamoFactStore {
         },
       },
       historyPut(tableName, write.fact.fact.itemId, write.event),
-      ...(write.counters.length > 0 ? counterUpdates(tableName, write.counters) : []),
+      ...counterUpdates(tableName, [...write.counters, ...cityCounters(write)]),
       ...ledgerPuts(tableName, write.ledger),
+      ...scoringFactPuts(tableName, scoringFactsOf(write)),
     ];
     await transact(this.table, actions, (index) => {
       if (index === 0) throw new ConflictError(write.duplicate.code, write.duplicate.message);

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { monthOf, periodsOf } from '../../domain/periods';
 import { decodeSignature, encodeSignature } from '../../domain/quality/index';
+import { centsOf, fromCents } from '../../domain/scoring/index';
 import { ConflictError, UnprocessableError } from '../../errors';
 import { type HistoryEvent, type Item, item as itemSchema } from '../../schemas/items';
 import type { DuplicateCandidate, ItemPageQuery, ItemStore, LshEntry, SubmitWrite } from '../ports';
@@ -9,7 +10,9 @@ import { commissionAnswerUpdate, commissionNotForUnit } from './commissions';
 import { rethrowStoreError } from './errors';
 import { historyPut } from './history';
 import { keys } from './keys';
+import { ledgerPuts } from './ledger';
 import { outboxPut } from './outbox';
+import { scoringFactPuts } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
 
 /** Near-duplicate entries live as long as the 180-day window that is searched, plus a day. */
@@ -52,6 +55,8 @@ export class DynamoItemStore implements ItemStore {
     const tableName = this.table.tableName;
     const at = new Date(item.submittedAt);
     const expiresAt = Math.floor(at.getTime() / 1000) + lshRetentionSeconds;
+    // The submission's own lines all fall at its moment, so its counters carry their points.
+    const points = fromCents(centsOf(write.scoring?.ledger ?? []));
     const actions: TransactItem[] = [
       {
         Put: {
@@ -76,9 +81,10 @@ export class DynamoItemStore implements ItemStore {
             TableName: tableName,
             Key: keys.aggregate(period, item.unitId),
             UpdateExpression:
-              'ADD submitted :one, important :important SET unitId = :unit, unitClass = :class, period = :period',
+              'ADD submitted :one, important :important, points :points SET unitId = :unit, unitClass = :class, period = :period',
             ExpressionAttributeValues: {
               ':one': 1,
+              ':points': points,
               ':important': item.urgency === 'important' ? 1 : 0,
               ':unit': item.unitId,
               ':class': write.unitClass,
@@ -116,9 +122,20 @@ export class DynamoItemStore implements ItemStore {
         }),
       );
     }
+    // What the submission scores: a fact already stored means another answer or the month close won a race.
+    const scoringIndex = write.scoring ? actions.length : -1;
+    if (write.scoring) {
+      actions.push(
+        ...scoringFactPuts(tableName, write.scoring.facts),
+        ...ledgerPuts(tableName, write.scoring.ledger),
+      );
+    }
     await transact(this.table, actions, (index) => {
       if (index === 2) throw new UnprocessableError('UNIT_INACTIVE', '本单位已停用或不存在，不能报送');
       if (index === answerIndex) throw commissionNotForUnit(item.commissionId ?? '');
+      if (scoringIndex >= 0 && index >= scoringIndex) {
+        throw new ConflictError('SCORING_CONFLICT', '本单位对该约稿的回应刚刚已被记录，请刷新后重试');
+      }
       throw new ConflictError('ITEM_EXISTS', '稿件编号冲突，请重试');
     });
   }

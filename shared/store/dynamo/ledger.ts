@@ -1,3 +1,4 @@
+import { periodsOf } from '../../domain/periods';
 import type { LedgerLine } from '../../domain/scoring/index';
 import type { TableRef } from './client';
 import { keys } from './keys';
@@ -90,4 +91,19 @@ export async function ledgerOf(
     const { pk: _pk, sk: _sk, type: _type, ...line } = item;
     return line as unknown as StoredLedgerLine;
   });
+}
+
+/** The `points` each line moves: one change per unit and period of the line's moment. */
+export function pointChanges(
+  lines: readonly StoredLedgerLine[],
+  unitClassOf: (unitId: string) => string,
+): CounterChange[] {
+  return lines.flatMap((line) =>
+    periodsOf(new Date(line.at)).map((period) => ({
+      unitId: line.unitId,
+      unitClass: unitClassOf(line.unitId),
+      period,
+      add: { points: line.points },
+    })),
+  );
 }

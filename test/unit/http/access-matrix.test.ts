@@ -2,15 +2,19 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-d
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
-import { roles } from '#shared/domain/roles';
+import {
+  bodies,
+  deniedPairs,
+  pathIds,
+  queriesFor,
+  reporterScoped,
+  selfRoutes,
+} from '../../support/access-cases';
 import { loadHandler } from '../../support/handlers';
 import { as, httpEvent, invoke } from '../../support/http-events';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const table = routes as readonly RouteDeclaration[];
-
-/** Routes a reporter may call that act on the caller's own unit by construction (no id to swap). */
-const selfRoutes = new Set(['whoAmI', 'submitItem', 'precheckItem']);
 
 const foreignUnit = 'foreign-unit';
 const ids = {
@@ -40,41 +44,15 @@ const foreignItem = {
   version: 1,
 };
 
-/** Valid bodies, so that the refusal under test is about ownership and not about input. */
-const bodies: Record<string, object> = {
-  reviseItem: {
-    title: '某县扎实推进冬季安全生产大检查',
-    body: '11月20日，某县组织开展冬季安全生产大检查，排查隐患126处，已整改119处，整改率94.4%。',
-    eventDate: '2026-11-20',
-    urgency: 'normal',
-    openness: 'public',
-    secrecy: 'non-secret',
-    approver: '张主任',
-    author: { name: '李四', phone: '0536-7654321' },
-    version: 1,
-  },
-  createAttachmentUpload: {
-    fileName: '现场照片.jpg',
-    contentType: 'image/jpeg',
-    size: 1024,
-    caption: '检查现场',
-  },
-  recordInstructionFeedback: { date: '2026-11-20' },
-};
-
 function eventFor(route: RouteDeclaration, auth: ReturnType<typeof as>) {
   const params: Record<string, string> = {};
   let path = route.path;
-  for (const name of ['unitId', 'itemId', 'attachmentId', 'tokenId', 'instructionId'] as const) {
+  for (const name of pathIds) {
     if (!route.path.includes(`{${name}}`)) continue;
     params[name] = name === 'unitId' ? foreignUnit : ids[name];
     path = path.replace(`{${name}}`, params[name] ?? '');
   }
-  const queries: Record<string, Record<string, string>> = {
-    listItems: { unitId: foreignUnit },
-    getUnitLedger: { period: '2026-10' },
-  };
-  const query = queries[route.operationId];
+  const query = queriesFor(foreignUnit)[route.operationId];
   const body = bodies[route.operationId];
   return httpEvent({
     method: route.method,
@@ -111,11 +89,7 @@ describe('access matrix: route table × role × foreign unit', () => {
     }
   });
 
-  const denied = table.flatMap((route) =>
-    route.auth === 'bearer'
-      ? roles.filter((role) => !route.roles.includes(role)).map((role) => ({ route, role }))
-      : [],
-  );
+  const denied = deniedPairs(table);
 
   it.each(denied.map(({ route, role }) => [route.operationId, role, route] as const))(
     '%s refuses %s with 403 before touching the store',
@@ -131,9 +105,7 @@ describe('access matrix: route table × role × foreign unit', () => {
     },
   );
 
-  const scoped = table.filter(
-    (route) => route.roles.includes('reporter') && !selfRoutes.has(route.operationId),
-  );
+  const scoped = reporterScoped(table);
 
   it.each(scoped.map((route) => [route.operationId, route] as const))(
     "%s answers 404 to a reporter reaching for another unit's resource, and reveals nothing",

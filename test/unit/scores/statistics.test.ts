@@ -18,13 +18,25 @@ describe('annual statistics', () => {
             'upperBy:province-szzb': 1,
             instructions: 1,
             'instructionsBy:province': 1,
+            upperItems: 3,
+            'upperItemsBy:province-zwxx': 2,
+            'upperItemsBy:province-szzb': 1,
+            instructionItems: 1,
+            'instructionItemsBy:province': 1,
           },
         },
         {
           unitId: 'fgw',
           name: '市发展和改革委员会',
           unitClass: 'department',
-          counters: { submitted: 40, adopted: 9, upperAdopted: 1, 'upperBy:province-zwxx': 1 },
+          counters: {
+            submitted: 40,
+            adopted: 9,
+            upperAdopted: 1,
+            'upperBy:province-zwxx': 1,
+            upperItems: 1,
+            'upperItemsBy:province-zwxx': 1,
+          },
         },
         { unitId: 'linqu', name: '临朐县人民政府', unitClass: 'county', counters: {} },
       ],
@@ -48,5 +60,49 @@ describe('annual statistics', () => {
       received: 0,
       upperByPublication: {},
     });
+  });
+
+  it('counts a merged item once for the city and once for each unit it credits', () => {
+    // One merged item of anqiu (lead) and fgw: adopted by the province and given a city 批示.
+    // Each credited unit's row counts it; only the lead's row carries the item-level counters.
+    const perUnit = {
+      upperAdopted: 1,
+      'upperBy:province-zwxx': 1,
+      instructions: 1,
+      'instructionsBy:city': 1,
+    };
+    const stats = annualStatistics(
+      2026,
+      [
+        {
+          unitId: 'anqiu',
+          name: '安丘市人民政府',
+          unitClass: 'county',
+          counters: {
+            ...perUnit,
+            upperItems: 1,
+            'upperItemsBy:province-zwxx': 1,
+            instructionItems: 1,
+            'instructionItemsBy:city': 1,
+          },
+        },
+        { unitId: 'fgw', name: '市发展和改革委员会', unitClass: 'department', counters: perUnit },
+      ],
+      [],
+    );
+    expect(stats.city).toMatchObject({
+      upperAdopted: 1,
+      upperByPublication: { 'province-zwxx': 1 },
+      instructions: 1,
+      instructionsByLevel: { city: 1 },
+    });
+    for (const unitId of ['anqiu', 'fgw']) {
+      expect(stats.units.find((unit) => unit.unitId === unitId)).toMatchObject({
+        upperAdopted: 1,
+        upperByPublication: { 'province-zwxx': 1 },
+        instructions: 1,
+        instructionsByLevel: { city: 1 },
+      });
+    }
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * The scoring facts that have no record of their own elsewhere (a 约稿 answered or missed, a late
+ * 重要紧急信息, a month's quota) and those of upper-level facts, each stored once as the rule
+ * reads it, in the transaction that scores it: `SCOREFACT#<identity>` / `FACT`, on gsi3
+ * `SCORING#<year>` / `<at>#<identity>` so a replay reads a year's facts with one Query.
+ * The identity is the fact's, not its moment's: a 约稿 is answered or missed for a unit once.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { yearOf } from '../../domain/periods';
+import { ledgerTimeOf, type ScoringFact, type TimedLine } from '../../domain/scoring/index';
+import type { TableRef } from './client';
+import { rethrowStoreError } from './errors';
+import { type CounterChange, counterUpdates, ledgerPuts } from './ledger';
+import { queryAll } from './query';
+import { type TransactItem, transact } from './transactions';
+
+/** What makes a fact the same fact: a retry or a rerun lands on the same identity. */
+export function scoringFactId(fact: ScoringFact): string {
+  switch (fact.kind) {
+    case 'quota':
+      return `quota#${fact.month}#${fact.unitId}`;
+    case 'commission':
+      return `commission#${fact.commissionId}#${fact.unitId}`;
+    case 'late-important':
+      return `late-important#${fact.itemId}`;
+    case 'upper-adopted':
+      return `upper#${fact.itemId}#${fact.publicationId}`;
+    case 'instruction':
+      return `instruction#${fact.itemId}#${fact.at}`;
+    case 'adopted':
+      return `adopted#${fact.itemId}#${fact.at}`;
+  }
+}
+
+export const scoringFactKey = (fact: ScoringFact) => ({ pk: `SCOREFACT#${scoringFactId(fact)}`, sk: 'FACT' });
+
+/** Conditional Puts: a fact already stored fails the transaction it is part of. */
+export function scoringFactPuts(tableName: string, facts: readonly ScoringFact[]): TransactItem[] {
+  return facts.map((fact) => {
+    const at = ledgerTimeOf(fact);
+    return {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...scoringFactKey(fact),
+          gsi3pk: `SCORING#${yearOf(new Date(at))}`,
+          gsi3sk: `${at}#${scoringFactId(fact)}`,
+          type: 'scoring-fact',
+          kind: fact.kind,
+          at,
+          fact,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  });
+}
+
+/** What one scoring transaction writes: facts, their lines and the counters the lines move. */
+export interface ScoredWrite {
+  facts: ScoringFact[];
+  ledger: TimedLine[];
+  counters: CounterChange[];
+}
+
+export class DynamoScoringFactStore {
+  constructor(private readonly table: TableRef) {}
+
+  async exists(fact: ScoringFact): Promise<boolean> {
+    const { Item } = await this.table.client
+      .send(
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: scoringFactKey(fact),
+          ConsistentRead: true,
+          ProjectionExpression: 'pk',
+        }),
+      )
+      .catch(rethrowStoreError);
+    return Item !== undefined;
+  }
+
+  /** The facts whose lines count in `year` (Asia/Shanghai): one Query on gsi3. */
+  async ofYear(year: number): Promise<ScoringFact[]> {
+    const rows = await queryAll(this.table, {
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': `SCORING#${year}` },
+    });
+    return rows.map((row) => row.fact as ScoringFact);
+  }
+
+  /**
+   * Stores facts with their lines and counters in one transaction. Returns false, writing
+   * nothing, when one of the facts (or lines) is already stored: a rerun or a race.
+   */
+  async record(write: ScoredWrite): Promise<boolean> {
+    const tableName = this.table.tableName;
+    const actions = [
+      ...scoringFactPuts(tableName, write.facts),
+      ...ledgerPuts(tableName, write.ledger),
+      ...counterUpdates(
+        tableName,
+        write.counters.filter((change) => Object.keys(change.add).length > 0),
+      ),
+    ];
+    if (actions.length === 0) return true;
+    try {
+      await transact(this.table, actions, () => {
+        throw new AlreadyScored();
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof AlreadyScored) return false;
+      throw error;
+    }
+  }
+}
+
+class AlreadyScored extends Error {}

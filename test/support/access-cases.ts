@@ -1,0 +1,57 @@
+/**
+ * The access matrix's tables, shared by the unit-level matrix (`test/unit/http/access-matrix.test.ts`)
+ * and the same matrix over HTTP against the live stack (`test/reliability/access.test.ts`).
+ */
+import type { RouteDeclaration } from '#shared/catalogue/routes';
+import { type Role, roles } from '#shared/domain/roles';
+
+/** Routes a reporter may call that act on the caller's own unit by construction (no id to swap). */
+export const selfRoutes = new Set(['whoAmI', 'submitItem', 'precheckItem']);
+
+/** The path parameters that name a resource; a foreign one belongs to another unit. */
+export const pathIds = ['unitId', 'itemId', 'attachmentId', 'tokenId', 'instructionId'] as const;
+export type PathId = (typeof pathIds)[number];
+
+/** Valid bodies, so that the refusal under test is about ownership and not about input. */
+export const bodies: Record<string, object> = {
+  reviseItem: {
+    title: '某县扎实推进冬季安全生产大检查',
+    body: '11月20日，某县组织开展冬季安全生产大检查，排查隐患126处，已整改119处，整改率94.4%。',
+    eventDate: '2026-11-20',
+    urgency: 'normal',
+    openness: 'public',
+    secrecy: 'non-secret',
+    approver: '张主任',
+    author: { name: '李四', phone: '0536-7654321' },
+    version: 1,
+  },
+  createAttachmentUpload: {
+    fileName: '现场照片.jpg',
+    contentType: 'image/jpeg',
+    size: 1024,
+    caption: '检查现场',
+  },
+  recordInstructionFeedback: { date: '2026-11-20' },
+};
+
+/** Query strings that point a unit-scoped list at a unit (the foreign one, in the matrix). */
+export function queriesFor(unitId: string): Record<string, Record<string, string>> {
+  return {
+    listItems: { unitId },
+    getUnitLedger: { period: '2026-10' },
+  };
+}
+
+/** Every bearer route with each role its declaration does not admit: all must answer 403. */
+export function deniedPairs(table: readonly RouteDeclaration[]): { route: RouteDeclaration; role: Role }[] {
+  return table.flatMap((route) =>
+    route.auth === 'bearer'
+      ? roles.filter((role) => !route.roles.includes(role)).map((role) => ({ route, role }))
+      : [],
+  );
+}
+
+/** Routes a reporter reaches with an id of some unit: a foreign unit's id must come back 404. */
+export function reporterScoped(table: readonly RouteDeclaration[]): RouteDeclaration[] {
+  return table.filter((route) => route.roles.includes('reporter') && !selfRoutes.has(route.operationId));
+}
