@@ -5,7 +5,7 @@
  * DynamoDB. Items read are counted by a middleware on the job's own DynamoDB client.
  */
 import { scoresDeps } from '../../functions/jobs/ranking-notice/deps';
-import { getRankings } from '../../functions/scores/get-rankings/use-case';
+import { rankingsOf } from '../../functions/scores/get-rankings/rankings-of';
 import { documentClient } from '../../shared/store/dynamo/client';
 import { loadCity } from '../load/index';
 import { countDynamoReads, type ReadCount } from '../support/stack-counters';
@@ -50,9 +50,9 @@ async function measureCity(
   const counter = countDynamoReads(client);
   const deps = scoresDeps({ client: documentClient(client), tableName });
   const rankOnce = async () => {
-    const result = await getRankings(deps, { period, format: 'json' });
-    if (!('rankings' in result)) throw new Error('rankings came back as a file');
-    const ranked = result.rankings.reduce((sum, ranking) => sum + ranking.rows.length, 0);
+    const rankings = await rankingsOf(deps, { period });
+
+    const ranked = rankings.reduce((sum, ranking) => sum + ranking.rows.length, 0);
     if (ranked !== units) throw new Error(`ranked ${ranked} units, loaded ${units}`);
   };
   await rankOnce(); // warm-up: connections, module state

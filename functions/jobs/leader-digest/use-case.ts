@@ -1,8 +1,7 @@
 import { getOverdue } from '#functions/scores/get-overdue/use-case';
-import { getRankings } from '#functions/scores/get-rankings/use-case';
+import { rankingsOf } from '#functions/scores/get-rankings/rankings-of';
 import { monthOf } from '#shared/domain/periods';
 import { BadRequestError } from '#shared/errors';
-import { HttpReply } from '#shared/http/responses';
 import { type DigestContent, type DigestWindow, isDigestEmpty, renderDigest } from '#shared/mail/digest';
 import type { Item } from '#shared/schemas/items';
 import { type DeliveryResult, deliverOnce } from '#shared/store/dynamo/job-mail';
@@ -95,9 +94,7 @@ async function importantItems(deps: DigestDeps, window: DigestWindow): Promise<I
  */
 async function movementOf(deps: DigestDeps, window: DigestWindow) {
   const month = monthOf(new Date(Date.parse(window.to) - 1));
-  const result = await getRankings(deps.scores, { period: month, format: 'json' });
-  if (result instanceof HttpReply) throw new Error('rankings came back as a file, expected JSON');
-  return rankMovement(month, result.rankings);
+  return rankMovement(month, await rankingsOf(deps.scores, { period: month }));
 }
 
 async function digestContent(

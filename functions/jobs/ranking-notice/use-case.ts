@@ -1,8 +1,7 @@
-import { getRankings } from '#functions/scores/get-rankings/use-case';
+import { rankingsOf } from '#functions/scores/get-rankings/rankings-of';
 import { monthOf } from '#shared/domain/periods';
 import { parsePeriod, periodStart, previousPeriod } from '#shared/domain/ranking';
 import { BadRequestError } from '#shared/errors';
-import { HttpReply } from '#shared/http/responses';
 import { rankingPageUrl, renderRankingNotice } from '#shared/mail/ranking-notice';
 import { deliverOnce, type OutgoingMail } from '#shared/store/dynamo/job-mail';
 import type { RankingJobDeps } from './deps';
@@ -31,9 +30,8 @@ export function noticePeriod(scheduledTime: string, period?: string): string {
 async function noticeOf(deps: RankingJobDeps, month: string) {
   const stored = await deps.notices.get(month);
   if (stored) return stored;
-  const result = await getRankings(deps.scores, { period: month, format: 'json' });
-  if (result instanceof HttpReply) throw new Error('rankings came back as a file, expected JSON');
-  return deps.notices.saveOnce({ month, rankings: result.rankings, createdAt: deps.now().toISOString() });
+  const rankings = await rankingsOf(deps.scores, { period: month });
+  return deps.notices.saveOnce({ month, rankings, createdAt: deps.now().toISOString() });
 }
 
 /**

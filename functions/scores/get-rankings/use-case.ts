@@ -1,36 +1,16 @@
-import { periodStart, previousPeriod, type Ranking, rank } from '#shared/domain/ranking';
-import { BadRequestError } from '#shared/errors';
+import type { Ranking } from '#shared/domain/ranking';
 import { HttpReply } from '#shared/http/responses';
 import { rankingsCsv, rankingsXlsx } from '#shared/render/tables/rankings';
 import type { RankingQuery } from '#shared/schemas/rankings';
-import { unitClasses } from '#shared/schemas/units';
 import type { ScoresDeps } from '../deps';
+import { rankingsOf } from './rankings-of';
 
-/** Rankings of a period per unit class, from the counters kept with every fact: never a Scan of items. */
+/** Rankings of a period as JSON, or as a CSV/XLSX download. */
 export async function getRankings(
   deps: ScoresDeps,
   query: RankingQuery,
 ): Promise<{ rankings: Ranking[] } | HttpReply> {
-  const start = periodStart(query.period);
-  if (!start)
-    throw new BadRequestError(
-      'PERIOD_INVALID',
-      `统计期“${query.period}”格式不对，应为 2026-10、2026-Q4 或 2026`,
-    );
-  if (start.getTime() > deps.now().getTime()) {
-    throw new BadRequestError('PERIOD_IN_FUTURE', `统计期 ${query.period} 尚未开始`);
-  }
-  const previous = previousPeriod(query.period);
-  const [units, current, before] = await Promise.all([
-    deps.units.list(),
-    deps.counts(query.period),
-    previous ? deps.counts(previous) : Promise.resolve(undefined),
-  ]);
-  const refs = units
-    .filter((unit) => unit.active)
-    .map((unit) => ({ unitId: unit.id, name: unit.name, unitClass: unit.class }));
-  const classes = query.class ? [query.class] : [...unitClasses];
-  const rankings = classes.map((unitClass) => rank(query.period, unitClass, refs, current, before));
+  const rankings = await rankingsOf(deps, query);
   const name = encodeURIComponent(`信息采用排名-${query.period}`);
   if (query.format === 'csv') {
     return new HttpReply(200, rankingsCsv(rankings), {
