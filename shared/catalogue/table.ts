@@ -43,7 +43,8 @@ export const table: TableDeclaration = {
       name: 'gsi3',
       partitionKey: 'gsi3pk',
       sortKey: 'gsi3sk',
-      purpose: 'all items of a month (statistics, duplicates); pending outbox mail; commissions by deadline',
+      purpose:
+        'all items of a month (statistics, duplicates); pending outbox mail; commissions by deadline; a year’s scoring facts (replay)',
     },
   ],
 };
