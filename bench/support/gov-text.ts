@@ -4,19 +4,13 @@
  * random, so that items on one topic share phrases the way real ones do without being copies.
  * The same seed always yields the same items.
  */
+import { seededRandom as seededSource } from '../load/random';
 
 export type Random = () => number;
 
-/** mulberry32: small, fast, good enough for test data; deterministic for a given seed. */
+/** The bulk loader's seeded source (mulberry32) as a bare function: deterministic for a given seed. */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededSource(seed).next;
 }
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;

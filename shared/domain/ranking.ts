@@ -127,9 +127,21 @@ export function previousPeriod(period: string): string | undefined {
 
 /** The first moment (Asia/Shanghai) of a period, to refuse periods that have not begun. */
 export function periodStart(period: string): Date | undefined {
+  return periodBound(period, 0);
+}
+
+/** The end of a period (exclusive): the first moment (Asia/Shanghai) of the next one. */
+export function periodEnd(period: string): Date | undefined {
+  return periodBound(period, 1);
+}
+
+/** Midnight (Asia/Shanghai) of the 1st of the period's first month, `after` periods later. */
+function periodBound(period: string, after: 0 | 1): Date | undefined {
   const parsed = parsePeriod(period);
   if (!parsed) return undefined;
-  const month =
+  const first =
     parsed.kind === 'month' ? parsed.index : parsed.kind === 'quarter' ? (parsed.index - 1) * 3 + 1 : 1;
-  return new Date(`${parsed.year}-${String(month).padStart(2, '0')}-01T00:00:00+08:00`);
+  const months = parsed.kind === 'month' ? 1 : parsed.kind === 'quarter' ? 3 : 12;
+  // Counted on the calendar (Date.UTC rolls month 13 into the next year), then moved to Shanghai.
+  return new Date(Date.UTC(parsed.year, first - 1 + after * months, 1) - 8 * 3_600_000);
 }

@@ -1,21 +1,12 @@
 import { rankingsOf } from '#functions/scores/get-rankings/rankings-of';
 import { monthOf } from '#shared/domain/periods';
-import { parsePeriod, periodStart, previousPeriod } from '#shared/domain/ranking';
+import { parsePeriod, periodEnd, previousPeriod } from '#shared/domain/ranking';
 import { BadRequestError } from '#shared/errors';
 import { rankingPageUrl, renderRankingNotice } from '#shared/mail/ranking-notice';
 import { deliverOnce, type OutgoingMail } from '#shared/store/dynamo/job-mail';
 import type { RankingJobDeps } from './deps';
 
 export const rankingJob = 'ranking';
-
-/** The month after `period` (YYYY-MM): its start is the end of `period`. */
-function nextMonth(period: string): string {
-  const parsed = parsePeriod(period);
-  if (!parsed) return period;
-  return parsed.index === 12
-    ? `${parsed.year + 1}-01`
-    : `${parsed.year}-${String(parsed.index + 1).padStart(2, '0')}`;
-}
 
 /** The month whose notice a run sends: the one given, or the month before the scheduled time (Shanghai). */
 export function noticePeriod(scheduledTime: string, period?: string): string {
@@ -42,7 +33,7 @@ async function noticeOf(deps: RankingJobDeps, month: string) {
  */
 export async function sendRankingNotice(deps: RankingJobDeps, scheduledTime: string, period?: string) {
   const month = noticePeriod(scheduledTime, period);
-  const end = periodStart(nextMonth(month));
+  const end = periodEnd(month);
   if (!end || end.getTime() > deps.now().getTime()) {
     throw new BadRequestError('PERIOD_NOT_FINISHED', `统计期 ${month} 尚未结束，不能通报`);
   }

@@ -1,19 +1,7 @@
-import { parsePeriod, periodStart } from '#shared/domain/ranking';
+import { periodEnd, periodStart } from '#shared/domain/ranking';
 import type { Principal } from '#shared/domain/roles';
 import { BadRequestError, NotFoundError } from '#shared/errors';
 import type { ScoresDeps } from '../deps';
-
-/** The end of a period: the start of the next one (midnight of a 1st in Shanghai, 16:00 UTC the day before). */
-function periodEnd(period: string): Date | undefined {
-  const parsed = parsePeriod(period);
-  if (!parsed) return undefined;
-  const first =
-    parsed.kind === 'month' ? parsed.index : parsed.kind === 'quarter' ? (parsed.index - 1) * 3 + 1 : 1;
-  const months = parsed.kind === 'month' ? 1 : parsed.kind === 'quarter' ? 3 : 12;
-  // Counted from the calendar month, not the UTC instant of the start (the last day of the month
-  // before), so the period's last day is never cut off.
-  return new Date(Date.UTC(parsed.year, first - 1 + months, 1) - 8 * 3_600_000);
-}
 
 /** 积分明细: why a unit has each point in a period; the total is the sum of the lines shown. */
 export async function getLedger(deps: ScoresDeps, principal: Principal, unitId: string, period: string) {

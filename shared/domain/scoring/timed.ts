@@ -4,6 +4,7 @@
  * again under another policy lands on the same name, and a replay can compare line by line.
  */
 import type { ScoringPolicy } from '../../schemas/policy';
+import { periodEnd } from '../ranking';
 import type { LedgerLine, ScoringFact } from './facts';
 import { compareLines, replayEach } from './ledger';
 import { toCents } from './points';
@@ -15,9 +16,9 @@ export interface TimedLine extends LedgerLine {
 
 /** The last millisecond of a month (`YYYY-MM`, Asia/Shanghai), as an ISO instant. */
 export function monthEnd(month: string): string {
-  const [year, mm] = month.split('-').map(Number);
-  const next = mm === 12 ? `${(year ?? 0) + 1}-01` : `${year}-${String((mm ?? 0) + 1).padStart(2, '0')}`;
-  return new Date(Date.parse(`${next}-01T00:00:00+08:00`) - 1).toISOString();
+  const end = periodEnd(month);
+  if (!end) throw new Error(`not a month: ${month}`);
+  return new Date(end.getTime() - 1).toISOString();
 }
 
 /** When a fact's lines count: the fact's own moment, or the end of its month for a quota. */

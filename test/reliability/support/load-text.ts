@@ -3,6 +3,8 @@
  * near-duplicate index stays small (as a real year's items do): each text mixes a place, a topic,
  * actions and figures drawn at random, plus the submission's own tag, so no two share most shingles.
  */
+import { seededRandom as seededSource } from '../../../bench/load/random';
+
 const places = [
   '潍城区',
   '奎文区',
@@ -117,16 +119,9 @@ const pick = <T>(list: readonly T[], random: () => number): T =>
   list[Math.floor(random() * list.length)] as T;
 const figure = (random: () => number) => String(1 + Math.floor(random() * 9_999));
 
-/** A deterministic generator (mulberry32) so a failing run can be replayed with the same seed. */
+/** The bulk loader's seeded source (mulberry32), so a failing run can be replayed with the same seed. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  return seededSource(seed).next;
 }
 
 /** Title and body of one item; `tag` (e.g. its sequence number) appears in both, to find it again. */
