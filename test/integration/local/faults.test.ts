@@ -49,7 +49,8 @@ describe('injected throttling', () => {
   });
 
   it('lets a patient client store every item exactly once through a throttling store', async () => {
-    const { endpoint } = await start(0.2);
+    // Half the calls throttled: some are certain to be (0.5^21 ≈ 5e-7 otherwise), none exhausts 30 attempts.
+    const { endpoint } = await start(0.5);
     const patient = client(endpoint, 30);
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
