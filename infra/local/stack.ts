@@ -71,7 +71,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const [dynamo, s3, ses] = await Promise.allSettled([
       startLocalDynamo({ port: ports.dynamodb, host: bindHost, dataDir: join(dataDir, 'dynamodb'), faults }),
       startS3({ port: ports.s3, host: bindHost, directory: join(dataDir, 's3') }),
-      startSes({ port: ports.mailbox, host: bindHost }),
+      startSes({ port: ports.mailbox, host: bindHost, mailFile: join(dataDir, 'mailbox.jsonl') }),
     ]);
     for (const service of [dynamo, s3, ses]) {
       if (service.status === 'fulfilled') closers.push(service.value.close);

@@ -5,11 +5,12 @@
  */
 import { createRequire } from 'node:module';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaticArchivePublisher } from '#shared/archive/publisher';
 import { S3ArchiveObjects } from '#shared/store/s3/archive-objects';
 import { bulletin, item, MemoryBulletins } from '../unit/archive/support';
+import { launchChromium } from './chromium';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const xss = '<img src=x onerror=alert(1)>';
@@ -92,10 +93,7 @@ export function archiveBrowserSuite(start: () => Promise<ArchiveTarget>) {
     for (const b of issues) store.save(b);
     await publisher.rebuild();
     await publisher.rankingNoticePublished('2026-10', noticeRankings);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

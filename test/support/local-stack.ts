@@ -1,6 +1,6 @@
 /**
- * Runs `infra/local/main.ts` as a user would (a child process through tsx) on free ports with a
- * fresh temporary data folder, for end-to-end tests.
+ * Runs `infra/local/main.ts` as `npm start` does (one Node process with tsx as its loader) on free
+ * ports with a fresh temporary data folder, for end-to-end tests.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -24,10 +24,10 @@ export interface TestStack {
   urls: TestStackUrls;
   tokens: DemoTokens;
   dataDir: string;
-  /** The tsx process; the stack's own Node process is its child. */
+  /** The stack's own Node process (tsx is its loader, not a parent process). */
   pid: number;
   output(): string;
-  /** SIGTERM (or the given signal) to the tsx process, then waits; resolves with the exit code. */
+  /** SIGTERM (or the given signal) to the stack process, then waits; resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   /** Sends a signal to the whole process group, as Ctrl-C in a terminal does, then waits. */
   interrupt(signal?: NodeJS.Signals): Promise<number | null>;
@@ -40,7 +40,6 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-const tsx = join(projectRoot, 'node_modules/.bin/tsx');
 const node24 = join(projectRoot, 'node_modules/.bin/node');
 const main = join(projectRoot, 'infra/local/main.ts');
 const running = new Set<ChildProcess>();
@@ -87,10 +86,21 @@ async function waitForHealth(child: ChildProcess, api: string, output: () => str
 
 async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Promise<TestStack> {
   const base = await freeConsecutivePorts(5);
-  const args = [tsx, main, '--port', String(base), '--data', dataDir, ...(fresh ? ['--fresh'] : [])];
+  // tsx as a loader, not its CLI: the CLI relays Ctrl-C to its child and, when the child's
+  // acknowledgement takes over 30 ms (a busy machine), SIGKILLs it and exits 130.
+  const args = [
+    '--import',
+    'tsx',
+    main,
+    '--port',
+    String(base),
+    '--data',
+    dataDir,
+    ...(fresh ? ['--fresh'] : []),
+  ];
   const child = spawn(existsSync(node24) ? node24 : process.execPath, args, {
     cwd: projectRoot,
-    // Its own process group: the exit hook can take down tsx, the stack and s3rver at once.
+    // Its own process group: the exit hook can take down the stack and s3rver at once.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, POWERTOOLS_LOG_LEVEL: process.env.XINBAO_STACK_LOG_LEVEL ?? 'ERROR' },

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoUnits } from '../../../infra/local/demo/units';
 import { startStackForTest, type TestStack } from '../../support/local-stack';
@@ -10,6 +11,29 @@ afterAll(async () => {
 });
 
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+async function mailboxSubjects(stack: TestStack): Promise<string[]> {
+  const store = (await fetch(`${stack.urls.mailbox}/store`).then((r) => r.json())) as {
+    emails: { subject: string }[];
+  };
+  return store.emails.map((email) => email.subject);
+}
+
+async function sendMail(stack: TestStack, subject: string): Promise<void> {
+  const ses = new SESClient({
+    endpoint: stack.urls.mailbox,
+    region: 'cn-north-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ses.send(
+    new SendEmailCommand({
+      Source: 'xinbao@example.gov.cn',
+      Destination: { ToAddresses: ['leader@example.gov.cn'] },
+      Message: { Subject: { Data: subject }, Body: { Text: { Data: '正文' } } },
+    }),
+  );
+  ses.destroy();
+}
 
 async function unitCount(stack: TestStack): Promise<number> {
   const response = await fetch(`${stack.urls.api}/units`, bearer(stack.tokens.ADMIN_TOKEN));
@@ -48,6 +72,7 @@ describe('npm start as a user runs it', () => {
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('lang="zh-CN"');
     expect((await fetch(first.urls.mailbox)).status).toBe(200);
+    await sendMail(first, '【重要紧急信息】重启前的邮件');
     // A second stack on the same folder is refused, and --fresh wipes nothing under the running one.
     await expect(startStackForTest({ dataDir: first.dataDir, fresh: true })).rejects.toThrow(
       /in use by another stack/,
@@ -59,6 +84,8 @@ describe('npm start as a user runs it', () => {
     expect(second.tokens).toEqual(first.tokens);
     expect(second.output()).toContain(`ADMIN_TOKEN=${first.tokens.ADMIN_TOKEN}`);
     expect(await unitCount(second)).toBe(demoUnits.length + 1);
+    // The mailbox a user was reading survives the restart.
+    expect(await mailboxSubjects(second)).toEqual(['【重要紧急信息】重启前的邮件']);
     await stopAndCheck(second, 'sigterm');
 
     const third = await startStackForTest({ dataDir: first.dataDir, fresh: true });
@@ -66,6 +93,7 @@ describe('npm start as a user runs it', () => {
     expect(await unitCount(third)).toBe(demoUnits.length);
     const old = await fetch(`${third.urls.api}/me`, bearer(first.tokens.ADMIN_TOKEN));
     expect(old.status).toBe(401);
+    expect(await mailboxSubjects(third)).toEqual([]);
     await stopAndCheck(third, 'sigterm');
   });
 
