@@ -188,6 +188,16 @@ describe('free text, from the route table and openapi.json', () => {
     expect(sent).toBeGreaterThanOrEqual(20);
   });
 
+  it('lets words about secrecy work through: 保密工作会议, 涉密人员培训, 商业机密, 非涉密', async () => {
+    const route = jsonRoutes.find((entry) => entry.operationId === 'precheckItem') as RouteDeclaration;
+    const reply = await send(route, {
+      ...(sampleBodies.precheckItem as object),
+      title: '全市召开保密工作会议部署涉密人员培训',
+      body: '11月20日，全市保密工作会议召开，部署涉密人员培训，强调依法保护企业商业机密。本信息为非涉密信息。',
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  });
+
   it('refuses a unit CSV with a marker on any line, naming the line, and imports none of it', async () => {
     const before = await snapshot();
     const reply = await call('POST', '/units/import', {
