@@ -71,32 +71,36 @@ const TRADITIONAL: Readonly<Record<string, string>> = {
 };
 
 /** Invisible characters that split a marker without showing: format characters (zero-width, BOM, …). */
-const INVISIBLE = /^[\p{Cf}\u200B-\u200D\u2060\uFEFF]$/u;
-const LINE_BREAK = /^(?:\r\n|[\r\n\u0085\u2028\u2029])$/u;
-const SPACE_LIKE = /^[\p{Zs}\t\v\f]$/u;
+const INVISIBLE = /[\p{Cf}\u200B-\u200D\u2060\uFEFF]/gu;
+const LINE_BREAKS = /\r\n|[\r\u0085\u2028\u2029]/gu;
+const SPACES = /[\p{Zs}\t\v\f]+/gu;
+const FOLDABLE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'gu');
 
 /**
- * The text as the patterns read it — NFKC, invisible characters dropped, every kind of space one
- * ordinary space, line breaks `\n`, traditional forms folded — with, for each character of the
- * result, where it came from in the original (so a match can be reported as the user wrote it).
+ * The text as the patterns read it: line breaks `\n`, invisible characters dropped, NFKC (full-width
+ * forms, compatibility ideographs), every run of spaces one ordinary space, traditional forms folded.
  */
-function normalise(text: string): { text: string; origin: number[] } {
+function normalise(text: string): string {
+  return text
+    .replace(LINE_BREAKS, '\n')
+    .replace(INVISIBLE, '')
+    .normalize('NFKC')
+    .replace(SPACES, ' ')
+    .replace(FOLDABLE, (char) => TRADITIONAL[char] ?? char);
+}
+
+/**
+ * The same, character by character, with where each character of the result came from in the
+ * original: slower, so only run once a marker was found, to report it as the user wrote it.
+ */
+function normaliseMapped(text: string): { text: string; origin: number[] } {
   let out = '';
   const origin: number[] = [];
   let offset = 0;
   for (const char of text.match(/\r\n|[\s\S]/gu) ?? []) {
     const from = offset;
     offset += char.length;
-    if (INVISIBLE.test(char)) continue;
-    let folded: string;
-    if (LINE_BREAK.test(char)) folded = '\n';
-    else if (SPACE_LIKE.test(char)) folded = ' ';
-    else
-      folded = Array.from(char.normalize('NFKC'), (part) =>
-        SPACE_LIKE.test(part) ? ' ' : (TRADITIONAL[part] ?? part),
-      ).join('');
-    for (const unit of folded) {
-      // Runs of spaces collapse to one, so 机  密 reads as 机 密.
+    for (const unit of normalise(char)) {
       if (unit === ' ' && out.endsWith(' ')) continue;
       out += unit;
       for (let i = 0; i < unit.length; i++) origin.push(from);
@@ -139,7 +143,7 @@ function excerptAround(text: string, index: number, marker: string): string {
     .trim();
 }
 
-const visible = (text: string) => text.replace(/[\p{Cf}\u200B-\u200D\u2060\uFEFF]/gu, '');
+const visible = (text: string) => text.replace(INVISIBLE, '');
 
 export interface SecrecyMarker {
   /** The marker as written (invisible characters removed). */
@@ -151,16 +155,22 @@ export interface SecrecyMarker {
 /** The first 密级/涉密 marker in one text; undefined when the text is clean. */
 export function findSecrecyMarkerIn(text: string): SecrecyMarker | undefined {
   const normalised = normalise(text);
-  const found = firstMatch(normalised.text);
-  if (!found) return undefined;
-  const start = normalised.origin[found.start] ?? 0;
-  const last = normalised.origin[found.end - 1] ?? start;
+  const quick = firstMatch(normalised);
+  if (!quick) return undefined;
+  const mapped = normaliseMapped(text);
+  const found = firstMatch(mapped.text);
+  if (!found) {
+    // Read character by character the text did not match (a composed sequence): report it as normalised.
+    const marker = normalised.slice(quick.start, quick.end);
+    return { marker, excerpt: excerptAround(normalised, quick.start, marker) };
+  }
+  const start = mapped.origin[found.start] ?? 0;
+  const last = mapped.origin[found.end - 1] ?? start;
   // The original character the last matched one came from, whole (a surrogate pair, CRLF).
   const end = last + (text.slice(last).match(/^(?:\r\n|[\s\S])/u)?.[0].length ?? 1);
-  const original = visible(text);
   const marker = visible(text.slice(start, end)).trim();
   const index = visible(text.slice(0, start)).length;
-  return { marker, excerpt: excerptAround(original, index, marker) };
+  return { marker, excerpt: excerptAround(visible(text), index, marker) };
 }
 
 /** The first 密级/涉密 marker in the title, else in the body; undefined when the text is clean. */
