@@ -51,6 +51,19 @@ export class UnsupportedMediaTypeError extends AppError {
 export class UnprocessableError extends AppError {
   readonly status = 422;
 }
+/**
+ * A 密级/涉密 marker was found (DESIGN §5): nothing is stored. The message names the marker and
+ * shows a short excerpt so the person can find it; `subject` says where (稿件, 第 3 行 …).
+ */
+export class SecrecyRefusedError extends UnprocessableError {
+  constructor(found: { marker: string; excerpt: string }, subject = '内容', details?: ErrorDetail[]) {
+    super(
+      'SECRECY_REFUSED',
+      `${subject}含有涉密标志“${found.marker}”（“${found.excerpt}”）。本系统只受理非涉密信息，请按保密规定另行报送。`,
+      details,
+    );
+  }
+}
 export class TooManyRequestsError extends AppError {
   readonly status = 429;
 }

@@ -10,7 +10,7 @@ import {
   qualityFindings,
   rankCandidates,
 } from '#shared/domain/quality/index';
-import { UnprocessableError, ValidationError } from '#shared/errors';
+import { SecrecyRefusedError, ValidationError } from '#shared/errors';
 import type { DuplicateRef, Finding } from '#shared/schemas/items';
 import type { ItemStore, LshEntry } from '#shared/store/ports';
 
@@ -21,17 +21,13 @@ export type SubmittedText = QualityInput;
 const duplicateWindowDays = 180;
 
 /**
- * Refuses what may never be stored: secrecy markers (the message names the marker so the unit
- * can act) and events dated after tomorrow.
+ * Refuses what may never be stored: events dated after tomorrow, and secrecy markers — which the
+ * request schema's free-text fields already refuse; checked again here for callers that reach
+ * the use cases without the HTTP layer.
  */
 export function refuseUnacceptable(text: SubmittedText, now: Date): void {
   const secret = findSecrecyMarker(text);
-  if (secret) {
-    throw new UnprocessableError(
-      'SECRECY_REFUSED',
-      `稿件含有涉密标志“${secret.marker}”（“${secret.excerpt}”）。本系统只受理非涉密信息，请按保密规定另行报送。`,
-    );
-  }
+  if (secret) throw new SecrecyRefusedError(secret, '稿件');
   if (daysBefore(text.eventDate, now) < -1) {
     throw new ValidationError(
       [{ path: 'eventDate', message: `事件日期 ${text.eventDate} 晚于明天（今天是 ${shanghaiDate(now)}）` }],

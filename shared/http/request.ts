@@ -5,9 +5,11 @@ import {
   BadRequestError,
   type ErrorDetail,
   PayloadTooLargeError,
+  SecrecyRefusedError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors';
+import { secrecyIssue } from '../schemas/free-text';
 
 const mediaTypes: Record<BodyKind, string[]> = {
   json: ['application/json'],
@@ -34,10 +36,21 @@ export function issuesToDetails(issues: readonly z.core.$ZodIssue[], prefix?: st
   return details;
 }
 
+/**
+ * Parses with a route's schema. A secrecy marker in any free-text field outranks every other
+ * problem: 422 SECRECY_REFUSED, before the operation (and its idempotency record) runs.
+ */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(issuesToDetails(result.error.issues, prefix));
-  return result.data;
+  if (result.success) return result.data;
+  const secret = secrecyIssue(result.error.issues);
+  if (secret) {
+    const path = [prefix, ...secret.path.map(String)].filter(Boolean).join('.');
+    throw new SecrecyRefusedError(secret.found, '内容', [
+      { path, message: `含有涉密标志“${secret.found.marker}”`, code: 'SECRECY_REFUSED' },
+    ]);
+  }
+  throw new ValidationError(issuesToDetails(result.error.issues, prefix));
 }
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {

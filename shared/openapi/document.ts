@@ -78,7 +78,7 @@ const errorStatuses: Record<string, string> = {
   '409': '版本冲突或重复',
   '413': '请求正文过大',
   '415': '请求正文类型不对',
-  '422': '内容无法处理',
+  '422': '内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容）',
 };
 
 function operation(route: RouteDeclaration, components: Record<string, JsonSchema>) {

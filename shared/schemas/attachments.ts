@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isoDateTime } from './common';
+import { singleLine } from './free-text';
 import { itemId } from './items';
 
 export const attachmentTypes = ['jpg', 'png', 'pdf', 'docx', 'xlsx'] as const;
@@ -12,7 +13,7 @@ export const attachmentId = z
 
 export const attachmentCreate = z
   .strictObject({
-    fileName: z.string().trim().min(1).max(200).meta({ description: '原文件名（会被清理）' }),
+    fileName: singleLine(1, 200).meta({ description: '原文件名（会被清理）' }),
     contentType: z
       .enum([
         'image/jpeg',
@@ -23,7 +24,7 @@ export const attachmentCreate = z
       ])
       .meta({ description: 'jpg、png、pdf、docx、xlsx' }),
     size: z.int().min(1).max(maxAttachmentBytes).meta({ description: '字节数，上限 20 MB' }),
-    caption: z.string().trim().min(2).max(200).optional().meta({ description: '图片说明；图片必填' }),
+    caption: singleLine(2, 200).optional().meta({ description: '图片说明；图片必填' }),
   })
   .meta({ id: 'AttachmentCreate' });
 export type AttachmentCreate = z.infer<typeof attachmentCreate>;

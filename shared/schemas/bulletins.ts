@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isoDateTime } from './common';
+import { multiLine, singleLine } from './free-text';
 import { itemId, itemText } from './items';
 import { unitId } from './units';
 
@@ -11,7 +12,7 @@ export const seriesId = z
 export const series = z
   .strictObject({
     seriesId,
-    name: z.string().trim().min(2).max(20).meta({ description: '刊物名称（不含书名号），如 政务信息' }),
+    name: singleLine(2, 20).meta({ description: '刊物名称（不含书名号），如 政务信息' }),
     publicOnly: z.boolean().meta({ description: '只收可公开（public）的稿件' }),
     archived: z.boolean().meta({ description: '发布后在公开档案网站展示（仅其中可公开的稿件）' }),
     active: z.boolean(),
@@ -31,9 +32,9 @@ export const bulletinId = z
 
 export const distribution = z
   .strictObject({
-    report: z.array(z.string().trim().min(1).max(60)).max(30).meta({ description: '报' }),
-    send: z.array(z.string().trim().min(1).max(60)).max(30).meta({ description: '送' }),
-    issue: z.array(z.string().trim().min(1).max(60)).max(200).meta({ description: '发' }),
+    report: z.array(singleLine(1, 60)).max(30).meta({ description: '报' }),
+    send: z.array(singleLine(1, 60)).max(30).meta({ description: '送' }),
+    issue: z.array(singleLine(1, 60)).max(200).meta({ description: '发' }),
   })
   .meta({ id: 'Distribution' });
 export type Distribution = z.infer<typeof distribution>;
@@ -101,7 +102,7 @@ export const bulletinUpdate = z
       .max(maxBulletinItems)
       .optional()
       .meta({ description: '按期内顺序排列；可修改每篇的采用稿' }),
-    signer: z.string().trim().min(2).max(20).optional(),
+    signer: singleLine(2, 20).optional().meta({ description: '签发' }),
     distribution: distribution.optional(),
   })
   .meta({ id: 'BulletinUpdate' });
@@ -110,12 +111,12 @@ export type BulletinUpdate = z.infer<typeof bulletinUpdate>;
 export const publishBody = z
   .strictObject({
     version: z.int().positive(),
-    signer: z.string().trim().min(2).max(20).optional().meta({ description: '签发人；草稿中已填写时可省略' }),
+    signer: singleLine(2, 20).optional().meta({ description: '签发人；草稿中已填写时可省略' }),
   })
   .meta({ id: 'BulletinPublish' });
 
 export const withdrawBody = z
-  .strictObject({ version: z.int().positive(), reason: z.string().trim().min(2).max(500) })
+  .strictObject({ version: z.int().positive(), reason: multiLine(2, 500).meta({ description: '撤回原因' }) })
   .meta({ id: 'BulletinWithdraw' });
 
 export const bulletinParams = z.strictObject({ bulletinId });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { commissionUnitStatuses } from '../domain/commissions';
 import { isoDateTime } from './common';
+import { multiLine, singleLine } from './free-text';
 import { itemId } from './items';
 import { unitId } from './units';
 
@@ -13,8 +14,8 @@ export const commissionId = z
 
 export const commissionCreate = z
   .strictObject({
-    topic: z.string().trim().min(4).max(80).meta({ description: '约稿题目' }),
-    requirements: z.string().trim().max(2000).meta({ description: '约稿要求（可为空）' }),
+    topic: singleLine(4, 80).meta({ description: '约稿题目' }),
+    requirements: multiLine(0, 2000).meta({ description: '约稿要求（可为空）' }),
     deadline: isoDateTime.meta({ description: '截止时间（须晚于当前时间）' }),
     unitIds: z
       .union([z.literal('all'), z.array(unitId).min(1).max(1000)])

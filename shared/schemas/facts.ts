@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { isoDateTime } from './common';
+import { multiLine, singleLine } from './free-text';
 import { itemId, localDate } from './items';
 import { unitId } from './units';
 
@@ -37,10 +38,10 @@ export type UpperAdoptionBody = z.infer<typeof upperAdoptionBody>;
 
 export const instructionBody = z
   .strictObject({
-    leader: z.string().trim().min(2).max(40).meta({ description: '批示领导（姓名及职务）' }),
+    leader: singleLine(2, 40).meta({ description: '批示领导（姓名及职务）' }),
     level: instructionLevel,
     date: localDate.meta({ description: '批示日期' }),
-    text: z.string().trim().min(1).max(2000).meta({ description: '批示内容' }),
+    text: multiLine(1, 2000).meta({ description: '批示内容' }),
     feedbackDue: localDate.meta({ description: '落实反馈截止日期' }),
   })
   .meta({ id: 'InstructionCreate' });

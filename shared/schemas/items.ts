@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { itemStatuses } from '../domain/items/lifecycle';
 import { isoDateTime } from './common';
+import { multiLine, singleLine } from './free-text';
 import { unitId } from './units';
 
 export { itemStatuses };
@@ -16,12 +17,12 @@ export const localDate = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+08:00`)), '日期不存在')
   .meta({ description: '日期（北京时间）', example: '2026-11-20' });
 
-const personName = z.string().trim().min(2).max(20);
+const personName = singleLine(2, 20);
 const phone = z.string().regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确');
 
 export const itemText = {
-  title: z.string().trim().min(4).max(80).meta({ description: '标题' }),
-  body: z.string().trim().min(20).max(20_000).meta({ description: '正文（纯文本，段落以换行分隔）' }),
+  title: singleLine(4, 80).meta({ description: '标题' }),
+  body: multiLine(20, 20_000).meta({ description: '正文（纯文本，段落以换行分隔）' }),
 };
 
 export const itemSubmit = z
@@ -147,7 +148,7 @@ export const decisionBody = z
       .enum(decisions)
       .meta({ description: 'candidate 拟采用，reserve 备用，return 退回修改，reject 退稿' }),
     version: z.int().positive(),
-    comment: z.string().trim().min(1).max(1000).optional().meta({ description: '意见；退回时必填' }),
+    comment: multiLine(1, 1000).optional().meta({ description: '意见；退回时必填' }),
   })
   .meta({ id: 'Decision' });
 export type DecisionBody = z.infer<typeof decisionBody>;
@@ -158,7 +159,7 @@ export const mergeBody = z
   .strictObject({
     itemIds: z.array(itemId).min(2).max(10),
     ...itemText,
-    comment: z.string().trim().max(1000).optional(),
+    comment: multiLine(0, 1000).optional().meta({ description: '合并说明' }),
   })
   .meta({ id: 'ItemMerge' });
 

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { seriesId } from './bulletins';
 import { isoDateTime } from './common';
+import { singleLine } from './free-text';
 import { unitClass } from './units';
 
 /**
@@ -32,7 +33,7 @@ export const upperPublication = z.strictObject({
     .string()
     .regex(/^[a-z][a-z0-9-]{1,39}$/, '刊物编号须为 2–40 位小写字母、数字或连字符')
     .meta({ example: 'province-zwxx' }),
-  name: z.string().trim().min(1).max(40).meta({ example: '省政府《政务信息》' }),
+  name: singleLine(1, 40).meta({ example: '省政府《政务信息》' }),
   points: points(500),
   forwardedMultiplier: z
     .number()
@@ -52,7 +53,7 @@ export type UnitQuota = z.infer<typeof unitQuota>;
 
 const policyShape = {
   source: z
-    .array(z.string().trim().min(1).max(200))
+    .array(singleLine(1, 200))
     .min(1)
     .max(20)
     .meta({ description: '所依据的考核办法（文件名称、文号或说明）' }),

@@ -1,10 +1,13 @@
 import * as z from 'zod';
 import { isoDateTime } from './common';
+import { singleLine } from './free-text';
 
 export const dutyRecipients = z
   .strictObject({
     recipients: z
-      .array(z.strictObject({ name: z.string().trim().min(1).max(20), email: z.email().max(254) }))
+      .array(
+        z.strictObject({ name: singleLine(1, 20).meta({ description: '姓名' }), email: z.email().max(254) }),
+      )
       .max(20)
       .meta({ description: '重要紧急信息提醒的值班收件人' }),
   })
@@ -20,7 +23,7 @@ export const leaderRecipients = z
     recipients: z
       .array(
         z.strictObject({
-          name: z.string().trim().min(1).max(20),
+          name: singleLine(1, 20).meta({ description: '姓名' }),
           email: z.email().max(254),
           bulletins: z.boolean().meta({ description: '每期发布时收到邮件' }),
           digest: z.enum(['daily', 'weekly', 'off']).meta({ description: '领导摘要邮件频率' }),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { roles } from '../domain/roles';
 import { isoDateTime } from './common';
+import { singleLine } from './free-text';
 import { unitId } from './units';
 
 export const tokenId = z
@@ -14,7 +15,7 @@ export const tokenIssue = z
   .strictObject({
     role,
     unitId: unitId.optional().meta({ description: '信息员（reporter）必须绑定单位，其他角色不得绑定' }),
-    label: z.string().trim().min(1).max(60).meta({ description: '用途或持有人，如“张三 办公电脑”' }),
+    label: singleLine(1, 60).meta({ description: '用途或持有人，如“张三 办公电脑”' }),
   })
   .superRefine((value, ctx) => {
     if (value.role === 'reporter' && !value.unitId)

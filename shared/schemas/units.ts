@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isoDateTime } from './common';
+import { singleLine } from './free-text';
 
 export const unitClasses = ['county', 'department'] as const;
 export const unitClassLabels: Record<(typeof unitClasses)[number], string> = {
@@ -17,7 +18,7 @@ export const unitClass = z
   .meta({ description: '单位类别：county 县市区，department 市直部门' });
 
 const phone = z.string().regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确');
-const personName = z.string().trim().min(1).max(20);
+const personName = singleLine(1, 20);
 
 export const contact = z
   .strictObject({ name: personName, phone, email: z.email().max(254) })
@@ -26,7 +27,7 @@ export const contact = z
 export const unitCreate = z
   .strictObject({
     id: unitId,
-    name: z.string().trim().min(2).max(50).meta({ description: '单位全称' }),
+    name: singleLine(2, 50).meta({ description: '单位全称' }),
     class: unitClass,
     contacts: z.array(contact).max(5).default([]),
     headEmail: z.email().max(254).optional().meta({ description: '主要负责人邮箱（逾期升级提醒）' }),
@@ -37,7 +38,7 @@ export type UnitCreate = z.infer<typeof unitCreate>;
 export const unitUpdate = z
   .strictObject({
     version: z.int().positive().meta({ description: '读取时的版本号；不一致时返回 409' }),
-    name: z.string().trim().min(2).max(50).optional(),
+    name: singleLine(2, 50).optional().meta({ description: '单位全称' }),
     class: unitClass.optional(),
     contacts: z.array(contact).max(5).optional(),
     headEmail: z.email().max(254).nullable().optional(),

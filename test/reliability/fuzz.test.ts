@@ -4,15 +4,19 @@
  * wrong content types, bad queries, every role. No answer is a 5xx; every refusal carries a code and
  * a Chinese message; nothing the generator knows is invalid is accepted; and the table is the same
  * afterwards. Then schema-valid requests carrying hostile values, which reach the use cases and the
- * store: still no 5xx. Reproduce a failure with
+ * store: still no 5xx. And well-formed requests whose one free-text field carries a disguised
+ * secrecy marker or a control character: 422 SECRECY_REFUSED or 400, nothing stored. Reproduce a failure with
  * `FUZZ_SEED=<printed seed> npm run test:reliability -- test/reliability/fuzz.test.ts`.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
 import { localNames } from '../../infra/local/env';
 import { apiClient } from '../support/api';
 import { showStackErrorsOnFailure } from '../support/e2e';
 import { startStackForTest, type TestStack } from '../support/local-stack';
+import { type FreeTextCase, freeTextCasesFor } from './support/fuzz-free-text';
+import { rawClient } from './support/fuzz-http';
 import {
   type FuzzWorld,
   type Operation,
@@ -31,6 +35,8 @@ const minimumRequests = Number(process.env.FUZZ_RUNS ?? 10_000);
 const concurrency = 16;
 /** Schema-valid requests per operation in the second run (they reach the use cases and the store). */
 const wellFormedPerOperation = Number(process.env.FUZZ_WELL_FORMED ?? 40);
+/** Requests per operation with free text carrying a (disguised) marker or a control character. */
+const freeTextPerOperation = Number(process.env.FUZZ_FREE_TEXT ?? 30);
 
 let stack: TestStack;
 const call = apiClient(() => stack.urls.api);
@@ -83,6 +89,41 @@ describe(`fuzz from openapi.json (seed ${seed})`, () => {
     expectClean(run, seed);
     expect(changes, `table changed by refused requests (seed ${seed})`).toEqual([]);
     expect(requests.length).toBeGreaterThanOrEqual(minimumRequests);
+  });
+
+  it('refuses disguised markers (422) and control characters (400) in every free-text field, storing nothing', async () => {
+    const cases = operations.flatMap((operation, index) => {
+      const arbitrary = freeTextCasesFor(operation, world, components);
+      if (!arbitrary) return [];
+      return fc
+        .sample(arbitrary, { seed: seed + 200_000 + index, numRuns: freeTextPerOperation })
+        .filter((entry): entry is FreeTextCase => entry !== undefined);
+    });
+    const before = await snapshotTable(stack.urls.dynamodb, localNames.table);
+    const client = rawClient(stack.urls.api, concurrency);
+    const wrong: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < cases.length) {
+        const { request, field, expected } = cases[next++] as FreeTextCase;
+        const reply = await client.send(request.method, request.path, request.headers, request.body);
+        const code =
+          reply.status < 500 ? (JSON.parse(reply.text) as { error?: { code?: string } }).error?.code : '';
+        if (reply.status !== expected.status || code !== expected.code) {
+          wrong.push(
+            `${request.operationId} ${field}: ${reply.status} ${code} instead of ${expected.status} ${expected.code}; ` +
+              `body ${JSON.stringify(request.body?.toString('utf8').slice(0, 200))}`,
+          );
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    client.close();
+    const changes = differences(before, await snapshotTable(stack.urls.dynamodb, localNames.table));
+    console.log(`fuzz free text: ${cases.length} requests, ${wrong.length} answered otherwise`);
+    expect(wrong.slice(0, 8), `free-text refusals (seed ${seed})`).toEqual([]);
+    expect(changes, `table changed by refused free text (seed ${seed})`).toEqual([]);
+    expect(cases.length).toBeGreaterThanOrEqual(freeTextPerOperation * 10);
   });
 
   // After the store comparison from here on: these requests reach the use cases, and some succeed.

@@ -1,9 +1,10 @@
-import { BadRequestError, ConflictError } from '#shared/errors';
+import { findSecrecyMarkerIn } from '#shared/domain/quality/secrecy';
+import { BadRequestError, ConflictError, SecrecyRefusedError } from '#shared/errors';
 import { issuesToDetails } from '#shared/http/request';
 import { type ImportReport, unitCreate } from '#shared/schemas/units';
 import { createUnit } from '../create-unit/use-case';
 import type { UnitsDeps } from '../deps';
-import { readUnitCsv } from './csv';
+import { type CsvRow, readUnitCsv } from './csv';
 
 export type ImportProgress = (done: number, total: number) => void;
 
@@ -27,6 +28,20 @@ function toCreateInput(fields: Record<string, string>) {
   };
 }
 
+/** A marker anywhere refuses the whole file before anything is stored, naming the line. */
+function refuseSecrets(rows: readonly CsvRow[]): void {
+  for (const row of rows) {
+    for (const text of 'error' in row ? [row.text] : row.cells) {
+      const found = findSecrecyMarkerIn(text);
+      if (found) {
+        throw new SecrecyRefusedError(found, `第 ${row.line} 行`, [
+          { path: `line ${row.line}`, message: `含有涉密标志“${found.marker}”`, code: 'SECRECY_REFUSED' },
+        ]);
+      }
+    }
+  }
+}
+
 /**
  * Good rows are imported, bad rows reported by line number; a row whose id already exists
  * (in the store or earlier in the same file) is reported, never overwritten.
@@ -38,6 +53,7 @@ export async function importUnits(
 ): Promise<ImportReport> {
   const { rows, headerError } = readUnitCsv(csvText);
   if (headerError) throw new BadRequestError('CSV_HEADER_INVALID', headerError);
+  refuseSecrets(rows);
   const report: ImportReport = { imported: 0, rejected: [] };
   const seen = new Set<string>();
   let done = 0;

@@ -36,6 +36,6 @@ export {
   type SignatureLike,
   signatureSize,
 } from './minhash';
-export { findSecrecyMarker } from './secrecy';
+export { findSecrecyMarker, findSecrecyMarkerIn, type SecrecyMarker } from './secrecy';
 export { exactJaccard, normalizeForShingles, SHINGLE_SIZE, shingles } from './shingles';
 export { vagueTimeWords } from './vague-time';

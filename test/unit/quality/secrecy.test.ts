@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrecyMarker } from '#shared/domain/quality/index';
+import { findSecrecyMarker, findSecrecyMarkerIn } from '#shared/domain/quality/index';
 
 const inBody = (body: string) => findSecrecyMarker({ title: '关于全市重点工作进展情况', body });
 
@@ -47,6 +47,45 @@ describe('findSecrecyMarker', () => {
     '内部控制制度进一步完善',
   ])('does not refuse %j', (body) => {
     expect(inBody(body)).toBeUndefined();
+  });
+
+  it.each([
+    ['绝\u200B密', '绝密'],
+    ['机\u00A0密★一年', '机\u00A0密★一年'],
+    ['机\u3000\u3000密★', '机　　密★'],
+    ['秘\uFEFF密★1年', '秘密★1年'],
+    ['絕密', '絕密'],
+    ['絕密★啟用前', '絕密★啟用前'],
+    ['機密★長期', '機密★長期'],
+    ['【機密】內部安排', '【機密】'],
+    ['机密＊１年', '机密＊１年'],
+    ['内部资料 请注意保密', '内部资料 请注意保密'],
+    ['內部資料 請注意保密', '內部資料 請注意保密'],
+    ['本件屬於涉密', '本件屬於涉密'],
+    ['机密\r\n正文', '机密'],
+    ['机密\u2028正文', '机密'],
+  ])('sees through disguise: %j (marker %j, as written)', (body, marker) => {
+    expect(inBody(body)?.marker).toBe(marker);
+  });
+
+  it.each([
+    '保密工作会议',
+    '涉密人员培训',
+    '商业机密',
+    '非涉密',
+    '商業機密',
+    '保密\u200B工作會議',
+    '内部资料汇编',
+  ])('still lets %j pass after normalising', (text) => {
+    expect(findSecrecyMarkerIn(text)).toBeUndefined();
+  });
+
+  it('reads one string on its own, as every free-text field is scanned', () => {
+    expect(findSecrecyMarkerIn('机密★一年 潍城区整改情况')).toEqual({
+      marker: '机密★一年',
+      excerpt: '机密★一年 潍城区整改情况',
+    });
+    expect(findSecrecyMarkerIn('张\u200B建国')).toBeUndefined();
   });
 
   it('looks at the title first and keeps the excerpt short, on one line', () => {

@@ -69,4 +69,53 @@ describe('CSV import of units', () => {
   it('refuses a file without the required header columns', async () => {
     await expect(importUnits(deps(), 'foo,bar\n1,2\n')).rejects.toMatchObject({ code: 'CSV_HEADER_INVALID' });
   });
+
+  it('reads a quoted field holding a comma or a line break as one field, and keeps line numbers', async () => {
+    const d = deps();
+    const csv = [
+      '编号,名称,类别,信息员,电话,邮箱',
+      'qingzhou,"青州市人民政府,东城",county,,,',
+      'shouguang,"寿光市',
+      '人民政府",county,,,',
+      'fgw,市发展和改革委员会,市直部门,"王芳",0536-8781234,wangfang@example.gov.cn',
+      '',
+    ].join('\r\n');
+    const report = await importUnits(d, csv);
+    expect(report.imported).toBe(2);
+    expect(d.units.units.get('qingzhou')?.name).toBe('青州市人民政府,东城');
+    // One field with a line break in it: the row starting on line 3 is refused for the control
+    // character, and line 5 after it is read as its own row.
+    expect(report.rejected).toHaveLength(1);
+    expect(report.rejected[0]).toMatchObject({ line: 3, id: 'shouguang' });
+    expect(report.rejected[0]?.reason).toContain('控制字符');
+    expect(d.units.units.get('fgw')?.contacts[0]?.name).toBe('王芳');
+  });
+
+  it('refuses a name with a control character on its line and imports the rest', async () => {
+    const d = deps();
+    const report = await importUnits(
+      d,
+      'id,name,class\nanqiu,安丘市\u0085人民政府,county\nlinqu,临朐县\u0007人民政府,county\nzhucheng,诸城市人民政府,county\n',
+    );
+    expect(report.imported).toBe(1);
+    expect(report.rejected.map((row) => row.line)).toEqual([2, 3]);
+    expect(report.rejected.map((row) => row.reason).join()).toContain('U+0085');
+    expect([...d.units.units.keys()]).toEqual(['zhucheng']);
+  });
+
+  it.each([
+    ['a unit name', 'gaomi,机密★一年 高密市人民政府,county'],
+    ['a contact', 'gaomi,高密市人民政府,county,绝\u200B密,0536-1234567,a@example.gov.cn'],
+    ['a line that does not parse', 'gaomi,"【機密】高密市,county'],
+  ])(
+    'refuses the whole file when %s carries a secrecy marker, naming the line; stores nothing',
+    async (_, row) => {
+      const d = deps();
+      const csv = ['id,name,class,信息员,电话,邮箱', 'qingzhou,青州市人民政府,county,,,', row, ''].join('\n');
+      const refused = importUnits(d, csv);
+      await expect(refused).rejects.toMatchObject({ status: 422, code: 'SECRECY_REFUSED' });
+      await expect(refused).rejects.toThrow(/第 3 行含有涉密标志/);
+      expect(d.units.units.size).toBe(0);
+    },
+  );
 });
