@@ -321,7 +321,6 @@ describe('no internal item and no secrecy marker ever reaches the archive', () =
       // A fixed seed keeps the run (and its duration) the same each time; change it to explore.
       { numRuns: 30, seed: 20_261_205, endOnFailure: true },
     );
-    console.log(JSON.stringify([...seen]));
     // The interesting paths were reached: a stale draft, a marker refused, internal text published.
     for (const outcome of ['published', 'withdrawn', 'DRAFT_STALE', 'SECRECY_REFUSED', 'revised:internal']) {
       expect(seen.get(outcome) ?? 0, outcome).toBeGreaterThan(0);
