@@ -96,26 +96,6 @@ export class DynamoBulletinStore implements PublishedBulletins {
     );
   }
 
-  /** Replaces a bulletin that is still at `expectedVersion` (drafts being edited, withdrawal). */
-  async replace(bulletin: Bulletin, expectedVersion: number): Promise<void> {
-    await transact(
-      this.table,
-      [
-        {
-          Put: {
-            TableName: this.table.tableName,
-            Item: stored(bulletin),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          },
-        },
-      ],
-      () => {
-        throw new ConflictError('VERSION_CONFLICT', '这一期已被他人修改，请刷新后再操作');
-      },
-    );
-  }
-
   /**
    * Saves a draft and, in the same transaction, the adopted text the editor changed in it on
    * each item (still a candidate at the version read), so the item holds the text the issue
