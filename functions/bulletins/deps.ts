@@ -12,7 +12,7 @@ import type { BulletinFiles } from '#shared/store/s3/bulletin-files';
 
 export type BulletinStore = Pick<
   DynamoBulletinStore,
-  'get' | 'create' | 'replace' | 'ofSeriesYear' | 'counter' | 'publish'
+  'get' | 'create' | 'saveDraft' | 'ofSeriesYear' | 'counter' | 'publish' | 'ledgerAt' | 'withdraw'
 >;
 
 export interface BulletinsDeps {

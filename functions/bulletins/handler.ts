@@ -41,7 +41,7 @@ export const handler = httpFunction('bulletins', {
   createBulletin: ({ principal, body }) => createBulletin(deps, principal, body),
   listBulletins: ({ query }) => listBulletins(deps, query),
   getBulletin: ({ params }) => getBulletin(deps, params.bulletinId),
-  updateBulletin: ({ params, body }) => updateBulletin(deps, params.bulletinId, body),
+  updateBulletin: ({ principal, params, body }) => updateBulletin(deps, principal, params.bulletinId, body),
   publishBulletin: ({ principal, params, body }) => publishBulletin(deps, principal, params.bulletinId, body),
   withdrawBulletin: ({ principal, params, body }) =>
     withdrawBulletin(deps, principal, params.bulletinId, body),

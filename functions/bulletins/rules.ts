@@ -67,20 +67,42 @@ export async function candidateItems(
   return items;
 }
 
-/** The adopted text of an item in an issue: the editor's version where there is one. */
+/** The adopted version of an item: the editor's edited text where there is one, else the unit's. */
+export function adoptedText(item: Item): { title: string; body: string } {
+  const text = item.edited ?? item;
+  return { title: text.title, body: text.body };
+}
+
+/**
+ * An issue's entries as the items are now: openness from the item, text from its adopted
+ * version, and the item version they reflect (publishing checks it has not moved since).
+ */
 export async function bulletinItems(deps: BulletinsDeps, items: Item[]): Promise<BulletinItem[]> {
   const units = new Map((await deps.units.list()).map((unit) => [unit.id, unit.name]));
   return items.map((item) => {
-    const text = item.edited ?? item;
     const credited = [item.unitId, ...item.coUnits];
     return {
       itemId: item.itemId,
       unitId: item.unitId,
       coUnits: item.coUnits,
       unitNames: credited.map((id) => units.get(id) ?? id),
-      title: text.title,
-      body: text.body,
+      ...adoptedText(item),
       openness: item.openness,
+      itemVersion: item.version,
     };
   });
+}
+
+/**
+ * Refuses a draft entry whose item changed after the draft recorded it (returned, revised,
+ * re-edited, openness changed …): the editor must look at the item as it is now. An entry saved
+ * before versions were recorded counts as changed.
+ */
+export function requireUnchanged(entry: BulletinItem, item: Item): void {
+  if (entry.itemVersion === item.version) return;
+  throw new ConflictError(
+    'DRAFT_STALE',
+    `稿件“${adoptedText(item).title}”在本期草稿保存后已有改动（如退回修改、单位重报或重新编辑），请刷新草稿、核对后再操作`,
+    [{ path: 'items', message: '稿件已有改动', itemId: item.itemId }],
+  );
 }

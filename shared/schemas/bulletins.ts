@@ -48,6 +48,10 @@ export const bulletinItem = z
     title: z.string(),
     body: z.string(),
     openness: z.enum(['public', 'internal']),
+    itemVersion: z
+      .int()
+      .optional()
+      .meta({ description: '编入或刷新草稿时稿件的版本；稿件此后有改动的，须刷新草稿才能发布' }),
   })
   .meta({ id: 'BulletinItem' });
 export type BulletinItem = z.infer<typeof bulletinItem>;
@@ -98,10 +102,13 @@ export const bulletinUpdate = z
   .strictObject({
     version: z.int().positive(),
     items: z
-      .array(z.strictObject({ itemId, ...itemText }))
+      .array(z.strictObject({ itemId, ...itemText }).partial({ title: true, body: true }))
       .max(maxBulletinItems)
       .optional()
-      .meta({ description: '按期内顺序排列；可修改每篇的采用稿' }),
+      .meta({
+        description:
+          '按期内顺序排列；给出 title/body 即修改该篇的采用稿（写入稿件的编辑修改稿），省略则沿用稿件当前的采用稿（刷新草稿）',
+      }),
     signer: singleLine(2, 20).optional().meta({ description: '签发' }),
     distribution: distribution.optional(),
   })

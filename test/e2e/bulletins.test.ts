@@ -217,14 +217,15 @@ describe('bulletins from draft to the public archive', () => {
       rows: { unitId: string; submitted: number; adopted: number; rank: number }[];
     }[];
     const weicheng = county?.rows.find((row) => row.unitId === 'weicheng');
-    // 2 items in the first issue, 20 in the concurrent ones; 23 submitted (one internal item stayed a candidate).
-    expect(weicheng).toMatchObject({ submitted: 23, adopted: 22, rank: 1 });
+    // 20 items in the concurrent issues count; the first issue's 2 were taken back when it was
+    // withdrawn; 23 submitted (one internal item stayed a candidate).
+    expect(weicheng).toMatchObject({ submitted: 23, adopted: 20, rank: 1 });
     expect(county?.rows).toHaveLength(16);
     const csv = await fetch(`${stack.urls.api}/rankings?period=${month}&format=csv`, {
       headers: { authorization: `Bearer ${stack.tokens.EDITOR_TOKEN}` },
     });
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(await csv.text()).toContain('潍城区人民政府,23,22');
+    expect(await csv.text()).toContain('潍城区人民政府,23,20');
     const xlsx = await fetch(`${stack.urls.api}/rankings?period=${month}&format=xlsx`, {
       headers: { authorization: `Bearer ${stack.tokens.EDITOR_TOKEN}` },
     });
@@ -246,6 +247,7 @@ describe('bulletins from draft to the public archive', () => {
     expect(ledger.status).toBe(200);
     const lines = ledger.body.lines as { reason: string; points: number; rule: string }[];
     expect(lines.map((line) => line.reason)).toContain(`《政务信息》${year}年第1期采用 +3`);
+    expect(lines.map((line) => line.reason)).toContain(`《政务信息》${year}年第1期撤回 -3`);
     expect(lines.filter((line) => line.rule === 'series:mryq')).toHaveLength(20);
     const sum = lines.reduce((total, line) => total + line.points, 0);
     expect(ledger.body.total).toBe(sum);

@@ -1,18 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import { newId } from '#shared/domain/ids';
-import { periodsOf, yearOf } from '#shared/domain/periods';
+import { yearOf } from '#shared/domain/periods';
 import type { Principal } from '#shared/domain/roles';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
-import { ledgerFor } from '#shared/domain/scoring/index';
 import { ConflictError, UnprocessableError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
 import type { Bulletin } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
-import type { ScoringPolicy } from '#shared/schemas/policy';
 import type { SeriesCounter } from '#shared/store/dynamo/bulletins';
-import type { CounterChange } from '#shared/store/dynamo/ledger';
 import type { OutboxEntry } from '#shared/store/ports';
+import type { StoredFile } from '#shared/store/s3/bulletin-files';
+import { issueLabel, scoreAdoptions } from '../adoption-points';
 import type { BulletinsDeps } from '../deps';
-import { activeSeries, candidateItems, existingBulletin, requireDraft } from '../rules';
+import {
+  activeSeries,
+  bulletinItems,
+  candidateItems,
+  existingBulletin,
+  requireDraft,
+  requireUnchanged,
+} from '../rules';
+import { refuseSecrecyMarkers } from './last-gate';
 
 /** Concurrent publishes in one series retry on the moved counter; each retry re-reads it. */
 const maxAttempts = 25;
@@ -23,8 +31,14 @@ function nextNumber(counter: SeriesCounter | undefined, year: number): SeriesCou
   return { lastYear: year, lastNumber: number, total: (counter?.total ?? 0) + 1 };
 }
 
+/**
+ * The Word file and HTML record of one attempt. The key names the attempt, so a publish that
+ * loses its race (to another issue of the series, or to a second click on the same draft) never
+ * overwrites the winner's files, and can remove exactly its own.
+ */
 async function renderFiles(deps: BulletinsDeps, bulletin: Bulletin) {
-  const stem = `bulletins/${bulletin.year}/${bulletin.seriesId}/${bulletin.number}-${bulletin.bulletinId}`;
+  const attempt = randomUUID().slice(0, 8);
+  const stem = `bulletins/${bulletin.year}/${bulletin.seriesId}/${bulletin.number}-${bulletin.bulletinId}-${attempt}`;
   const docx = await deps.renderDocx(bulletin, { officeName: deps.officeName, includeInternal: true });
   const html = Buffer.from(deps.renderRecord(bulletin, deps.officeName), 'utf8');
   const [docxFile, htmlFile] = await Promise.all([
@@ -38,52 +52,46 @@ async function renderFiles(deps: BulletinsDeps, bulletin: Bulletin) {
   return { docx: docxFile, html: htmlFile };
 }
 
-/** What the adoptions earn: ledger lines under the year's policy, and the counters they move. */
-function scoreAdoptions(
-  items: Item[],
-  label: string,
-  seriesId: string,
-  at: Date,
-  policy: ScoringPolicy,
-  unitClasses: Map<string, string>,
-) {
-  const when = at.toISOString();
-  const ledger = items.flatMap((item) =>
-    ledgerFor(
-      {
-        kind: 'adopted',
-        itemId: item.itemId,
-        bulletinLabel: label,
-        seriesId,
-        units: [item.unitId, ...item.coUnits].map((unitId) => ({ unitId })),
-        at: when,
-      },
-      policy,
-    ).map((line) => ({ ...line, at: when })),
-  );
-  const counters: CounterChange[] = [];
-  for (const item of items) {
-    for (const unitId of [item.unitId, ...item.coUnits]) {
-      const points = ledger
-        .filter((line) => line.unitId === unitId && line.refId === item.itemId)
-        .reduce((sum, line) => sum + line.points, 0);
-      for (const period of periodsOf(at)) {
-        counters.push({
-          unitId,
-          unitClass: unitClasses.get(unitId) ?? 'unknown',
-          period,
-          add: { adopted: 1, points },
+/** A lost attempt's files go; a failure here only leaves an unreferenced copy, so it is logged. */
+async function discardFiles(deps: BulletinsDeps, files: { docx: StoredFile; html: StoredFile }) {
+  await Promise.all(
+    [files.docx.key, files.html.key].map((key) =>
+      deps.files.delete(key).catch((error: unknown) => {
+        logger.warn('could not remove the files of a lost publish attempt', {
+          key,
+          error: error instanceof Error ? error.name : 'unknown',
         });
-      }
-    }
-  }
-  return { ledger, counters };
+      }),
+    ),
+  );
+}
+
+/**
+ * The draft as it will print, built from the items as they are now: each item must still be the
+ * version the draft recorded and a 拟采用 candidate (internal items refused in a public-only
+ * series), its openness and adopted text taken from the item, never from the draft's copy.
+ */
+async function issueFromItems(deps: BulletinsDeps, draft: Bulletin, signer: string) {
+  const series = await activeSeries(deps, draft.seriesId);
+  const items = await candidateItems(
+    deps,
+    series,
+    draft.items.map((entry) => entry.itemId),
+  );
+  draft.items.forEach((entry, index) => {
+    const item = items[index];
+    if (item) requireUnchanged(entry, item);
+  });
+  const entries = await bulletinItems(deps, items);
+  refuseSecrecyMarkers({ items: entries, signer, distribution: draft.distribution });
+  return { series, items, entries };
 }
 
 /**
  * Publishes a draft: the next number of the series for the year and the running total, the
  * Word file and the HTML record (rendered with those numbers and stored with their SHA-256),
- * the items adopted with their counters, the leaders' mail — then the archive pages.
+ * the items adopted with their counters, the leaders' mail — then the archive pages. Nothing is
+ * written when the draft is stale or its final text carries a secrecy marker.
  */
 export async function publishBulletin(
   deps: BulletinsDeps,
@@ -98,19 +106,17 @@ export async function publishBulletin(
     if (!signer) throw new UnprocessableError('SIGNER_REQUIRED', '发布前须填写签发人');
     if (current.items.length === 0)
       throw new UnprocessableError('EMPTY_BULLETIN', '这一期还没有稿件，不能发布');
-    const series = await activeSeries(deps, current.seriesId);
-    const items = await candidateItems(
-      deps,
-      series,
-      current.items.map((entry) => entry.itemId),
-    );
+    const { series, items, entries } = await issueFromItems(deps, current, signer);
     const now = deps.now();
     const at = now.toISOString();
     const year = Number(yearOf(now));
+    const unitClasses = new Map((await deps.units.list()).map((unit) => [unit.id, unit.class]));
+    const policy = (await deps.policies.latest(year)) ?? defaultPolicy(year);
     const read = await deps.bulletins.counter(current.seriesId);
     const next = nextNumber(read, year);
     const numbered: Bulletin = {
       ...current,
+      items: entries,
       year,
       number: next.lastNumber,
       total: next.total,
@@ -121,15 +127,7 @@ export async function publishBulletin(
       updatedAt: at,
       version: current.version + 1,
     };
-    const files = await renderFiles(deps, numbered);
-    const published: Bulletin = { ...numbered, ...files };
-    const adoptedItems = items.map((item): { item: Item; expectedVersion: number } => ({
-      item: { ...item, status: 'adopted', updatedAt: at, version: item.version + 1 },
-      expectedVersion: item.version,
-    }));
-    const unitClasses = new Map((await deps.units.list()).map((unit) => [unit.id, unit.class]));
-    const label = `《${series.name}》${year}年第${next.lastNumber}期`;
-    const policy = (await deps.policies.latest(year)) ?? defaultPolicy(year);
+    const label = issueLabel({ seriesName: series.name, year, number: next.lastNumber });
     const outbox: OutboxEntry = {
       messageId: newId('ml', now),
       kind: 'bulletin-published',
@@ -139,12 +137,17 @@ export async function publishBulletin(
       attempts: 0,
       sentTo: [],
     };
+    const files = await renderFiles(deps, numbered);
+    const published: Bulletin = { ...numbered, ...files };
     try {
       await deps.bulletins.publish({
         bulletin: published,
         expectedVersion: current.version,
         counter: { read, next },
-        items: adoptedItems,
+        items: items.map((item): { item: Item; expectedVersion: number } => ({
+          item: { ...item, status: 'adopted', updatedAt: at, version: item.version + 1 },
+          expectedVersion: item.version,
+        })),
         events: items.map((item) => ({
           itemId: item.itemId,
           event: {
@@ -161,6 +164,10 @@ export async function publishBulletin(
         outbox,
       });
     } catch (error) {
+      // Only a refused transaction surely wrote nothing; after any other failure it may have
+      // committed, and the files it names must stay.
+      if (error instanceof ConflictError || error instanceof UnprocessableError)
+        await discardFiles(deps, files);
       if (error instanceof ConflictError && error.code === 'COUNTER_MOVED' && attempt < maxAttempts) {
         await pause();
         continue;

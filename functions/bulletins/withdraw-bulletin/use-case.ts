@@ -2,10 +2,23 @@ import type { Principal } from '#shared/domain/roles';
 import { ConflictError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
 import type { Bulletin } from '#shared/schemas/bulletins';
+import { reverseAdoptions } from '../adoption-points';
 import type { BulletinsDeps } from '../deps';
 import { existingBulletin } from '../rules';
 
-/** 撤回: the number stays taken, the issue leaves the public site and its search. */
+/** The adoption lines the issue's credited units hold at its publication moment. */
+async function earnedLines(deps: BulletinsDeps, issue: Bulletin) {
+  const at = issue.publishedAt;
+  if (!at) return [];
+  const unitIds = [...new Set(issue.items.flatMap((entry) => [entry.unitId, ...entry.coUnits]))];
+  return (await Promise.all(unitIds.map((unitId) => deps.bulletins.ledgerAt(unitId, at)))).flat();
+}
+
+/**
+ * 撤回: the number stays taken, the issue leaves the public site and its search, and in the same
+ * transaction the points and adoptions it earned are taken back (a unit reads
+ * 「《政务信息》2026年第12期撤回 -3」), so scores and rankings at once equal what a replay gives.
+ */
 export async function withdrawBulletin(
   deps: BulletinsDeps,
   editor: Principal,
@@ -27,12 +40,17 @@ export async function withdrawBulletin(
     updatedAt: at,
     version: current.version + 1,
   };
-  await deps.bulletins.replace(next, current.version);
+  const unitClasses = new Map((await deps.units.list()).map((unit) => [unit.id, unit.class]));
+  await deps.bulletins.withdraw({
+    bulletin: next,
+    expectedVersion: current.version,
+    ...reverseAdoptions(current, await earnedLines(deps, current), unitClasses),
+  });
   logger.info('bulletin withdrawn', { bulletinId, by: editor.tokenId });
   await deps.archive.bulletinChanged(next).catch((error: unknown) => {
     logger.error('archive update failed; run `archive rebuild`', {
       bulletinId,
-      error: error instanceof Error ? error.message : 'unknown',
+      error: error instanceof Error ? error.name : 'unknown',
     });
   });
   return next;

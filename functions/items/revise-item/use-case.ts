@@ -10,7 +10,7 @@ type Reporter = Extract<Principal, { role: 'reporter' }>;
 
 /**
  * A returned item revised by its unit goes back to the queue; the text it replaces is kept in
- * `revisions`, unchanged.
+ * `revisions`, unchanged, and the editor's version of that text is dropped.
  */
 export async function reviseItem(
   deps: ItemsDeps,
@@ -34,8 +34,11 @@ export async function reviseItem(
   const at = now.toISOString();
   const { findings, duplicates } = await assess(deps.items, input, now, itemId);
   const { version: _version, secrecy: _secrecy, ...fields } = input;
+  // The editor's version was an edit of the text this revision replaces: it no longer applies,
+  // and left in place it would be published (and shown as 改稿对照) instead of the unit's new text.
+  const { edited: _superseded, ...kept } = current;
   const next: Item = {
-    ...current,
+    ...kept,
     ...fields,
     status: 'submitted',
     revisions: [

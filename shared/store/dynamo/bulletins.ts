@@ -33,6 +33,21 @@ export interface PublishWrite {
   outbox?: OutboxEntry;
 }
 
+/** A draft saved with the editor's changes to its items' adopted text, each with its audit event. */
+export interface DraftWrite {
+  bulletin: Bulletin;
+  expectedVersion: number;
+  edits: { item: Item; expectedVersion: number; event: HistoryEvent }[];
+}
+
+/** Withdrawal: the issue leaves `published`, and the points and adoptions it earned are taken back. */
+export interface WithdrawWrite {
+  bulletin: Bulletin;
+  expectedVersion: number;
+  ledger: StoredLedgerLine[];
+  counters: CounterChange[];
+}
+
 /** DynamoDB's limit on the actions of one transaction. */
 const maxTransactionActions = 100;
 
@@ -81,24 +96,80 @@ export class DynamoBulletinStore implements PublishedBulletins {
     );
   }
 
-  /** Replaces a bulletin that is still at `expectedVersion` (drafts being edited, withdrawal). */
-  async replace(bulletin: Bulletin, expectedVersion: number): Promise<void> {
-    await transact(
-      this.table,
-      [
+  /**
+   * Saves a draft and, in the same transaction, the adopted text the editor changed in it on
+   * each item (still a candidate at the version read), so the item holds the text the issue
+   * will print and the draft records the version it was saved against.
+   */
+  async saveDraft(write: DraftWrite): Promise<void> {
+    const tableName = this.table.tableName;
+    const actions: TransactItem[] = [
+      {
+        Put: {
+          TableName: tableName,
+          Item: stored(write.bulletin),
+          ConditionExpression: 'version = :expected AND #status = :draft',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':expected': write.expectedVersion, ':draft': 'draft' },
+        },
+      },
+      ...write.edits.flatMap(({ item, expectedVersion, event }): TransactItem[] => [
         {
           Put: {
-            TableName: this.table.tableName,
-            Item: stored(bulletin),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
+            TableName: tableName,
+            Item: storedItem(item),
+            ConditionExpression: 'version = :expected AND #status = :candidate',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':expected': expectedVersion, ':candidate': 'candidate' },
           },
         },
-      ],
-      () => {
-        throw new ConflictError('VERSION_CONFLICT', '这一期已被他人修改，请刷新后再操作');
+        historyPut(tableName, item.itemId, event),
+      ]),
+    ];
+    await transact(this.table, actions, (index) => {
+      if (index === 0) throw new ConflictError('VERSION_CONFLICT', '这一期已被他人修改，请刷新后再操作');
+      throw new ConflictError('DRAFT_STALE', '期内有稿件刚被他人处理或修改，请刷新草稿、核对后再操作');
+    });
+  }
+
+  /** The adoption lines (and any reversal) a unit's ledger holds at one moment: one Query. */
+  async ledgerAt(unitId: string, at: string): Promise<StoredLedgerLine[]> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :at)',
+      ExpressionAttributeValues: { ':pk': `LEDGER#${unitId}`, ':at': `ENTRY#${at}#series:` },
+    });
+    return items.map((item) => {
+      const { pk: _pk, sk: _sk, type: _type, ...line } = item;
+      return line as unknown as StoredLedgerLine;
+    });
+  }
+
+  /**
+   * 撤回 in one transaction: the issue (still published at the version read) becomes withdrawn,
+   * with the reversing ledger lines and the counters they move.
+   */
+  async withdraw(write: WithdrawWrite): Promise<void> {
+    const tableName = this.table.tableName;
+    const actions: TransactItem[] = [
+      {
+        Put: {
+          TableName: tableName,
+          Item: stored(write.bulletin),
+          ConditionExpression: 'version = :expected AND #status = :published',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':expected': write.expectedVersion, ':published': 'published' },
+        },
       },
-    );
+      ...ledgerPuts(tableName, write.ledger),
+      ...counterUpdates(tableName, write.counters),
+    ];
+    if (actions.length > maxTransactionActions) {
+      throw new UnprocessableError('BULLETIN_TOO_LARGE', '本期署名单位过多，无法一次撤回，请联系系统管理员');
+    }
+    await transact(this.table, actions, (index) => {
+      if (index === 0) throw new ConflictError('VERSION_CONFLICT', '这一期已被他人修改，请刷新后再操作');
+      throw new ConflictError('ALREADY_WITHDRAWN', '这一期的积分已被撤回过，请刷新后再操作');
+    });
   }
 
   /** A series' issues of one year: published by number, then drafts. */

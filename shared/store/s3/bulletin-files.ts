@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
 export interface StoredFile {
@@ -11,6 +11,8 @@ export interface StoredFile {
 /** The immutable record copies of a published bulletin (.docx and HTML) in the private bucket. */
 export interface BulletinFiles {
   put(key: string, body: Buffer, contentType: string): Promise<StoredFile>;
+  /** Removes the files of a publication that lost its race, so no copy is left without an issue. */
+  delete(key: string): Promise<void>;
   presignGet(key: string, contentDisposition: string, expiresIn: number): Promise<string>;
 }
 
@@ -33,6 +35,10 @@ export class S3BulletinFiles implements BulletinFiles {
       }),
     );
     return { key, sha256, size: body.length };
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
   presignGet(key: string, contentDisposition: string, expiresIn: number): Promise<string> {
