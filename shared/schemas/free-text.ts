@@ -33,8 +33,26 @@ function describeControl(value: string, found: RegExpExecArray): string {
   return `第 ${position} 个字符是控制字符 ${code}${controlNames[char] ? `（${controlNames[char]}）` : ''}`;
 }
 
+/** True only inside `parseStored`: zod parses synchronously, so no other parse can interleave. */
+let readingStored = false;
+
+/**
+ * Parses a row read back from the store. Free text was checked when it was written (and the
+ * publisher checks it once more before printing); a row stored before a rule existed must stay
+ * readable so that people can see and correct it, not turn every list that holds it into a 500.
+ */
+export function parseStored<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  readingStored = true;
+  try {
+    return schema.parse(value);
+  } finally {
+    readingStored = false;
+  }
+}
+
 function scan(kind: FreeTextKind) {
   return (value: string, ctx: z.core.$RefinementCtx<string>) => {
+    if (readingStored) return;
     const found = (kind === 'line' ? control : controlInText).exec(value);
     if (found) {
       ctx.addIssue({

@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { parseStored } from '#shared/schemas/free-text';
 import { ConflictError, NotFoundError } from '../../errors';
 import { type Attachment, attachment as attachmentSchema } from '../../schemas/attachments';
 import type { HistoryEvent } from '../../schemas/items';
@@ -12,7 +13,7 @@ import { transact } from './transactions';
 
 function toAttachment(raw: Record<string, unknown>): Attachment {
   const { pk: _pk, sk: _sk, type: _type, ...rest } = raw;
-  return attachmentSchema.parse(rest);
+  return parseStored(attachmentSchema, rest);
 }
 
 /** Attachments live in their item's partition (`ATTACHMENT#<id>`), next to its history events. */

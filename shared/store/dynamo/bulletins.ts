@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { parseStored } from '#shared/schemas/free-text';
 import { ConflictError, UnprocessableError } from '../../errors';
 import { type Bulletin, bulletin as bulletinSchema } from '../../schemas/bulletins';
 import type { HistoryEvent, Item } from '../../schemas/items';
@@ -60,7 +61,7 @@ function stored(bulletin: Bulletin) {
   };
 }
 
-const toBulletin = (raw: Record<string, unknown>): Bulletin => bulletinSchema.parse(raw);
+const toBulletin = (raw: Record<string, unknown>): Bulletin => parseStored(bulletinSchema, raw);
 
 export class DynamoBulletinStore implements PublishedBulletins {
   constructor(private readonly table: TableRef) {}

@@ -8,6 +8,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { parseStored } from '#shared/schemas/free-text';
 import { ConflictError, UnprocessableError } from '../../errors';
 import type { TableRef } from './client';
 import { rethrowStoreError } from './errors';
@@ -163,8 +164,8 @@ export class DynamoCommissionStore {
     const head = raw.find((row) => row.sk === 'COMMISSION');
     if (!head) return undefined;
     return {
-      commission: storedCommission.parse(head),
-      units: raw.filter((row) => row.sk !== 'COMMISSION').map((row) => storedUnitRow.parse(row)),
+      commission: parseStored(storedCommission, head),
+      units: raw.filter((row) => row.sk !== 'COMMISSION').map((row) => parseStored(storedUnitRow, row)),
     };
   }
 
@@ -179,7 +180,7 @@ export class DynamoCommissionStore {
         }),
       )
       .catch(rethrowStoreError);
-    return raw ? storedUnitRow.parse(raw) : undefined;
+    return raw ? parseStored(storedUnitRow, raw) : undefined;
   }
 
   /** A year's commissions by deadline (the year of the deadline, Asia/Shanghai). */
@@ -189,7 +190,7 @@ export class DynamoCommissionStore {
       KeyConditionExpression: 'gsi3pk = :pk',
       ExpressionAttributeValues: { ':pk': `COMMISSIONS#${year}` },
     });
-    return raw.map((row) => storedCommission.parse(row));
+    return raw.map((row) => parseStored(storedCommission, row));
   }
 
   /** The commissions asking one unit, by deadline, each with that unit's row. */
@@ -199,6 +200,6 @@ export class DynamoCommissionStore {
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': `UNITCOMMISSIONS#${unitId}` },
     });
-    return raw.map((row) => storedUnitRow.parse(row));
+    return raw.map((row) => parseStored(storedUnitRow, row));
   }
 }

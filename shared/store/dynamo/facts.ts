@@ -1,3 +1,4 @@
+import { parseStored } from '#shared/schemas/free-text';
 /**
  * Upper-level fact rows, in the item's partition: `FORWARDED`, `UPPER#<publicationId>` and
  * `INSTRUCTION#<instructionId>`. Each fact is one transaction with its audit event, its ledger
@@ -123,11 +124,11 @@ export class DynamoFactStore {
     const result: ItemFactRows = { forwarded: undefined, upperAdoptions: [], instructions: [] };
     for (const row of rows) {
       const { pk: _pk, sk, type: _type, kind: _kind, ...rest } = row;
-      if (sk === 'FORWARDED') result.forwarded = forwardedFact.parse(rest);
+      if (sk === 'FORWARDED') result.forwarded = parseStored(forwardedFact, rest);
       else if (typeof sk === 'string' && sk.startsWith('UPPER#'))
-        result.upperAdoptions.push(upperAdoptionFact.parse(rest));
+        result.upperAdoptions.push(parseStored(upperAdoptionFact, rest));
       else if (typeof sk === 'string' && sk.startsWith('INSTRUCTION#'))
-        result.instructions.push(instructionFact.parse(rest));
+        result.instructions.push(parseStored(instructionFact, rest));
     }
     result.upperAdoptions.sort((a, b) => (a.date + a.recordedAt < b.date + b.recordedAt ? -1 : 1));
     result.instructions.sort((a, b) => (a.date + a.recordedAt < b.date + b.recordedAt ? -1 : 1));

@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { parseStored } from '#shared/schemas/free-text';
 import { monthOf, periodsOf } from '../../domain/periods';
 import { decodeSignature, encodeSignature } from '../../domain/quality/index';
 import { centsOf, fromCents } from '../../domain/scoring/index';
@@ -31,7 +32,7 @@ export function storedItem(item: Item) {
 }
 
 export function toItem(raw: Record<string, unknown>): Item {
-  return itemSchema.parse(raw);
+  return parseStored(itemSchema, raw);
 }
 
 const versionConflict = () => new ConflictError('VERSION_CONFLICT', '稿件已被他人处理或修改，请刷新后再操作');

@@ -5,6 +5,7 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { parseStored } from '#shared/schemas/free-text';
 import type { TableRef } from './client';
 import { isConditionFailure, rethrowStoreError } from './errors';
 
@@ -59,6 +60,6 @@ export class DynamoOverdueWeekStore implements OverdueWeekStore {
         new GetCommand({ TableName: this.table.tableName, Key: overdueWeekKey(week), ConsistentRead: true }),
       )
       .catch(rethrowStoreError);
-    return Item ? storedWeek.parse(Item).colours : undefined;
+    return Item ? parseStored(storedWeek, Item).colours : undefined;
   }
 }

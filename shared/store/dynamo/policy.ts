@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { parseStored } from '#shared/schemas/free-text';
 import { ConflictError } from '../../errors';
 import { type ScoringPolicyBody, type StoredPolicy, storedPolicy } from '../../schemas/policy';
 import type { TableRef } from './client';
@@ -36,7 +37,7 @@ export interface PolicyStore {
 
 function fromRow(row: Record<string, unknown>): StoredPolicy {
   const { pk: _pk, sk: _sk, ...rest } = row;
-  return storedPolicy.parse(rest);
+  return parseStored(storedPolicy, rest);
 }
 
 export class DynamoPolicyStore implements PolicyStore {
@@ -67,7 +68,7 @@ export class DynamoPolicyStore implements PolicyStore {
     updatedBy: string,
     at: string,
   ): Promise<StoredPolicy> {
-    const stored: StoredPolicy = storedPolicy.parse({
+    const stored: StoredPolicy = parseStored(storedPolicy, {
       ...body,
       year,
       version: expectedVersion + 1,

@@ -5,6 +5,7 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { parseStored } from '#shared/schemas/free-text';
 import { ranking } from '../../schemas/rankings';
 import type { TableRef } from './client';
 import { isConditionFailure, rethrowStoreError } from './errors';
@@ -58,7 +59,7 @@ export class DynamoRankingNoticeStore implements RankingNoticeStore {
         }),
       )
       .catch(rethrowStoreError);
-    return Item ? storedRankingNotice.parse(Item) : undefined;
+    return Item ? parseStored(storedRankingNotice, Item) : undefined;
   }
 
   async months(): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { parseStored } from '#shared/schemas/free-text';
 import { defaultSeries, defaultSeriesList, removedSeriesIds } from '../../domain/series';
 import { ConflictError, UnprocessableError } from '../../errors';
 import { type Series, series as seriesSchema } from '../../schemas/bulletins';
@@ -43,7 +44,7 @@ export class DynamoSeriesStore implements SeriesStore {
       )
       .catch(rethrowStoreError);
     if (!Item) return undefined;
-    return storedSeries.parse({ series: Item.series, revision: Item.revision ?? 0 });
+    return parseStored(storedSeries, { series: Item.series, revision: Item.revision ?? 0 });
   }
 
   async list(): Promise<Series[]> {

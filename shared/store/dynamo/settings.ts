@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { parseStored } from '#shared/schemas/free-text';
 import {
   type DutyRecipients,
   dutyRecipientsStored,
@@ -41,7 +42,7 @@ export class DynamoSettingsStore implements SettingsStore, LeaderRecipientsStore
     const Item = await this.read(settingNames.dutyRecipients);
     if (!Item) return undefined;
     const { recipients, updatedAt, updatedBy } = Item;
-    return dutyRecipientsStored.parse({ recipients, updatedAt, updatedBy });
+    return parseStored(dutyRecipientsStored, { recipients, updatedAt, updatedBy });
   }
 
   async putDutyRecipients(value: DutyRecipients, updatedBy: string, at: string): Promise<void> {
@@ -52,7 +53,7 @@ export class DynamoSettingsStore implements SettingsStore, LeaderRecipientsStore
     const Item = await this.read(settingNames.leaderRecipients);
     if (!Item) return undefined;
     const { recipients, updatedAt, updatedBy } = Item;
-    return leaderRecipientsStored.parse({ recipients, updatedAt, updatedBy });
+    return parseStored(leaderRecipientsStored, { recipients, updatedAt, updatedBy });
   }
 
   async putLeaderRecipients(value: LeaderRecipients, updatedBy: string, at: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { parseStored } from '#shared/schemas/free-text';
 import { ConflictError } from '../../errors';
 import { type Unit, unit as unitSchema } from '../../schemas/units';
 import type { UnitStore } from '../ports';
@@ -9,7 +10,7 @@ import { queryAll } from './query';
 
 function toUnit(item: Record<string, unknown>): Unit {
   const { pk: _pk, sk: _sk, ...rest } = item;
-  return unitSchema.parse(rest);
+  return parseStored(unitSchema, rest);
 }
 
 /** All units sit under one partition key: a few hundred rows, one paginated Query, never a Scan. */

@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { SecrecyRefusedError, ValidationError } from '#shared/errors';
 import { parseWith } from '#shared/http/request';
 import { openApiDocument } from '#shared/openapi/document';
-import { freeTextMark, multiLine, singleLine } from '#shared/schemas/free-text';
+import { freeTextMark, multiLine, parseStored, singleLine } from '#shared/schemas/free-text';
+import { unit } from '#shared/schemas/units';
 
 const form = z.strictObject({ title: singleLine(2, 40), body: multiLine(1, 200), count: z.int() });
 const parse = (value: unknown) => parseWith(form, value, '');
@@ -75,5 +76,21 @@ describe('free text', () => {
     expect(submit.body?.[freeTextMark]).toBe('text');
     expect(submit.approver?.[freeTextMark]).toBe('line');
     expect(submit.eventDate?.[freeTextMark]).toBeUndefined();
+  });
+
+  it('reads back a row stored before the rules existed, and still refuses the same text as input', () => {
+    const legacy = {
+      id: 'weicheng',
+      name: '潍城区',
+      class: 'county',
+      contacts: [{ name: '机密★一年\n李', phone: '0536-8201234', email: 'li@example.gov.cn' }],
+      active: true,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      version: 1,
+    };
+    expect(parseStored(unit, legacy).contacts[0]?.name).toBe('机密★一年\n李');
+    // The mode ends with the read: the next request parse refuses as before.
+    expect(refusal({ title: '机密★一年 标题', body: '正文', count: 1 })).toBeInstanceOf(SecrecyRefusedError);
   });
 });
