@@ -14,6 +14,7 @@ import { StartupError } from './errors';
 import { createGateway } from './gateway/server';
 import { catalogueFunctionHost } from './lambda/catalogue';
 import { createInvokeServer } from './lambda/invoke-server';
+import { enforceTableAccess } from './lambda/table-guard';
 import { assertPortsFree, planPorts } from './ports';
 import { ensureBucket, ensureTable } from './provision';
 import { type DeliveryResult, type RegisteredSchedule, startScheduler } from './scheduler';
@@ -82,6 +83,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // Handler modules load lazily (preload below), so the host can exist before their environment.
     const functions = catalogueFunctionHost();
+    // Each function reaches only the table rows its catalogue entry declares, as its IAM role does.
+    const stopGuard = enforceTableAccess((denied) => log(`拒绝访问 / access denied: ${denied.message}`));
+    closers.push(async () => {
+      stopGuard();
+    });
     // The Lambda Invoke API for function-to-function calls (the mailer), on a free internal port.
     const invoke = createInvokeServer({ functions, names: functionNames, log });
     const invokePort = await invoke.listen(0, bindHost);
