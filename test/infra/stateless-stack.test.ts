@@ -85,6 +85,8 @@ describe('IAM: one role per function, holding only what the declaration allows',
     if (access.attachments || access.archive) allowed.push('s3:');
     if (access.mail) allowed.push('ses:');
     if (access.invokes) allowed.push('lambda:InvokeFunction');
+    // The mailer's on-failure destination: Lambda sends failed asynchronous runs with its role.
+    if (name === 'mailer') allowed.push('sqs:SendMessage', 'sqs:GetQueue');
     for (const action of actions)
       expect(
         allowed.some((prefix) => action.startsWith(prefix)),
