@@ -177,7 +177,7 @@ const leadingKeys = (patterns: readonly string[]) => ({
  * leading keys in the request, `ForAllValues` would hold vacuously, so they are never granted.
  */
 function grantTable(table: dynamodb.ITable, role: iam.IRole, access: TableAccess): void {
-  const { read, write } = tablePatterns(access);
+  const { read, write, update } = tablePatterns(access);
   const statement = (actions: readonly string[], resource: string, patterns: readonly string[]) =>
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
@@ -188,6 +188,7 @@ function grantTable(table: dynamodb.ITable, role: iam.IRole, access: TableAccess
     );
   if (read.length > 0) statement(tableActions.read, table.tableArn, read);
   if (write.length > 0) statement(tableActions.write, table.tableArn, write);
+  if (update.length > 0) statement(tableActions.update, table.tableArn, update);
   if (access.delete?.length) statement(tableActions.delete, table.tableArn, access.delete);
   for (const [index, patterns] of Object.entries(access.query ?? {})) {
     if (patterns?.length) statement(tableActions.query, `${table.tableArn}/index/${index}`, patterns);

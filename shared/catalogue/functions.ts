@@ -26,7 +26,9 @@ export interface FunctionDeclaration {
   access: FunctionAccess;
 }
 
-// Partition patterns of the store modules (shared/store/dynamo/*), combined per function below.
+// Partition patterns shared by several functions. Each function's list follows the store modules its
+// deps build (shared/store/dynamo/*); the local runtime refuses anything outside it, so every local
+// and end-to-end run checks the list.
 /** scoresDeps (functions/jobs/ranking-notice/deps.ts): rankings, ledgers, statistics — reads only. */
 const scoreReads = {
   read: ['UNITS', 'AGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
@@ -48,7 +50,8 @@ export const functions = {
     description: 'Bearer token authorizer (HTTP API simple responses)',
     memoryMb: 256,
     timeoutSeconds: 5,
-    access: { table: { read: ['TOKEN#*'], write: ['TOKEN#*'], query: { gsi1: ['TOKENS'] } } },
+    // Token rows only: it looks a token up by hash and records its last use; it can create none.
+    access: { table: { update: ['TOKEN#*'] } },
   },
   system: {
     entry: 'functions/system/handler.ts',
@@ -78,7 +81,9 @@ export const functions = {
     timeoutSeconds: 29,
     access: {
       table: {
-        read: ['UNITS', 'POLICY#*', 'COMMISSION#*', 'LSH#*', 'SETTINGS'],
+        read: ['POLICY#*'],
+        // A submission: the item and its scoring, near-duplicate buckets, the unit's last
+        // submission time, the 约稿 it answers, its idempotency record, an urgent alert.
         write: [...scoredFactWrites, 'LSH#*', 'UNITS', 'COMMISSION#*', 'IDEMPOTENCY#*', 'OUTBOX#*'],
         delete: ['IDEMPOTENCY#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
@@ -91,20 +96,16 @@ export const functions = {
     description: "The editor's decisions, edits and merges",
     memoryMb: 512,
     timeoutSeconds: 29,
-    access: {
-      table: {
-        read: ['UNITS'],
-        write: [...scoredFactWrites],
-        query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
-      },
-    },
+    // Decisions, edits and merges rewrite items and append their events, all in item partitions.
+    access: { table: { write: ['ITEM#*'] } },
   },
   attachments: {
     entry: 'functions/attachments/handler.ts',
     description: 'Attachments: presigned upload, confirmation, presigned download',
     memoryMb: 512,
     timeoutSeconds: 29,
-    access: { table: { read: ['UNITS'], write: ['ITEM#*'] }, attachments: 'readwrite' },
+    // Attachment rows and their audit events live in the item's partition.
+    access: { table: { write: ['ITEM#*'] }, attachments: 'readwrite' },
   },
   settings: {
     entry: 'functions/settings/handler.ts',
@@ -134,8 +135,9 @@ export const functions = {
     access: {
       table: {
         read: ['UNITS', 'POLICY#*'],
-        write: [...scoredFactWrites, 'BULLETIN#*', 'COUNTER#SERIES#*', 'SETTINGS', 'OUTBOX#*'],
-        query: { gsi1: ['BULLETINS#*', 'QUEUE#*'], gsi2: ['PUBLISHED#*'] },
+        // Adoption points: items, ledger lines and counters; the numbering; archive years; mail.
+        write: ['ITEM#*', 'LEDGER#*', 'AGG#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'SETTINGS', 'OUTBOX#*'],
+        query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*'] },
       },
       attachments: 'readwrite',
       archive: 'readwrite',

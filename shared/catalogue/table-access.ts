@@ -12,8 +12,10 @@ export type KeyPattern = string;
 export interface TableAccess {
   /** Partitions read (GetItem, BatchGetItem, Query on the table, transaction condition checks). */
   read?: readonly KeyPattern[];
-  /** Partitions written (PutItem, UpdateItem, BatchWriteItem); a written row may also be read. */
+  /** Partitions written (PutItem, UpdateItem); a written row may also be read. */
   write?: readonly KeyPattern[];
+  /** Partitions whose existing rows are only updated (UpdateItem, no PutItem: nothing created). */
+  update?: readonly KeyPattern[];
   /** Partitions whose rows are deleted (DeleteItem); kept apart because nearly nothing deletes. */
   delete?: readonly KeyPattern[];
   /** Index partitions queried, per index (Query with IndexName). */
@@ -27,6 +29,7 @@ export interface TableAccess {
 export const tableActions = {
   read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
   write: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  update: ['dynamodb:UpdateItem'],
   delete: ['dynamodb:DeleteItem'],
   query: ['dynamodb:Query'],
 } as const;
@@ -65,23 +68,31 @@ export function allows(access: TableAccess | undefined, request: TableRequest): 
   if (index !== undefined) {
     return action === 'Query' && matchesAny(partition, access.query?.[index as IndexName]);
   }
+  // The same statements the CDK app writes (tablePatterns), so the two runtimes cannot differ.
+  const { read, write, update } = tablePatterns(access);
   switch (action) {
     case 'GetItem':
     case 'Query':
     case 'ConditionCheckItem':
-      return matchesAny(partition, access.read) || matchesAny(partition, access.write);
+      return matchesAny(partition, read);
     case 'PutItem':
+      return matchesAny(partition, write);
     case 'UpdateItem':
-      return matchesAny(partition, access.write);
+      return matchesAny(partition, write) || matchesAny(partition, update);
     case 'DeleteItem':
       return matchesAny(partition, access.delete);
   }
 }
 
-/** Every partition pattern a function's table statement names (read, written or deleted). */
-export function tablePatterns(access: TableAccess): { read: KeyPattern[]; write: KeyPattern[] } {
+/** The partitions of each table statement: reads include every row written or updated. */
+export function tablePatterns(access: TableAccess): {
+  read: KeyPattern[];
+  write: KeyPattern[];
+  update: KeyPattern[];
+} {
   const write = [...new Set(access.write ?? [])];
-  return { read: [...new Set([...(access.read ?? []), ...write])], write };
+  const update = [...new Set(access.update ?? [])].filter((pattern) => !write.includes(pattern));
+  return { read: [...new Set([...(access.read ?? []), ...write, ...update])], write, update };
 }
 
 // --- From a request body to the authorisations it needs -------------------------------------
