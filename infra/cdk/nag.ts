@@ -1,6 +1,6 @@
 /**
  * cdk-nag acknowledgements that depend on generated names. cdk-nag 3 matches an IAM5 finding by its
- * exact text, e.g. `AwsSolutions-IAM5[Resource::<TableArn>/index/*]`, where a cross-stack value
+ * exact text, e.g. `AwsSolutions-IAM5[Resource::<BucketArn>/*]`, where a cross-stack value
  * appears as its CloudFormation import name. These helpers compute that text from the constructs,
  * so each acknowledgement names one finding and stays right when logical IDs change.
  */

@@ -24,7 +24,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { table as declaration } from '../../shared/catalogue/table';
-import { quarantinePrefix } from '../../shared/store/s3/attachment-keys';
+import { attachmentCors, quarantinePrefix } from '../../shared/store/s3/attachment-keys';
 import { notificationTopic, notifyOnAlarms } from './alarms';
 
 /** What the stateless stack needs from this one. */
@@ -148,11 +148,11 @@ export class StatefulStack extends Stack implements StatefulResources {
         ? {
             cors: [
               {
-                allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+                allowedMethods: attachmentCors.methods.map((method) => s3.HttpMethods[method]),
                 allowedOrigins: [...props.attachmentOrigins],
-                allowedHeaders: ['content-type', 'content-length', 'content-md5'],
-                exposedHeaders: ['ETag'],
-                maxAge: 3000,
+                allowedHeaders: [...attachmentCors.headers],
+                exposedHeaders: [...attachmentCors.exposedHeaders],
+                maxAge: attachmentCors.maxAgeSeconds,
               },
             ],
           }

@@ -16,7 +16,7 @@ import { catalogueFunctionHost } from './lambda/catalogue';
 import { createInvokeServer } from './lambda/invoke-server';
 import { enforceTableAccess } from './lambda/table-guard';
 import { assertPortsFree, planPorts } from './ports';
-import { ensureBucket, ensureTable } from './provision';
+import { allowBrowserOrigins, ensureBucket, ensureTable } from './provision';
 import { type DeliveryResult, type RegisteredSchedule, startScheduler } from './scheduler';
 import { startS3 } from './services/s3';
 import { startSes } from './services/ses';
@@ -32,6 +32,11 @@ export interface LocalStackOptions {
   /** Run the declared schedules (default true). */
   scheduler?: boolean;
   log?: (line: string) => void;
+  /**
+   * Browser origins allowed to use presigned attachment URLs (the console's); default the local
+   * API's own origin, where a locally served console lives.
+   */
+  consoleOrigins?: readonly string[];
 }
 
 export interface LocalStack {
@@ -153,6 +158,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const gateway = createGateway({ functions, log });
     const apiPort = await gateway.listen(ports.api, bindHost);
     closers.push(gateway.close);
+    await allowBrowserOrigins(
+      s3Client,
+      localNames.attachmentsBucket,
+      options.consoleOrigins ?? [url(apiPort)],
+    );
 
     let stopping: Promise<void> | undefined;
     return {

@@ -8,6 +8,18 @@ import { ConflictError } from '../../errors';
 
 export const quarantinePrefix = 'quarantine/';
 
+/**
+ * What a browser on an allowed origin (the console's) may do with presigned attachment URLs:
+ * the same rule in the cloud bucket and the local one.
+ */
+export const attachmentCors = {
+  methods: ['PUT', 'GET', 'HEAD'],
+  /** The headers a presigned PUT signs and a browser sends with it. */
+  headers: ['content-type', 'content-length', 'content-md5'],
+  exposedHeaders: ['ETag'],
+  maxAgeSeconds: 3000,
+} as const;
+
 /** The upload was replaced while it was being checked: nothing is confirmed, the caller retries. */
 export const attachmentReplaced = () =>
   new ConflictError('ATTACHMENT_CHANGED', '检查期间附件文件被重新上传，未予确认：请再确认一次');
