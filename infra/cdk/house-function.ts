@@ -172,9 +172,14 @@ const leadingKeys = (patterns: readonly string[]) => ({
 
 /**
  * Fine-grained table access: each statement names its actions and the partition-key patterns it
- * may reach (`dynamodb:LeadingKeys`). Index queries get one statement per index, on that index's
- * ARN only, with the index partition values the function queries. No Scan, no Batch*: with no
- * leading keys in the request, `ForAllValues` would hold vacuously, so they are never granted.
+ * may reach (`dynamodb:LeadingKeys`). Transactions need no statement of their own: AWS authorises
+ * each Put/Update/Delete/ConditionCheck of one as PutItem/UpdateItem/DeleteItem/
+ * ConditionCheckItem ("Using IAM with DynamoDB transactions", DynamoDB developer guide).
+ * Index queries get one statement per index, on that index's ARN only, conditioned on the index
+ * partition values the function queries. AWS documents LeadingKeys as the table's partition key
+ * and says nothing explicit about index queries; if an index query carries no leading key, the
+ * `ForAllValues` condition holds vacuously and the statement still admits only Query on that one
+ * index. For the same reason no Scan and no Batch* is ever granted.
  */
 function grantTable(table: dynamodb.ITable, role: iam.IRole, access: TableAccess): void {
   const { read, write, update } = tablePatterns(access);

@@ -34,8 +34,10 @@ const scoreReads = {
   read: ['UNITS', 'AGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
   query: { gsi2: ['PUBLISHED#*'], gsi3: ['COMMISSIONS#*'] },
 } as const satisfies TableAccess;
-/** A fact scored in its own transaction: the item, its ledger lines, counters and scoring fact. */
-const scoredFactWrites = ['ITEM#*', 'LEDGER#*', 'AGG#*', 'SCOREFACT#*'] as const;
+/** A fact scored in its own transaction: the item, its ledger lines and its scoring fact. */
+const scoredFactWrites = ['ITEM#*', 'LEDGER#*', 'SCOREFACT#*'] as const;
+/** Per-unit per-period counters: only ever added to (UpdateItem ADD), never put. */
+const counters = 'AGG#*';
 /** Mail jobs (mailJobDeps): recipients, sent-mail markers, and the scores they report. */
 const mailJobAccess = {
   read: [...scoreReads.read, 'SETTINGS'],
@@ -82,9 +84,10 @@ export const functions = {
     access: {
       table: {
         read: ['POLICY#*'],
-        // A submission: the item and its scoring, near-duplicate buckets, the unit's last
-        // submission time, the 约稿 it answers, its idempotency record, an urgent alert.
-        write: [...scoredFactWrites, 'LSH#*', 'UNITS', 'COMMISSION#*', 'IDEMPOTENCY#*', 'OUTBOX#*'],
+        // A submission: the item and its scoring, near-duplicate buckets, its idempotency record,
+        // an urgent alert; updated only: counters, the unit's last submission, the 约稿 it answers.
+        write: [...scoredFactWrites, 'LSH#*', 'IDEMPOTENCY#*', 'OUTBOX#*'],
+        update: [counters, 'UNITS', 'COMMISSION#*'],
         delete: ['IDEMPOTENCY#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
       },
@@ -135,8 +138,10 @@ export const functions = {
     access: {
       table: {
         read: ['UNITS', 'POLICY#*'],
-        // Adoption points: items, ledger lines and counters; the numbering; archive years; mail.
-        write: ['ITEM#*', 'LEDGER#*', 'AGG#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'SETTINGS', 'OUTBOX#*'],
+        // Adoption points (items, ledger lines), the issue and its numbering, mail; counters and
+        // the archive's list of years are only updated.
+        write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*'],
+        update: [counters, 'SETTINGS'],
         query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*'] },
       },
       attachments: 'readwrite',
@@ -153,7 +158,8 @@ export const functions = {
     access: {
       table: {
         read: ['UNITS', 'ITEM#*', 'BULLETIN#*'],
-        write: ['POLICY#*', 'REPLAY#*', 'LEDGER#*', 'AGG#*'],
+        write: ['POLICY#*', 'REPLAY#*', 'LEDGER#*'],
+        update: [counters],
         query: { gsi2: ['PUBLISHED#*'], gsi3: ['SCORING#*'] },
       },
     },
@@ -167,7 +173,8 @@ export const functions = {
     access: {
       table: {
         read: ['UNITS', 'SETTINGS', 'ITEM#*', 'BULLETIN#*'],
-        write: ['OUTBOX#*'],
+        // Marks queued mail sent or failed; it queues none itself.
+        update: ['OUTBOX#*'],
         query: { gsi3: ['OUTBOX#pending'] },
       },
       mail: true,
@@ -183,6 +190,7 @@ export const functions = {
       table: {
         read: ['UNITS', 'POLICY#*'],
         write: [...scoredFactWrites, 'IDEMPOTENCY#*'],
+        update: [counters],
         delete: ['IDEMPOTENCY#*'],
       },
     },
@@ -202,7 +210,8 @@ export const functions = {
     access: {
       table: {
         read: ['UNITS', 'POLICY#*', 'COMMISSION#*'],
-        write: ['LEDGER#*', 'AGG#*', 'SCOREFACT#*', 'COMMISSION#*'],
+        write: ['LEDGER#*', 'SCOREFACT#*', 'COMMISSION#*'],
+        update: [counters],
         query: { gsi3: ['COMMISSIONS#*'] },
       },
     },
