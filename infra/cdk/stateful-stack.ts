@@ -1,6 +1,7 @@
 /**
  * Everything that holds data and must outlive a redeploy: the table, the buckets, the archive
- * site's distribution and the SES configuration set. The stateless stack receives these
+ * site's distribution, the SES configuration set, and the alarm topic (its confirmed e-mail
+ * subscription is state too). The stateless stack receives these
  * constructs through `StatefulResources`; CDK derives the cross-stack references.
  */
 import {
@@ -15,17 +16,17 @@ import {
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as ses from 'aws-cdk-lib/aws-ses';
+import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { table as declaration } from '../../shared/catalogue/table';
 import { attachmentCors, quarantinePrefix } from '../../shared/store/s3/attachment-keys';
 import { notificationTopic, notifyOnAlarms } from './alarms';
+import { mailConfiguration } from './mail';
 
 /** What the stateless stack needs from this one. */
 export interface StatefulResources {
@@ -270,36 +271,10 @@ export class StatefulStack extends Stack implements StatefulResources {
     }
     this.archiveSiteUrl = `https://${domain ? domain.domainName : this.archiveDistribution.distributionDomainName}`;
 
-    this.mailConfigurationSet = new ses.ConfigurationSet(this, 'MailConfigurationSet', {
-      reputationMetrics: true,
-      sendingEnabled: true,
-      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
-      // Mail to units and leaders never leaves SES in clear text.
-      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
-    });
-    // Bounces, complaints and rejects: each one published (with the address and SES's reason) to a
-    // topic the operator's address subscribes to, and counted by an alarm.
-    this.mailEventsTopic = notificationTopic(this, 'MailEventsTopic', 'Xinbao mail delivery problems');
-    this.mailEventsTopic.grantPublish(new iam.ServicePrincipal('ses.amazonaws.com'));
-    if (props.alarmEmail) {
-      this.mailEventsTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
-    }
-    this.mailConfigurationSet.addEventDestination('DeliveryProblems', {
-      destination: ses.EventDestination.snsTopic(this.mailEventsTopic),
-      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.REJECT],
-    });
-    this.mailEventsAlarm = new cloudwatch.Alarm(this, 'MailDeliveryProblemsAlarm', {
-      alarmDescription:
-        'Xinbao: SES reported a bounce, complaint or reject (details in the mail-events topic and its subscribers).',
-      metric: this.mailEventsTopic.metricNumberOfMessagesPublished({
-        period: Duration.hours(1),
-        statistic: cloudwatch.Stats.SUM,
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    const mail = mailConfiguration(this, props.alarmEmail);
+    this.mailConfigurationSet = mail.configurationSet;
+    this.mailEventsTopic = mail.eventsTopic;
+    this.mailEventsAlarm = mail.problemsAlarm;
     notifyOnAlarms(this, this.alarmTopic);
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
