@@ -5,6 +5,8 @@ import type { Attachment } from '#shared/schemas/attachments';
 import type { Item } from '#shared/schemas/items';
 import type { AttachmentsDeps } from './deps';
 
+export { objectKey, quarantineKey } from '#shared/store/s3/attachment-keys';
+
 /** Presigned URLs live 15 minutes. */
 export const presignSeconds = 15 * 60;
 
@@ -49,11 +51,6 @@ export async function findAttachment(
   const attachment = await deps.attachments.get(itemId, attachmentId);
   if (!attachment) throw attachmentNotFound();
   return attachment;
-}
-
-/** `items/<itemId>/<attachmentId>/<sanitised name>`: derived, so the record need not store it. */
-export function objectKey(attachment: Pick<Attachment, 'itemId' | 'attachmentId' | 'fileName'>): string {
-  return `items/${attachment.itemId}/${attachment.attachmentId}/${attachment.fileName}`;
 }
 
 const base32 = 'abcdefghijklmnopqrstuvwxyz234567';

@@ -16,9 +16,10 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import type { FunctionDeclaration, StoreAccess } from '../../shared/catalogue/functions';
+import { type TableAccess, tableActions, tablePatterns } from '../../shared/catalogue/table-access';
 import { envNames } from '../../shared/config';
 import { lambdaBundling, projectRoot } from './bundling';
-import { acknowledgeBucketGrant, acknowledgeTableIndexWildcard } from './nag';
+import { acknowledgeBucketGrant } from './nag';
 
 /** Where outgoing mail comes from: the SES configuration set and the verified sender. */
 export interface MailSettings {
@@ -96,7 +97,6 @@ export class XinbaoFunction extends Construct {
     if (access.table) {
       const table = required(resources.table, 'table', name);
       grantTable(table, this.role, access.table);
-      acknowledgeTableIndexWildcard(this.role, table, access.table);
       environment[envNames.tableName] = table.tableName;
     }
     if (access.attachments) {
@@ -166,9 +166,38 @@ export class XinbaoFunction extends Construct {
   }
 }
 
-function grantTable(table: dynamodb.ITable, role: iam.IRole, access: StoreAccess): void {
-  if (access === 'read') table.grantReadData(role);
-  else table.grantReadWriteData(role);
+const leadingKeys = (patterns: readonly string[]) => ({
+  'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...patterns] },
+});
+
+/**
+ * Fine-grained table access: each statement names its actions and the partition-key patterns it
+ * may reach (`dynamodb:LeadingKeys`). Transactions need no statement of their own: AWS authorises
+ * each Put/Update/Delete/ConditionCheck of one as PutItem/UpdateItem/DeleteItem/
+ * ConditionCheckItem ("Using IAM with DynamoDB transactions", DynamoDB developer guide).
+ * Index queries get one statement per index, on that index's ARN only, conditioned on the index
+ * partition values the function queries. AWS documents LeadingKeys as the table's partition key
+ * and says nothing explicit about index queries; if an index query carries no leading key, the
+ * `ForAllValues` condition holds vacuously and the statement still admits only Query on that one
+ * index. For the same reason no Scan and no Batch* is ever granted.
+ */
+function grantTable(table: dynamodb.ITable, role: iam.IRole, access: TableAccess): void {
+  const { read, write, update } = tablePatterns(access);
+  const statement = (actions: readonly string[], resource: string, patterns: readonly string[]) =>
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: [...actions],
+        resources: [resource],
+        conditions: leadingKeys(patterns),
+      }),
+    );
+  if (read.length > 0) statement(tableActions.read, table.tableArn, read);
+  if (write.length > 0) statement(tableActions.write, table.tableArn, write);
+  if (update.length > 0) statement(tableActions.update, table.tableArn, update);
+  if (access.delete?.length) statement(tableActions.delete, table.tableArn, access.delete);
+  for (const [index, patterns] of Object.entries(access.query ?? {})) {
+    if (patterns?.length) statement(tableActions.query, `${table.tableArn}/index/${index}`, patterns);
+  }
 }
 
 function grantBucket(bucket: s3.IBucket, role: iam.IRole, access: StoreAccess, label: string): void {

@@ -1,11 +1,10 @@
 /**
  * cdk-nag acknowledgements that depend on generated names. cdk-nag 3 matches an IAM5 finding by its
- * exact text, e.g. `AwsSolutions-IAM5[Resource::<TableArn>/index/*]`, where a cross-stack value
+ * exact text, e.g. `AwsSolutions-IAM5[Resource::<BucketArn>/*]`, where a cross-stack value
  * appears as its CloudFormation import name. These helpers compute that text from the constructs,
  * so each acknowledgement names one finding and stays right when logical IDs change.
  */
 import { Stack, Validations } from 'aws-cdk-lib';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -30,20 +29,6 @@ export function nagText(consumer: IConstruct, producer: IConstruct, value: strin
 
 function iam5(finding: string): string {
   return `AwsSolutions-IAM5[${finding}]`;
-}
-
-/** `grantReadData`/`grantReadWriteData` name the table's indexes as `<table ARN>/index/*`. */
-export function acknowledgeTableIndexWildcard(
-  role: iam.IRole,
-  table: dynamodb.ITable,
-  access: StoreAccess,
-): void {
-  Validations.of(role).acknowledge({
-    id: iam5(`Resource::${nagText(role, table, table.tableArn)}/index/*`),
-    reason:
-      `Table ${access} access includes Query on the global secondary indexes declared in ` +
-      'shared/catalogue/table.ts; CDK grants them as <table ARN>/index/*, which reaches only the indexes of this one table.',
-  });
 }
 
 /** Why each wildcard action of CDK's bucket grants is acceptable. */

@@ -1,16 +1,32 @@
 /**
  * Everything that holds data and must outlive a redeploy: the table, the buckets, the archive
- * site's distribution and the SES configuration set. The stateless stack receives these
+ * site's distribution, the SES configuration set, and the alarm topic (its confirmed e-mail
+ * subscription is state too). The stateless stack receives these
  * constructs through `StatefulResources`; CDK derives the cross-stack references.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  Annotations,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as ses from 'aws-cdk-lib/aws-ses';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { table as declaration } from '../../shared/catalogue/table';
+import { attachmentCors, quarantinePrefix } from '../../shared/store/s3/attachment-keys';
+import { notificationTopic, notifyOnAlarms } from './alarms';
+import { mailConfiguration } from './mail';
 
 /** What the stateless stack needs from this one. */
 export interface StatefulResources {
@@ -18,8 +34,18 @@ export interface StatefulResources {
   readonly attachmentsBucket: s3.IBucket;
   readonly archiveBucket: s3.IBucket;
   readonly mailConfigurationSet: ses.IConfigurationSet;
-  /** The archive site's distribution: its domain goes into mail links. */
+  /** The archive site's distribution. */
   readonly archiveDistribution: cloudfront.IDistribution;
+  /** The archive site's base URL (custom domain when configured): it goes into mail links. */
+  readonly archiveSiteUrl: string;
+  /** Where every alarm goes (and, by e-mail, to the operator when configured). */
+  readonly alarmTopic: sns.ITopic;
+}
+
+/** The archive site on its own domain: a certificate in us-east-1 covering it (CloudFront's rule). */
+export interface ArchiveDomain {
+  readonly domainName: string;
+  readonly certificateArn: string;
 }
 
 export interface StatefulStackProps extends StackProps {
@@ -28,6 +54,10 @@ export interface StatefulStackProps extends StackProps {
    * is the authorisation; CORS only lets the web client read the response.
    */
   readonly attachmentOrigins: readonly string[];
+  /** The operator's address for alarms and mail-delivery problems; none subscribed when absent. */
+  readonly alarmEmail?: string;
+  /** A custom domain for the archive site (TLSv1.2_2021 minimum); the *.cloudfront.net one otherwise. */
+  readonly archiveDomain?: ArchiveDomain;
 }
 
 /** China's Cybersecurity Law (Art. 21) asks for network logs to be kept at least six months. */
@@ -51,9 +81,24 @@ export class StatefulStack extends Stack implements StatefulResources {
   readonly archiveBucket: s3.Bucket;
   readonly archiveDistribution: cloudfront.Distribution;
   readonly mailConfigurationSet: ses.ConfigurationSet;
+  readonly alarmTopic: sns.Topic;
+  readonly mailEventsTopic: sns.Topic;
+  readonly mailEventsAlarm: cloudwatch.Alarm;
+  readonly archiveSiteUrl: string;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
+
+    // Alarm topic here, not beside the alarms: an e-mail subscription is confirmed by hand once,
+    // so the topic must outlive redeploys of the stateless stack.
+    this.alarmTopic = notificationTopic(this, 'AlarmTopic', 'Xinbao alarms');
+    if (props.alarmEmail) {
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    } else {
+      Annotations.of(this.alarmTopic).addInfo(
+        'No alarm e-mail configured: alarms go to the SNS topic only. Set -c xinbao:alarmEmail=ops@example.gov.cn to subscribe an address.',
+      );
+    }
 
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: attribute(declaration.partitionKey),
@@ -99,18 +144,31 @@ export class StatefulStack extends Stack implements StatefulResources {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.logBucket,
       serverAccessLogsPrefix: 's3/attachments/',
-      cors: [
-        {
-          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
-          allowedOrigins: [...props.attachmentOrigins],
-          allowedHeaders: ['*'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3000,
-        },
-      ],
+      // Only the console's origin may use presigned URLs from a browser; none until one is configured.
+      ...(props.attachmentOrigins.length > 0
+        ? {
+            cors: [
+              {
+                allowedMethods: attachmentCors.methods.map((method) => s3.HttpMethods[method]),
+                allowedOrigins: [...props.attachmentOrigins],
+                allowedHeaders: [...attachmentCors.headers],
+                exposedHeaders: [...attachmentCors.exposedHeaders],
+                maxAge: attachmentCors.maxAgeSeconds,
+              },
+            ],
+          }
+        : {}),
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(90) },
+        // Uploads wait under quarantine/ until confirmed (then copied out and deleted); whatever
+        // is left there — abandoned or refused uploads, and their old versions — goes within a day.
+        {
+          id: 'expire-quarantine',
+          prefix: quarantinePrefix,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -134,8 +192,21 @@ export class StatefulStack extends Stack implements StatefulResources {
       code: cloudfront.FunctionCode.fromInline(archiveDirectoryIndexCode),
     });
 
+    const domain = props.archiveDomain;
     this.archiveDistribution = new cloudfront.Distribution(this, 'ArchiveDistribution', {
       comment: 'Xinbao archive site',
+      ...(domain
+        ? {
+            domainNames: [domain.domainName],
+            certificate: acm.Certificate.fromCertificateArn(
+              this,
+              'ArchiveCertificate',
+              domain.certificateArn,
+            ),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+            sslSupportMethod: cloudfront.SSLMethod.SNI,
+          }
+        : {}),
       defaultRootObject: 'index.html',
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.archiveBucket),
@@ -188,26 +259,34 @@ export class StatefulStack extends Stack implements StatefulResources {
           'Read-only static site with no forms or server-side logic behind CloudFront; a WAF web ACL ' +
           '(us-east-1, per-request cost) can be attached later if abuse is seen.',
       },
-      {
+    );
+    if (!domain) {
+      Validations.of(this.archiveDistribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          'Served on the default *.cloudfront.net certificate, whose viewer TLS policy CloudFront fixes ' +
-          '(TLSv1); set minimumProtocolVersion TLSv1.2_2021 together with a custom domain certificate.',
-      },
-    );
+          'No custom domain configured yet, so the site is served on the default *.cloudfront.net certificate, ' +
+          'whose viewer TLS policy CloudFront fixes (TLSv1). Setting -c xinbao:archiveDomain and ' +
+          'xinbao:archiveCertificateArn serves it on that domain with TLSv1.2_2021 as the minimum.',
+      });
+    }
+    this.archiveSiteUrl = `https://${domain ? domain.domainName : this.archiveDistribution.distributionDomainName}`;
 
-    this.mailConfigurationSet = new ses.ConfigurationSet(this, 'MailConfigurationSet', {
-      reputationMetrics: true,
-      sendingEnabled: true,
-      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
-    });
+    const mail = mailConfiguration(this, props.alarmEmail);
+    this.mailConfigurationSet = mail.configurationSet;
+    this.mailEventsTopic = mail.eventsTopic;
+    this.mailEventsAlarm = mail.problemsAlarm;
+    notifyOnAlarms(this, this.alarmTopic);
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'AttachmentsBucketName', { value: this.attachmentsBucket.bucketName });
     new CfnOutput(this, 'ArchiveBucketName', { value: this.archiveBucket.bucketName });
     new CfnOutput(this, 'AccessLogBucketName', { value: this.logBucket.bucketName });
-    new CfnOutput(this, 'ArchiveSiteUrl', {
-      value: `https://${this.archiveDistribution.distributionDomainName}/`,
+    new CfnOutput(this, 'ArchiveSiteUrl', { value: `${this.archiveSiteUrl}/` });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarmTopic.topicArn,
+      description: props.alarmEmail
+        ? `Alarms are mailed to ${props.alarmEmail} once the subscription is confirmed`
+        : 'No alarm e-mail subscribed (set -c xinbao:alarmEmail=…); subscribe to this topic to hear alarms',
     });
     new CfnOutput(this, 'MailConfigurationSetName', {
       value: this.mailConfigurationSet.configurationSetName,

@@ -9,6 +9,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -23,6 +24,7 @@ import {
 } from '../../shared/catalogue/functions';
 import { authorizerCacheTtlSeconds, routes } from '../../shared/catalogue/routes';
 import { envNames } from '../../shared/config';
+import { notifyOnAlarms } from './alarms';
 import { XinbaoFunction } from './house-function';
 import { acknowledgeSchedulerInvoke } from './nag';
 import type { StatefulResources } from './stateful-stack';
@@ -65,6 +67,8 @@ export class StatelessStack extends Stack {
   readonly stage: apigw.HttpStage;
   readonly authorizer: HttpLambdaAuthorizer;
   readonly deadLetterQueue: sqs.Queue;
+  /** Where an asynchronous mailer run lands after Lambda's retries are spent. */
+  readonly mailerFailureQueue: sqs.Queue;
   readonly schedules: scheduler.Schedule[] = [];
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -77,7 +81,7 @@ export class StatelessStack extends Stack {
       archiveBucket: stateful.archiveBucket,
       mail: { configurationSet: stateful.mailConfigurationSet, fromAddress: props.mailFrom },
       publishing: {
-        [envNames.archiveUrl]: `https://${stateful.archiveDistribution.distributionDomainName}`,
+        [envNames.archiveUrl]: stateful.archiveSiteUrl,
         [envNames.officeName]: props.officeName,
       },
     };
@@ -185,18 +189,56 @@ export class StatelessStack extends Stack {
       this.schedules.push(schedule);
       acknowledgeSchedulerInvoke(this, target.function, declaration.name);
     }
-    new cloudwatch.Alarm(this, 'ScheduleDeadLetterAlarm', {
-      alarmDescription: 'Xinbao: a scheduled job could not be delivered after all retries (see the DLQ).',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    queueAlarm(
+      this,
+      'ScheduleDeadLetterAlarm',
+      this.deadLetterQueue,
+      'Xinbao: a scheduled job could not be delivered after all retries (see the DLQ).',
+    );
+
+    // The mailer is invoked asynchronously (urgent alerts, bulletin notices): a run that still
+    // fails after Lambda's two retries is kept, with its event and error, in a queue that alarms.
+    this.mailerFailureQueue = new sqs.Queue(this, 'MailerFailureQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
     });
+    Validations.of(this.mailerFailureQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "This queue is itself the mailer's on-failure destination (failed asynchronous invocations); " +
+        'nothing consumes it, so it needs no dead-letter queue of its own.',
+    });
+    this.functions.mailer.function.configureAsyncInvoke({
+      onFailure: new destinations.SqsDestination(this.mailerFailureQueue),
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+    });
+    queueAlarm(
+      this,
+      'MailerFailureAlarm',
+      this.mailerFailureQueue,
+      'Xinbao: an asynchronous mailer run failed after all retries (event and error in the mailer failure queue).',
+    );
+
+    // Every alarm of this stack (function errors, dead letters, mailer failures) notifies the topic.
+    notifyOnAlarms(this, stateful.alarmTopic);
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
   }
+}
+
+/** Fires while a dead-letter or failure queue holds anything. */
+function queueAlarm(scope: Construct, id: string, queue: sqs.IQueue, description: string): cloudwatch.Alarm {
+  return new cloudwatch.Alarm(scope, id, {
+    alarmDescription: description,
+    metric: queue.metricApproximateNumberOfMessagesVisible({
+      period: Duration.minutes(5),
+      statistic: cloudwatch.Stats.MAXIMUM,
+    }),
+    threshold: 1,
+    evaluationPeriods: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
 }

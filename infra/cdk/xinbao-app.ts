@@ -7,7 +7,7 @@
 import { App, type AppProps, type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { defaultOfficeName } from '../../shared/config';
-import { StatefulStack } from './stateful-stack';
+import { type ArchiveDomain, StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
 /**
@@ -33,8 +33,17 @@ export const contextKeys = {
   mailFrom: 'xinbao:mailFrom',
   /** 编发单位 printed on bulletins, e.g. 潍坊市人民政府办公室. */
   officeName: 'xinbao:officeName',
-  /** Browser origins allowed to use presigned attachment URLs (CORS); default `*`. */
-  attachmentOrigins: 'xinbao:attachmentOrigins',
+  /**
+   * The web console's origin(s), comma-separated (`https://xinbao.example.gov.cn`): the only
+   * browser origins allowed to use presigned attachment URLs (CORS). None until configured.
+   */
+  consoleOrigin: 'xinbao:consoleOrigin',
+  /** The operator's e-mail for alarms and bounce/complaint notices; no subscription when absent. */
+  alarmEmail: 'xinbao:alarmEmail',
+  /** The archive site's own domain (with archiveCertificateArn), e.g. `archive.example.gov.cn`. */
+  archiveDomain: 'xinbao:archiveDomain',
+  /** An ACM certificate in us-east-1 covering archiveDomain (CloudFront's requirement). */
+  archiveCertificateArn: 'xinbao:archiveCertificateArn',
 } as const;
 
 export interface BuildAppOptions {
@@ -59,7 +68,9 @@ export function buildApp(options: BuildAppOptions = {}) {
     env,
     description: 'Xinbao: table, attachment and archive buckets, archive distribution, mail configuration',
     terminationProtection: true,
-    attachmentOrigins: stringList(app.node.tryGetContext(contextKeys.attachmentOrigins)) ?? ['*'],
+    attachmentOrigins: consoleOrigins(app),
+    ...optional('alarmEmail', alarmEmail(app)),
+    ...optional('archiveDomain', archiveDomain(app)),
   });
   const stateless = new StatelessStack(app, 'XinbaoStateless', {
     env,
@@ -74,13 +85,55 @@ export function buildApp(options: BuildAppOptions = {}) {
   return { app, stateful, stateless };
 }
 
-function stringList(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
+/** A setting by its `xinbao:` key, or by its bare name (`-c alarmEmail=…`) as a shorthand. */
+function setting(app: App, key: keyof typeof contextKeys): unknown {
+  return app.node.tryGetContext(contextKeys[key]) ?? app.node.tryGetContext(key);
+}
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
+/** `https://host[:port]` (http only for localhost): an origin, never `*` or a path. */
+const originPattern = /^(https:\/\/[a-z0-9.-]+|http:\/\/(localhost|127\.0\.0\.1))(:\d+)?$/;
+
+function consoleOrigins(app: App): string[] {
+  const value = setting(app, 'consoleOrigin');
+  if (value === undefined || value === '') return [];
   const list = typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
-  if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item !== '')) {
-    throw new Error(`context ${contextKeys.attachmentOrigins} must be a list of origins`);
+  if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && originPattern.test(item))) {
+    throw new Error(
+      `context ${contextKeys.consoleOrigin} must be the console's origin(s), e.g. https://xinbao.example.gov.cn, got ${JSON.stringify(value)}`,
+    );
   }
   return list;
+}
+
+function alarmEmail(app: App): string | undefined {
+  const value = setting(app, 'alarmEmail');
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
+  throw new Error(`context ${contextKeys.alarmEmail} must be an email address, got ${JSON.stringify(value)}`);
+}
+
+function archiveDomain(app: App): ArchiveDomain | undefined {
+  const domainName = setting(app, 'archiveDomain');
+  const certificateArn = setting(app, 'archiveCertificateArn');
+  if (domainName === undefined && certificateArn === undefined) return undefined;
+  if (typeof domainName !== 'string' || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domainName)) {
+    throw new Error(
+      `context ${contextKeys.archiveDomain} must be a domain name, got ${JSON.stringify(domainName)}`,
+    );
+  }
+  // CloudFront only takes certificates from us-east-1.
+  if (
+    typeof certificateArn !== 'string' ||
+    !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(certificateArn)
+  ) {
+    throw new Error(
+      `context ${contextKeys.archiveCertificateArn} must be the ARN of an ACM certificate in us-east-1 covering ${domainName}, got ${JSON.stringify(certificateArn)}`,
+    );
+  }
+  return { domainName, certificateArn };
 }
 
 function mailFrom(app: App): string {

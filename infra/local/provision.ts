@@ -4,12 +4,18 @@ import {
   type DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  PutBucketCorsCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import {
   keyAttributes,
   type TableDeclaration,
   table as tableDeclaration,
 } from '../../shared/catalogue/table';
+import { attachmentCors } from '../../shared/store/s3/attachment-keys';
 
 /**
  * Creates the table from the one declaration unless it exists. No TTL: dynalite has no
@@ -68,4 +74,24 @@ export async function ensureBucket(client: S3Client, bucket: string): Promise<'c
   }
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   return 'created';
+}
+
+/** The cloud bucket's CORS rule (shared/store/s3/attachment-keys.ts) for the given origins. */
+export async function allowBrowserOrigins(client: S3Client, bucket: string, origins: readonly string[]) {
+  await client.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: {
+        CORSRules: [
+          {
+            AllowedOrigins: [...origins],
+            AllowedMethods: [...attachmentCors.methods],
+            AllowedHeaders: [...attachmentCors.headers],
+            ExposeHeaders: [...attachmentCors.exposedHeaders],
+            MaxAgeSeconds: attachmentCors.maxAgeSeconds,
+          },
+        ],
+      },
+    }),
+  );
 }

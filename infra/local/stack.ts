@@ -14,8 +14,9 @@ import { StartupError } from './errors';
 import { createGateway } from './gateway/server';
 import { catalogueFunctionHost } from './lambda/catalogue';
 import { createInvokeServer } from './lambda/invoke-server';
+import { enforceTableAccess } from './lambda/table-guard';
 import { assertPortsFree, planPorts } from './ports';
-import { ensureBucket, ensureTable } from './provision';
+import { allowBrowserOrigins, ensureBucket, ensureTable } from './provision';
 import { type DeliveryResult, type RegisteredSchedule, startScheduler } from './scheduler';
 import { startS3 } from './services/s3';
 import { startSes } from './services/ses';
@@ -31,6 +32,11 @@ export interface LocalStackOptions {
   /** Run the declared schedules (default true). */
   scheduler?: boolean;
   log?: (line: string) => void;
+  /**
+   * Browser origins allowed to use presigned attachment URLs (the console's); default the local
+   * API's own origin, where a locally served console lives.
+   */
+  consoleOrigins?: readonly string[];
 }
 
 export interface LocalStack {
@@ -82,6 +88,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // Handler modules load lazily (preload below), so the host can exist before their environment.
     const functions = catalogueFunctionHost();
+    // Each function reaches only the table rows its catalogue entry declares, as its IAM role does.
+    const stopGuard = enforceTableAccess((denied) => log(`拒绝访问 / access denied: ${denied.message}`));
+    closers.push(async () => {
+      stopGuard();
+    });
     // The Lambda Invoke API for function-to-function calls (the mailer), on a free internal port.
     const invoke = createInvokeServer({ functions, names: functionNames, log });
     const invokePort = await invoke.listen(0, bindHost);
@@ -147,6 +158,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const gateway = createGateway({ functions, log });
     const apiPort = await gateway.listen(ports.api, bindHost);
     closers.push(gateway.close);
+    await allowBrowserOrigins(
+      s3Client,
+      localNames.attachmentsBucket,
+      options.consoleOrigins ?? [url(apiPort)],
+    );
 
     let stopping: Promise<void> | undefined;
     return {

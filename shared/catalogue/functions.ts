@@ -1,11 +1,15 @@
 /**
  * Every Lambda function, declared once. The CDK app builds each through the house construct and
- * grants exactly the access listed here; the local runtime loads the same entry modules.
+ * grants exactly the access listed here; the local runtime loads the same entry modules and
+ * refuses table requests outside `access.table`, as the function's IAM role does in the cloud.
  */
+import type { TableAccess } from './table-access';
+
 export type StoreAccess = 'read' | 'readwrite';
 
 export interface FunctionAccess {
-  table?: StoreAccess;
+  /** Table rows by partition-key pattern (see table-access.ts); derived from the store modules used. */
+  table?: TableAccess;
   attachments?: StoreAccess;
   archive?: StoreAccess;
   mail?: boolean;
@@ -22,76 +26,128 @@ export interface FunctionDeclaration {
   access: FunctionAccess;
 }
 
+// Partition patterns shared by several functions. Each function's list follows the store modules its
+// deps build (shared/store/dynamo/*); the local runtime refuses anything outside it, so every local
+// and end-to-end run checks the list.
+/** scoresDeps (functions/jobs/ranking-notice/deps.ts): rankings, ledgers, statistics — reads only. */
+const scoreReads = {
+  read: ['UNITS', 'AGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
+  query: { gsi2: ['PUBLISHED#*'], gsi3: ['COMMISSIONS#*'] },
+} as const satisfies TableAccess;
+/** A fact scored in its own transaction: the item, its ledger lines and its scoring fact. */
+const scoredFactWrites = ['ITEM#*', 'LEDGER#*', 'SCOREFACT#*'] as const;
+/** Per-unit per-period counters: only ever added to (UpdateItem ADD), never put. */
+const counters = 'AGG#*';
+/** Mail jobs (mailJobDeps): recipients, sent-mail markers, and the scores they report. */
+const mailJobAccess = {
+  read: [...scoreReads.read, 'SETTINGS'],
+  write: ['JOBMAIL#*'],
+  delete: ['JOBMAIL#*'],
+  query: scoreReads.query,
+} as const satisfies TableAccess;
+
 export const functions = {
   authorizer: {
     entry: 'functions/authorizer/handler.ts',
     description: 'Bearer token authorizer (HTTP API simple responses)',
     memoryMb: 256,
     timeoutSeconds: 5,
-    access: { table: 'readwrite' },
+    // Token rows only: it looks a token up by hash and records its last use; it can create none.
+    access: { table: { update: ['TOKEN#*'] } },
   },
   system: {
     entry: 'functions/system/handler.ts',
     description: 'Health check and the OpenAPI document',
     memoryMb: 256,
     timeoutSeconds: 5,
-    access: { table: 'read' },
+    access: { table: { read: ['UNITS', 'JOB#*'] } },
   },
   units: {
     entry: 'functions/units/handler.ts',
     description: 'Reporting units: list, get, create, update, deactivate, CSV import',
     memoryMb: 512,
     timeoutSeconds: 29,
-    access: { table: 'readwrite' },
+    access: { table: { write: ['UNITS'] } },
   },
   tokens: {
     entry: 'functions/tokens/handler.ts',
     description: 'Access tokens: issue, list, revoke, who am I',
     memoryMb: 256,
     timeoutSeconds: 10,
-    access: { table: 'readwrite' },
+    access: { table: { read: ['UNITS'], write: ['TOKEN#*'], query: { gsi1: ['TOKENS'] } } },
   },
   items: {
     entry: 'functions/items/handler.ts',
     description: 'Items: submit (idempotent), precheck, list, get, revise, history, diff',
     memoryMb: 512,
     timeoutSeconds: 29,
-    access: { table: 'readwrite', invokes: ['mailer'] },
+    access: {
+      table: {
+        read: ['POLICY#*'],
+        // A submission: the item and its scoring, near-duplicate buckets, its idempotency record,
+        // an urgent alert; updated only: counters, the unit's last submission, the 约稿 it answers.
+        write: [...scoredFactWrites, 'LSH#*', 'IDEMPOTENCY#*', 'OUTBOX#*'],
+        update: [counters, 'UNITS', 'COMMISSION#*'],
+        delete: ['IDEMPOTENCY#*'],
+        query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
+      },
+      invokes: ['mailer'],
+    },
   },
   review: {
     entry: 'functions/review/handler.ts',
     description: "The editor's decisions, edits and merges",
     memoryMb: 512,
     timeoutSeconds: 29,
-    access: { table: 'readwrite' },
+    // Decisions, edits and merges rewrite items and append their events, all in item partitions.
+    access: { table: { write: ['ITEM#*'] } },
   },
   attachments: {
     entry: 'functions/attachments/handler.ts',
     description: 'Attachments: presigned upload, confirmation, presigned download',
     memoryMb: 512,
     timeoutSeconds: 29,
-    access: { table: 'readwrite', attachments: 'readwrite' },
+    // Attachment rows and their audit events live in the item's partition.
+    access: { table: { write: ['ITEM#*'] }, attachments: 'readwrite' },
   },
   settings: {
     entry: 'functions/settings/handler.ts',
     description: 'Office settings: duty recipients, leader recipients, bulletin series',
     memoryMb: 256,
     timeoutSeconds: 10,
-    access: { table: 'readwrite' },
+    access: { table: { write: ['SETTINGS'] } },
   },
   commissions: {
     entry: 'functions/commissions/handler.ts',
     description: '约稿 (commissions): create, list by year or unit, per-unit status',
     memoryMb: 256,
     timeoutSeconds: 29,
-    access: { table: 'readwrite' },
+    access: {
+      table: {
+        read: ['UNITS'],
+        write: ['COMMISSION#*'],
+        query: { gsi2: ['UNITCOMMISSIONS#*'], gsi3: ['COMMISSIONS#*'] },
+      },
+    },
   },
   bulletins: {
     entry: 'functions/bulletins/handler.ts',
     description: 'Bulletins: drafts, publish with numbering, Word output, withdraw, archive pages',
     memoryMb: 1024,
     timeoutSeconds: 29,
-    access: { table: 'readwrite', attachments: 'readwrite', archive: 'readwrite', invokes: ['mailer'] },
+    access: {
+      table: {
+        read: ['UNITS', 'POLICY#*'],
+        // Adoption points (items, ledger lines), the issue and its numbering, mail; counters and
+        // the archive's list of years are only updated.
+        write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*'],
+        update: [counters, 'SETTINGS'],
+        query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*'] },
+      },
+      attachments: 'readwrite',
+      archive: 'readwrite',
+      invokes: ['mailer'],
+    },
   },
   policy: {
     entry: 'functions/policy/handler.ts',
@@ -99,7 +155,14 @@ export const functions = {
       'Scoring policy (考核办法): view and store versioned yearly policies; replay a year under it',
     memoryMb: 256,
     timeoutSeconds: 29,
-    access: { table: 'readwrite' },
+    access: {
+      table: {
+        read: ['UNITS', 'ITEM#*', 'BULLETIN#*'],
+        write: ['POLICY#*', 'REPLAY#*', 'LEDGER#*'],
+        update: [counters],
+        query: { gsi2: ['PUBLISHED#*'], gsi3: ['SCORING#*'] },
+      },
+    },
   },
   mailer: {
     entry: 'functions/mailer/handler.ts',
@@ -107,7 +170,15 @@ export const functions = {
       'Sends queued mail (urgent-item alerts) from the outbox; invoked at once and swept on a schedule',
     memoryMb: 256,
     timeoutSeconds: 60,
-    access: { table: 'readwrite', mail: true },
+    access: {
+      table: {
+        read: ['UNITS', 'SETTINGS', 'ITEM#*', 'BULLETIN#*'],
+        // Marks queued mail sent or failed; it queues none itself.
+        update: ['OUTBOX#*'],
+        query: { gsi3: ['OUTBOX#pending'] },
+      },
+      mail: true,
+    },
   },
   facts: {
     entry: 'functions/facts/handler.ts',
@@ -115,21 +186,35 @@ export const functions = {
       'Upper-level facts: forwarded, upper-level adoptions, 批示 and feedback, scored in one transaction',
     memoryMb: 256,
     timeoutSeconds: 29,
-    access: { table: 'readwrite' },
+    access: {
+      table: {
+        read: ['UNITS', 'POLICY#*'],
+        write: [...scoredFactWrites, 'IDEMPOTENCY#*'],
+        update: [counters],
+        delete: ['IDEMPOTENCY#*'],
+      },
+    },
   },
   scores: {
     entry: 'functions/scores/handler.ts',
     description: 'Rankings from per-unit per-period counters (JSON, CSV, XLSX) and unit ledgers',
     memoryMb: 512,
     timeoutSeconds: 29,
-    access: { table: 'read' },
+    access: { table: scoreReads },
   },
   'month-close': {
     entry: 'functions/jobs/month-close/handler.ts',
     description: 'Month close: quota lines and missed 约稿 lines for the month just ended, once per unit',
     memoryMb: 512,
     timeoutSeconds: 300,
-    access: { table: 'readwrite' },
+    access: {
+      table: {
+        read: ['UNITS', 'POLICY#*', 'COMMISSION#*'],
+        write: ['LEDGER#*', 'SCOREFACT#*', 'COMMISSION#*'],
+        update: [counters],
+        query: { gsi3: ['COMMISSIONS#*'] },
+      },
+    },
   },
   'ranking-notice': {
     entry: 'functions/jobs/ranking-notice/handler.ts',
@@ -137,7 +222,11 @@ export const functions = {
       'Monthly ranking notice (采用情况通报): stored, published to the archive, mailed once per address',
     memoryMb: 512,
     timeoutSeconds: 300,
-    access: { table: 'readwrite', archive: 'readwrite', mail: true },
+    access: {
+      table: { ...mailJobAccess, write: [...mailJobAccess.write, 'RANKINGNOTICES', 'SETTINGS'] },
+      archive: 'readwrite',
+      mail: true,
+    },
   },
   'overdue-report': {
     entry: 'functions/jobs/overdue-report/handler.ts',
@@ -145,14 +234,14 @@ export const functions = {
       'Weekly overdue-unit report mailed to leaders and reminders to red/amber units, once per week',
     memoryMb: 512,
     timeoutSeconds: 300,
-    access: { table: 'readwrite', mail: true },
+    access: { table: { ...mailJobAccess, write: [...mailJobAccess.write, 'OVERDUEWEEKS'] }, mail: true },
   },
   'commission-reminders': {
     entry: 'functions/jobs/commission-reminders/handler.ts',
     description: '约稿 reminders: units that have not answered a commission due within 3 days, once each',
     memoryMb: 256,
     timeoutSeconds: 300,
-    access: { table: 'readwrite', mail: true },
+    access: { table: mailJobAccess, mail: true },
   },
   'leader-digest': {
     entry: 'functions/jobs/leader-digest/handler.ts',
@@ -160,14 +249,20 @@ export const functions = {
       'Leader digest (领导摘要): daily or weekly per recipient, quiet when empty, once per address and period',
     memoryMb: 512,
     timeoutSeconds: 300,
-    access: { table: 'readwrite', mail: true },
+    access: {
+      table: {
+        ...mailJobAccess,
+        query: { ...mailJobAccess.query, gsi3: [...mailJobAccess.query.gsi3, 'ITEMS#*'] },
+      },
+      mail: true,
+    },
   },
   heartbeat: {
     entry: 'functions/jobs/heartbeat/handler.ts',
     description: 'Scheduler heartbeat: records each scheduled run so /health can show the scheduler is alive',
     memoryMb: 256,
     timeoutSeconds: 30,
-    access: { table: 'readwrite' },
+    access: { table: { write: ['JOB#*'] } },
   },
 } as const satisfies Record<string, FunctionDeclaration>;
 

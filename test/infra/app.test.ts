@@ -21,21 +21,57 @@ describe('app settings', () => {
     }
   });
 
-  it('takes the attachment CORS origins from context', () => {
+  it("lets only the console's origin from context use presigned attachment URLs", () => {
     const { stateful } = buildApp({
       context: {
         ...skipBundling,
-        [contextKeys.attachmentOrigins]: 'https://xinbao.example.gov.cn, https://a.example',
+        [contextKeys.consoleOrigin]: 'https://xinbao.example.gov.cn, https://b.example',
       },
       nag: false,
     });
     Template.fromStack(stateful).hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
         CorsRules: [
-          Match.objectLike({ AllowedOrigins: ['https://xinbao.example.gov.cn', 'https://a.example'] }),
+          Match.objectLike({ AllowedOrigins: ['https://xinbao.example.gov.cn', 'https://b.example'] }),
         ],
       },
     });
+  });
+
+  it('allows no browser origin at all until the console origin is configured', () => {
+    const { stateful } = buildApp({ context: skipBundling, nag: false });
+    for (const bucket of Object.values(Template.fromStack(stateful).findResources('AWS::S3::Bucket'))) {
+      expect(
+        (bucket as { Properties: Record<string, unknown> }).Properties.CorsConfiguration,
+      ).toBeUndefined();
+    }
+  });
+
+  it('refuses a wildcard or a path as the console origin', () => {
+    for (const origin of ['*', 'https://xinbao.example.gov.cn/console', 'ftp://x.example']) {
+      expect(() =>
+        buildApp({ context: { ...skipBundling, [contextKeys.consoleOrigin]: origin }, nag: false }),
+      ).toThrow(/xinbao:consoleOrigin must be the console's origin/);
+    }
+  });
+
+  it('refuses an archive domain without a us-east-1 certificate', () => {
+    expect(() =>
+      buildApp({
+        context: { ...skipBundling, [contextKeys.archiveDomain]: 'archive.example.gov.cn' },
+        nag: false,
+      }),
+    ).toThrow(/xinbao:archiveCertificateArn must be the ARN of an ACM certificate in us-east-1/);
+    expect(() =>
+      buildApp({
+        context: {
+          ...skipBundling,
+          [contextKeys.archiveDomain]: 'archive.example.gov.cn',
+          [contextKeys.archiveCertificateArn]: 'arn:aws:acm:ap-southeast-1:123456789012:certificate/abc-123',
+        },
+        nag: false,
+      }),
+    ).toThrow(/us-east-1/);
   });
 
   it('refuses a malformed sender address', () => {

@@ -18,7 +18,12 @@ const everything: FunctionDeclaration = {
   description: 'test: every kind of access',
   memoryMb: 512,
   timeoutSeconds: 20,
-  access: { table: 'read', attachments: 'readwrite', archive: 'read', mail: true },
+  access: {
+    table: { read: ['UNITS'], query: { gsi1: ['TOKENS'] } },
+    attachments: 'readwrite',
+    archive: 'read',
+    mail: true,
+  },
 };
 
 function stores(stack: Stack): Required<XinbaoFunctionResources> {

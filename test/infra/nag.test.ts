@@ -6,12 +6,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { acknowledgeTableIndexWildcard } from '../../infra/cdk/nag';
+import { acknowledgeBucketGrant } from '../../infra/cdk/nag';
 import { acknowledgements, cdkJsonContext, synthesizeXinbao, testEnv } from './support';
 
 describe('the Xinbao app under the AwsSolutions pack', () => {
@@ -54,39 +53,39 @@ describe('the check itself', () => {
     );
   });
 
-  /** A role reading a table in another stack, as the Xinbao functions do. */
-  const tableReader = (acknowledge: boolean) => {
+  /** A role reading a bucket in another stack, as the Xinbao functions do. */
+  const bucketReader = (acknowledge: boolean) => {
     const app = newApp();
     const producer = new Stack(app, 'Producer', { env: testEnv });
     const consumer = new Stack(app, 'Consumer', { env: testEnv });
-    const table = new dynamodb.Table(producer, 'Table', {
-      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    const bucket = new s3.Bucket(producer, 'Bucket', {
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     });
-    table.addGlobalSecondaryIndex({
-      indexName: 'gsi1',
-      partitionKey: { name: 'g', type: dynamodb.AttributeType.STRING },
+    Validations.of(bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Test fixture bucket, never deployed.',
     });
     const role = new iam.Role(consumer, 'Reader', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     });
-    table.grantReadData(role);
-    if (acknowledge) acknowledgeTableIndexWildcard(role, table, 'read');
+    const grant = bucket.grantRead(role);
+    if (acknowledge) acknowledgeBucketGrant(role, bucket, grant, 'read', 'fixture');
     return app;
   };
 
-  it('reports the index wildcard of a cross-stack table grant, by its import name', () => {
-    expect(() => tableReader(false).synth()).toThrow(
-      /AwsSolutions-IAM5\[Resource::Producer:ExportsOutputFnGetAttTable\w+\/index\/\*\]/,
+  it('reports the object wildcard of a cross-stack bucket grant, by its import name', () => {
+    expect(() => bucketReader(false).synth()).toThrow(
+      /AwsSolutions-IAM5\[Resource::Producer:ExportsOutputFnGetAttBucket\w+\/\*\]/,
     );
   });
 
   it('accepts that grant once the house acknowledgement names the exact finding', () => {
-    expect(() => tableReader(true).synth()).not.toThrow();
+    expect(() => bucketReader(true).synth()).not.toThrow();
   });
 
   it('does not let a bare rule id stand in for a specific IAM5 finding', () => {
-    const app = tableReader(false);
+    const app = bucketReader(false);
     const role = app.node.findAll().find((construct) => construct.node.path === 'Consumer/Reader');
     expect(role).toBeDefined();
     if (role)

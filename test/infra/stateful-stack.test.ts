@@ -1,8 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { archiveDirectoryIndexCode } from '../../infra/cdk/stateful-stack';
+import { contextKeys } from '../../infra/cdk/xinbao-app';
 import { keyAttributes, table } from '../../shared/catalogue/table';
-import { logicalId, resourcesOf, synthesizeXinbao } from './support';
+import { quarantinePrefix } from '../../shared/store/s3/attachment-keys';
+import { acknowledgements, logicalId, resourcesOf, synthesizeXinbao } from './support';
 
 const xinbao = synthesizeXinbao();
 const template = xinbao.statefulTemplate;
@@ -94,17 +96,43 @@ describe('the buckets', () => {
     }
   });
 
-  it('keep attachments versioned, logged and open to presigned browser PUT/GET (CORS)', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', {
+  it('keep attachments versioned and logged, with no browser origin allowed until the console origin is set', () => {
+    const attachments = template.toJSON().Resources[logicalId(stateful.attachmentsBucket)].Properties;
+    expect(attachments).toMatchObject({
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: {
         DestinationBucketName: { Ref: logicalId(stateful.logBucket) },
         LogFilePrefix: 's3/attachments/',
       },
-      CorsConfiguration: {
-        CorsRules: [Match.objectLike({ AllowedMethods: Match.arrayWith(['PUT', 'GET']) })],
-      },
     });
+    expect(attachments.CorsConfiguration).toBeUndefined();
+  });
+
+  it('expire the attachment quarantine (refused or abandoned uploads, and their old versions) within a day', () => {
+    const attachments = template.toJSON().Resources[logicalId(stateful.attachmentsBucket)].Properties;
+    expect(attachments.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({
+        Prefix: quarantinePrefix,
+        ExpirationInDays: 1,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        Status: 'Enabled',
+      }),
+    );
+  });
+
+  it('open presigned browser PUT/GET to the configured console origin only', () => {
+    const withConsole = synthesizeXinbao({
+      nag: false,
+      context: { [contextKeys.consoleOrigin]: 'https://xinbao.example.gov.cn' },
+    });
+    const bucket =
+      withConsole.statefulTemplate.toJSON().Resources[logicalId(withConsole.stateful.attachmentsBucket)];
+    expect(bucket.Properties.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({
+        AllowedOrigins: ['https://xinbao.example.gov.cn'],
+        AllowedMethods: expect.arrayContaining(['PUT', 'GET']),
+      }),
+    ]);
   });
 
   it('log archive access too', () => {
@@ -198,11 +226,105 @@ describe('the archive site', () => {
   });
 });
 
-describe('mail and outputs', () => {
-  it('has an SES configuration set', () => {
-    template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+describe('the archive site on its own domain', () => {
+  const certificateArn =
+    'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-111122223333';
+
+  it('is served on the default certificate, the TLS finding acknowledged with a reason, when no domain is set', () => {
+    const config = resourcesOf(template, 'AWS::CloudFront::Distribution')[0]?.[1]
+      .DistributionConfig as Record<string, unknown>;
+    expect(config.Aliases).toBeUndefined();
+    expect(config.ViewerCertificate).toBeUndefined();
+    const acknowledged = acknowledgements(xinbao.app).filter(({ id }) => id.endsWith('AwsSolutions-CFR4'));
+    expect(acknowledged).toHaveLength(1);
+    expect(acknowledged[0]?.reason).toMatch(/xinbao:archiveDomain/);
   });
 
+  it('uses the domain, its us-east-1 certificate and TLSv1.2_2021 when context names them, and mail links follow', () => {
+    const custom = synthesizeXinbao({
+      context: {
+        [contextKeys.archiveDomain]: 'archive.example.gov.cn',
+        [contextKeys.archiveCertificateArn]: certificateArn,
+      },
+    });
+    custom.statefulTemplate.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['archive.example.gov.cn'],
+        ViewerCertificate: {
+          AcmCertificateArn: certificateArn,
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        },
+      }),
+    });
+    expect(acknowledgements(custom.app).filter(({ id }) => id.endsWith('AwsSolutions-CFR4'))).toEqual([]);
+    const variables = Object.values(custom.statelessTemplate.findResources('AWS::Lambda::Function')).map(
+      (fn) => (fn as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }).Properties,
+    );
+    expect(
+      variables.some(
+        (p) => p.Environment?.Variables?.XINBAO_ARCHIVE_URL === 'https://archive.example.gov.cn',
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('mail', () => {
+  it('has one SES configuration set that requires TLS', () => {
+    template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+    });
+  });
+
+  it('publishes bounces, complaints and rejects to a topic that alarms', () => {
+    const topic = logicalId(stateful.mailEventsTopic);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: logicalId(stateful.mailConfigurationSet) },
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayEquals(['bounce', 'complaint', 'reject']),
+        SnsDestination: { TopicARN: { Ref: topic } },
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SNS',
+      MetricName: 'NumberOfMessagesPublished',
+      Dimensions: [{ Name: 'TopicName', Value: { 'Fn::GetAtt': [topic, 'TopicName'] } }],
+      AlarmActions: [{ Ref: logicalId(stateful.alarmTopic) }],
+    });
+  });
+});
+
+describe('alarm notifications', () => {
+  it('has an alarm topic with no subscription when no alarm e-mail is configured, and says so', () => {
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    template.hasOutput('AlarmTopicArn', {
+      Description: Match.stringLikeRegexp('No alarm e-mail subscribed'),
+    });
+  });
+
+  it('subscribes the configured address to alarms and to mail delivery problems', () => {
+    const withEmail = synthesizeXinbao({ nag: false, context: { alarmEmail: 'ops@example.gov.cn' } });
+    const subscriptions = resourcesOf(withEmail.statefulTemplate, 'AWS::SNS::Subscription').map(([, p]) => p);
+    expect(subscriptions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Protocol: 'email',
+          Endpoint: 'ops@example.gov.cn',
+          TopicArn: { Ref: logicalId(withEmail.stateful.alarmTopic) },
+        }),
+        expect.objectContaining({
+          Protocol: 'email',
+          Endpoint: 'ops@example.gov.cn',
+          TopicArn: { Ref: logicalId(withEmail.stateful.mailEventsTopic) },
+        }),
+      ]),
+    );
+  });
+});
+
+describe('outputs', () => {
   it('outputs the archive site URL, the table name and the bucket names', () => {
     for (const name of ['ArchiveSiteUrl', 'TableName', 'AttachmentsBucketName', 'ArchiveBucketName']) {
       template.hasOutput(name, {});

@@ -1,7 +1,8 @@
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError, type ErrorDetail, UnprocessableError } from '#shared/errors';
 import { type Attachment, maxAttachmentBytes } from '#shared/schemas/attachments';
-import { assertOpen, findAttachment, objectKey, visibleItem } from '../access';
+import { attachmentReplaced } from '#shared/store/s3/attachment-keys';
+import { assertOpen, findAttachment, objectKey, quarantineKey, visibleItem } from '../access';
 import type { AttachmentsDeps } from '../deps';
 import { fileTypes, type SniffedType, sniffedLabel, sniffType, typeOfContentType } from '../file-types';
 
@@ -38,10 +39,13 @@ function mismatch(attachment: Attachment, found: SniffedType, size: number): Unp
 }
 
 /**
- * The reporter says the upload is done. The object must be there; its size must be the declared
- * one and its bytes the declared type (magic numbers, ZIP entry names), otherwise it is deleted
- * and the answer says what was declared and what arrived. Then pending → confirmed with its
- * audit event in one transaction. Confirming again answers the confirmed attachment.
+ * The reporter says the upload is done. The upload (in quarantine) must be there; its size must be
+ * the declared one and its bytes the declared type (magic numbers, ZIP entry names), otherwise it
+ * is deleted and the answer says what was declared and what arrived. The checked bytes — exactly
+ * those, by ETag — are copied to the final key that downloads read and no presigned URL names, so
+ * uploading again with the still-valid URL changes nothing anyone downloads. Then pending →
+ * confirmed with its audit event in one transaction. Confirming again answers the confirmed
+ * attachment.
  */
 export async function confirmAttachment(
   deps: AttachmentsDeps,
@@ -54,20 +58,22 @@ export async function confirmAttachment(
   if (attachment.status === 'confirmed') return attachment;
   assertOpen(item);
 
-  const key = objectKey(attachment);
+  const key = quarantineKey(attachment);
   const head = await deps.objects.head(key);
   if (!head) {
     throw new ConflictError('ATTACHMENT_NOT_UPLOADED', '还没有收到附件文件：请先用上传地址上传文件，再确认');
   }
   const found = await sniffType({
     size: head.size,
-    read: (start, endInclusive) => deps.objects.readRange(key, start, endInclusive),
+    read: (start, endInclusive) => deps.objects.readRange(key, start, endInclusive, head.etag),
   });
   const declared = typeOfContentType(attachment.contentType);
   if (found !== declared || head.size !== attachment.size || head.size > maxAttachmentBytes) {
+    // The bucket's lifecycle rule removes the deleted upload's old version within a day.
     await deps.objects.delete(key);
     throw mismatch(attachment, found, head.size);
   }
+  if (!(await deps.objects.copy(key, objectKey(attachment), head.etag))) throw attachmentReplaced();
 
   const at = deps.now().toISOString();
   const confirmed: Attachment = { ...attachment, status: 'confirmed', confirmedAt: at };
@@ -86,5 +92,7 @@ export async function confirmAttachment(
     if (current.status === 'confirmed') return current;
     throw error;
   }
+  // Quarantine is done with; were this delete lost, the lifecycle rule would remove it in a day.
+  await deps.objects.delete(key);
   return confirmed;
 }

@@ -1,7 +1,7 @@
 import type { Principal } from '#shared/domain/roles';
 import { UnprocessableError } from '#shared/errors';
 import { type Attachment, type AttachmentCreate, maxAttachmentBytes } from '#shared/schemas/attachments';
-import { assertOpen, objectKey, presignSeconds, visibleItem } from '../access';
+import { assertOpen, presignSeconds, quarantineKey, visibleItem } from '../access';
 import type { AttachmentsDeps } from '../deps';
 import { sanitiseFileName } from '../file-name';
 import { fileTypes, typeOfContentType, typeOfExtension } from '../file-types';
@@ -16,8 +16,8 @@ export interface AttachmentUpload {
 /**
  * A reporter asks to attach a file to their unit's open item: the declared type and the name's
  * extension must agree, images need a caption; the pending record and its audit event are
- * stored in one transaction, and the answer is a presigned PUT that only accepts the declared
- * type and size.
+ * stored in one transaction, and the answer is a presigned PUT to the quarantine key that only
+ * accepts the declared type and size.
  */
 export async function createAttachmentUpload(
   deps: AttachmentsDeps,
@@ -77,8 +77,9 @@ export async function createAttachmentUpload(
     action: 'attach',
     comment: `申请上传附件“${attachment.fileName}”（${attachment.attachmentId}）`,
   });
+  // The upload lands in quarantine; only a passed check copies it to where downloads read.
   const presigned = await deps.objects.presignPut({
-    key: objectKey(attachment),
+    key: quarantineKey(attachment),
     contentType: attachment.contentType,
     size: attachment.size,
     expiresIn: presignSeconds,

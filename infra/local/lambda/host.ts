@@ -1,8 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { type FunctionSpec, lambdaContext } from './context';
 
 export type LambdaHandler = (event: unknown, context: Context) => unknown;
+
+/** The catalogue name of the function whose invocation is running (what IAM knows as its role). */
+const invocation = new AsyncLocalStorage<string>();
+export const currentFunctionName = (): string | undefined => invocation.getStore();
 
 export class LambdaTimeoutError extends Error {
   constructor(name: string, seconds: number) {
@@ -60,7 +65,10 @@ export function createFunctionHost(options: FunctionHostOptions): LoadingFunctio
         timer = setTimeout(() => reject(new LambdaTimeoutError(name, spec.timeoutSeconds)), timeoutMs);
       });
       try {
-        const result = await Promise.race([Promise.resolve(handler(jsonCopy(event), context)), timeout]);
+        const result = await Promise.race([
+          invocation.run(name, () => Promise.resolve(handler(jsonCopy(event), context))),
+          timeout,
+        ]);
         return jsonCopy(result);
       } finally {
         clearTimeout(timer);

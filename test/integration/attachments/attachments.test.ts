@@ -148,7 +148,7 @@ describe('attachments against s3rver and the local DynamoDB', () => {
     });
     const answer = request.body as unknown as UploadAnswer;
     await put(answer.upload, pngBytes);
-    const key = `items/${itemId}/${answer.attachment.attachmentId}/材料.pdf`;
+    const key = `quarantine/items/${itemId}/${answer.attachment.attachmentId}/材料.pdf`;
     expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength).toBe(
       pngBytes.length,
     );
@@ -161,6 +161,33 @@ describe('attachments against s3rver and the local DynamoDB', () => {
       $metadata: { httpStatusCode: 404 },
     });
     expect((await call('GET', answer.attachment.attachmentId)).status).toBe(409);
+  });
+
+  it('a re-upload with the same URL after confirmation does not change what is downloaded', async () => {
+    const request = await requestUpload({
+      fileName: '汇报.pdf',
+      contentType: 'application/pdf',
+      size: pdfBytes.length,
+    });
+    const answer = request.body as unknown as UploadAnswer;
+    const id = answer.attachment.attachmentId;
+    await put(answer.upload, pdfBytes);
+    expect((await call('POST', id)).status).toBe(200);
+
+    // The presigned PUT is still valid: other bytes of the declared type and size go up, and
+    // confirming again (as a client would) answers the confirmed attachment.
+    const swapped = new Uint8Array(pdfBytes.length).fill(0x41);
+    await put(answer.upload, swapped);
+    expect((await call('POST', id)).status).toBe(200);
+
+    const download = await call('GET', id, as('editor'));
+    const response = await fetch(String(download.body.url));
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(pdfBytes);
+    // What was checked sits at the final key; the quarantine copy was removed on confirmation.
+    const finalKey = `items/${itemId}/${id}/汇报.pdf`;
+    expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: finalKey }))).ContentLength).toBe(
+      pdfBytes.length,
+    );
   });
 
   it('tells a real docx from its central directory after a ranged read', async () => {

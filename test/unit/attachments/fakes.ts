@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { AttachmentsDeps } from '#functions/attachments/deps';
 import { ConflictError } from '#shared/errors';
 import type { Attachment } from '#shared/schemas/attachments';
 import type { HistoryEvent, Item } from '#shared/schemas/items';
 import type { AttachmentStore, ItemReader } from '#shared/store/ports';
+import { attachmentReplaced } from '#shared/store/s3/attachment-keys';
 import type { AttachmentObjects, ObjectHead, PresignedPut } from '#shared/store/s3/attachment-objects';
 
 export class MemoryItems implements ItemReader {
@@ -40,6 +42,9 @@ export class MemoryAttachments implements AttachmentStore {
 
 export class MemoryObjects implements AttachmentObjects {
   readonly objects = new Map<string, { body: Uint8Array; contentType?: string }>();
+  readonly copies: [string, string][] = [];
+  /** Runs between the type check and the copy: a test replaces the upload there. */
+  beforeCopy: () => void = () => {};
   readonly deleted: string[] = [];
   readonly ranges: [string, number, number][] = [];
   readonly presignedGets: {
@@ -70,16 +75,33 @@ export class MemoryObjects implements AttachmentObjects {
   }
   async head(key: string): Promise<ObjectHead | undefined> {
     const object = this.objects.get(key);
-    return object ? { size: object.body.length, contentType: object.contentType } : undefined;
+    return object
+      ? { size: object.body.length, contentType: object.contentType, etag: etagOf(object.body) }
+      : undefined;
   }
-  async readRange(key: string, start: number, endInclusive: number) {
+  async readRange(key: string, start: number, endInclusive: number, etag?: string) {
     this.ranges.push([key, start, endInclusive]);
-    return this.objects.get(key)?.body.slice(start, endInclusive + 1) ?? new Uint8Array(0);
+    const object = this.objects.get(key);
+    if (etag && object && etagOf(object.body) !== etag) throw attachmentReplaced();
+    return object?.body.slice(start, endInclusive + 1) ?? new Uint8Array(0);
+  }
+  async copy(from: string, to: string, etag: string | undefined) {
+    this.beforeCopy();
+    const object = this.objects.get(from);
+    if (!object || (etag && etagOf(object.body) !== etag)) return false;
+    this.copies.push([from, to]);
+    this.objects.set(to, { ...object, body: object.body.slice() });
+    return true;
   }
   async delete(key: string) {
     this.deleted.push(key);
     this.objects.delete(key);
   }
+}
+
+/** S3's ETag of a simple upload: the MD5 of its bytes, quoted. */
+function etagOf(body: Uint8Array): string {
+  return `"${createHash('md5').update(body).digest('hex')}"`;
 }
 
 export const ownUnit = 'qingzhou';

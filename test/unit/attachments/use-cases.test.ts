@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { objectKey } from '#functions/attachments/access';
+import { objectKey, quarantineKey } from '#functions/attachments/access';
 import { confirmAttachment } from '#functions/attachments/confirm-attachment/use-case';
 import { createAttachmentUpload } from '#functions/attachments/create-upload/use-case';
 import { getAttachmentDownload } from '#functions/attachments/get-download/use-case';
@@ -23,7 +23,7 @@ const failure = (promise: Promise<unknown>) =>
 
 async function uploaded(w: World, request: AttachmentCreate, body: Uint8Array, itemId = itemIdOf(1)) {
   const { attachment } = await createAttachmentUpload(w.deps, reporter, itemId, request);
-  w.objects.objects.set(objectKey(attachment), { body, contentType: request.contentType });
+  w.objects.objects.set(quarantineKey(attachment), { body, contentType: request.contentType });
   return attachment;
 }
 
@@ -48,8 +48,9 @@ describe('createAttachmentUpload', () => {
       headers: { 'Content-Type': 'application/pdf', 'Content-Length': '1234' },
       expiresAt: '2026-11-25T02:15:00.000Z',
     });
+    // The upload goes to quarantine, never to the key downloads read.
     expect(answer.upload.url).toContain(
-      encodeURI(`items/${itemIdOf(1)}/${answer.attachment.attachmentId}/汇报材料.pdf`),
+      encodeURI(`quarantine/items/${itemIdOf(1)}/${answer.attachment.attachmentId}/汇报材料.pdf`),
     );
     expect(await w.attachments.get(itemIdOf(1), answer.attachment.attachmentId)).toEqual(answer.attachment);
     expect(w.attachments.events).toEqual([
@@ -157,7 +158,8 @@ describe('confirmAttachment', () => {
     expect(confirmed).toMatchObject({ status: 'confirmed', confirmedAt: '2026-11-25T02:00:00.000Z' });
     expect((await w.attachments.get(itemIdOf(1), attachment.attachmentId))?.status).toBe('confirmed');
     expect(w.attachments.events.map((event) => event.action)).toEqual(['attach', 'attach-confirm']);
-    expect(w.objects.deleted).toEqual([]);
+    expect(w.objects.deleted).toEqual([quarantineKey(attachment)]);
+    expect(w.objects.objects.get(objectKey(attachment))?.body).toEqual(body);
   });
 
   it('answers the confirmed attachment again without touching storage', async () => {
@@ -194,8 +196,9 @@ describe('confirmAttachment', () => {
     expect(error.details).toEqual([
       expect.objectContaining({ path: 'contentType', declared: 'pdf', found: 'png' }),
     ]);
-    expect(w.objects.deleted).toEqual([objectKey(attachment)]);
+    expect(w.objects.deleted).toEqual([quarantineKey(attachment)]);
     expect(w.objects.objects.size).toBe(0);
+    expect(w.objects.copies).toEqual([]);
     expect((await w.attachments.get(itemIdOf(1), attachment.attachmentId))?.status).toBe('pending');
   });
 
@@ -224,6 +227,41 @@ describe('confirmAttachment', () => {
     expect(error).toMatchObject({ status: 422, code: 'ATTACHMENT_MISMATCH' });
     expect(error.details).toEqual([expect.objectContaining({ path: 'size', found: pdfBytes.length })]);
     expect(w.objects.deleted).toHaveLength(1);
+  });
+
+  it('copies exactly the checked upload to the final key and clears quarantine', async () => {
+    const w = world();
+    const attachment = await uploaded(w, pdfRequest, pdfBytes);
+    await confirmAttachment(w.deps, reporter, itemIdOf(1), attachment.attachmentId);
+    expect(w.objects.copies).toEqual([[quarantineKey(attachment), objectKey(attachment)]]);
+    expect(w.objects.objects.get(objectKey(attachment))?.body).toEqual(pdfBytes);
+    expect(w.objects.objects.has(quarantineKey(attachment))).toBe(false);
+  });
+
+  it('a re-upload after confirmation (the PUT URL is still valid) changes nothing editors download', async () => {
+    const w = world();
+    const attachment = await uploaded(w, { ...pdfRequest, size: pdfBytes.length }, pdfBytes);
+    await confirmAttachment(w.deps, reporter, itemIdOf(1), attachment.attachmentId);
+    // The same presigned URL, other bytes of the declared size: they land in quarantine again.
+    const swapped = new Uint8Array(pdfBytes.length).fill(0x41);
+    w.objects.objects.set(quarantineKey(attachment), { body: swapped, contentType: 'application/pdf' });
+    await confirmAttachment(w.deps, reporter, itemIdOf(1), attachment.attachmentId);
+    await getAttachmentDownload(w.deps, editor, itemIdOf(1), attachment.attachmentId);
+    expect(w.objects.presignedGets.map((get) => get.key)).toEqual([objectKey(attachment)]);
+    expect(w.objects.objects.get(objectKey(attachment))?.body).toEqual(pdfBytes);
+  });
+
+  it('an upload replaced between the type check and the copy is not confirmed: 409 ATTACHMENT_CHANGED', async () => {
+    const w = world();
+    const attachment = await uploaded(w, { ...pdfRequest, size: pdfBytes.length }, pdfBytes);
+    w.objects.beforeCopy = () => {
+      const swapped = new Uint8Array(pdfBytes.length).fill(0x41);
+      w.objects.objects.set(quarantineKey(attachment), { body: swapped, contentType: 'application/pdf' });
+    };
+    const error = await failure(confirmAttachment(w.deps, reporter, itemIdOf(1), attachment.attachmentId));
+    expect(error).toMatchObject({ status: 409, code: 'ATTACHMENT_CHANGED' });
+    expect(w.objects.objects.has(objectKey(attachment))).toBe(false);
+    expect((await w.attachments.get(itemIdOf(1), attachment.attachmentId))?.status).toBe('pending');
   });
 
   it('no object yet: 409 ATTACHMENT_NOT_UPLOADED and the record stays pending', async () => {
