@@ -4,13 +4,14 @@ import { ConflictError } from '#shared/errors';
 import type { Item, ItemRevise } from '#shared/schemas/items';
 import { readableItem } from '../access';
 import type { ItemsDeps } from '../deps';
+import { itemSeenBy } from '../item-view';
 import { assess, refuseUnacceptable } from '../submission-rules';
 
 type Reporter = Extract<Principal, { role: 'reporter' }>;
 
 /**
  * A returned item revised by its unit goes back to the queue; the text it replaces is kept in
- * `revisions`, unchanged.
+ * `revisions`, unchanged. The answer names only the unit's own similar items.
  */
 export async function reviseItem(
   deps: ItemsDeps,
@@ -50,5 +51,5 @@ export async function reviseItem(
   await deps.items.update(next, current.version, [
     { at, by: principal.tokenId, role: principal.role, action: 'revise', from: 'returned', to: 'submitted' },
   ]);
-  return next;
+  return itemSeenBy(principal, next);
 }
