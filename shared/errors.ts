@@ -12,12 +12,15 @@ export abstract class AppError extends Error {
   abstract readonly status: number;
   readonly code: string;
   readonly details: ErrorDetail[] | undefined;
+  /** Response headers the refusal carries (e.g. Retry-After); the error middleware adds them. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
 
-  constructor(code: string, message: string, details?: ErrorDetail[]) {
+  constructor(code: string, message: string, details?: ErrorDetail[], headers?: Record<string, string>) {
     super(message);
     this.name = new.target.name;
     this.code = code;
     this.details = details;
+    this.headers = headers;
   }
 }
 
@@ -51,8 +54,12 @@ export class UnsupportedMediaTypeError extends AppError {
 export class UnprocessableError extends AppError {
   readonly status = 422;
 }
+/** Too many requests from one caller; `Retry-After` tells the client when to try again. */
 export class TooManyRequestsError extends AppError {
   readonly status = 429;
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super(code, message, undefined, { 'retry-after': String(retryAfterSeconds) });
+  }
 }
 /** A dependency (store, mail) failed in a way the caller may retry. */
 export class ServiceUnavailableError extends AppError {

@@ -122,7 +122,8 @@ export const functions = {
     description: 'Rankings from per-unit per-period counters (JSON, CSV, XLSX) and unit ledgers',
     memoryMb: 512,
     timeoutSeconds: 29,
-    access: { table: 'read' },
+    // Reads the scores; writes only its callers' rate-limit counters (the rankings download).
+    access: { table: 'readwrite' },
   },
   'month-close': {
     entry: 'functions/jobs/month-close/handler.ts',

@@ -99,6 +99,7 @@ import {
   unitUpdate,
 } from '../schemas/units';
 import type { FunctionName } from './functions';
+import { type RateLimit, rateLimits } from './rate-limits';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type BodyKind = 'json' | 'csv';
@@ -123,6 +124,8 @@ export interface RouteDeclaration {
   unitScoped?: boolean;
   /** Requires an `Idempotency-Key` header: a retried request returns the first answer. */
   idempotent?: boolean;
+  /** Per-caller limit on an expensive call (shared/catalogue/rate-limits.ts); beyond it → 429. */
+  rateLimit?: RateLimit;
 }
 
 const staff: readonly Role[] = ['admin', 'editor', 'leader'];
@@ -313,6 +316,7 @@ export const routes = [
     body: jsonBody(itemSubmit, 128 * 1024),
     response: submitResult,
     successStatus: 201,
+    rateLimit: rateLimits.submit,
     unitScoped: true,
     idempotent: true,
   },
@@ -329,6 +333,7 @@ export const routes = [
     body: jsonBody(itemSubmit, 128 * 1024),
     response: precheckResult,
     successStatus: 200,
+    rateLimit: rateLimits.precheck,
     unitScoped: true,
   },
   {
@@ -790,6 +795,7 @@ export const routes = [
     query: emptyQuery,
     response: docxLink,
     successStatus: 200,
+    rateLimit: rateLimits.download,
   },
   {
     operationId: 'recordForwarded',
@@ -881,6 +887,7 @@ export const routes = [
     query: rankingQuery,
     response: rankings,
     successStatus: 200,
+    rateLimit: rateLimits.download,
   },
   {
     operationId: 'getUnitLedger',

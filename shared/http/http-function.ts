@@ -6,9 +6,11 @@ import type { FunctionName } from '../catalogue/functions';
 import { type RouteDeclaration, routeKey, type routes, routesOf } from '../catalogue/routes';
 import type { Principal } from '../domain/roles';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
+import type { RateCounter } from '../store/ports';
 import { type AuthorizerContext, principalFrom } from './auth-context';
 import { logger } from './logger';
 import { accessLog, errorResponses, responseHeaders } from './middleware';
+import { rateLimiter } from './rate-limit';
 import { readBody, readIdempotencyKey, readParams, readQuery } from './request';
 import { HttpReply, jsonResponse } from './responses';
 
@@ -58,13 +60,25 @@ function authenticate(event: HttpEvent, route: RouteDeclaration): Principal | un
   return principal;
 }
 
+export interface HttpFunctionOptions {
+  /** Per-caller request counts; by default rows in the one table (read from the environment). */
+  rateCounter?: RateCounter;
+  now?: () => Date;
+}
+
 /**
  * Builds a function's Lambda handler from its operations. The route table decides who may
- * call what and which schemas apply; the operations only do the work.
+ * call what, which schemas apply and how often a caller may ask; the operations only do the work.
  */
-export function httpFunction<F extends FunctionName>(fn: F, operations: Operations<F>) {
+export function httpFunction<F extends FunctionName>(
+  fn: F,
+  operations: Operations<F>,
+  options: HttpFunctionOptions = {},
+) {
   const table = new Map(routesOf(fn).map((route) => [routeKey(route), route]));
   const implementations = operations as Record<string, (input: unknown) => Promise<unknown>>;
+  const limitRate = rateLimiter(options.rateCounter);
+  const now = options.now ?? (() => new Date());
 
   const core = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
     const route = table.get(event.routeKey);
@@ -81,6 +95,8 @@ export function httpFunction<F extends FunctionName>(fn: F, operations: Operatio
       requestId: event.requestContext.requestId,
       context,
     };
+    // Counted only once the request is valid: a refused request stores nothing, not even a count.
+    await limitRate(route, principal, now());
     const result = await run(input);
     if (result instanceof HttpReply) {
       return {

@@ -19,6 +19,19 @@ export interface UnitStore {
   replace(unit: Unit, expectedVersion: number): Promise<void>;
 }
 
+/** The outcome of counting one request against a caller's limit. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export interface RateCounter {
+  /** Counts one request of `callerId` on `operationId`; refuses once `limit` is reached in the window. */
+  consume(
+    callerId: string,
+    operationId: string,
+    limit: { limit: number; windowSeconds: number },
+    now: Date,
+  ): Promise<RateDecision>;
+}
+
 export interface StoredToken {
   tokenId: string;
   hash: string;

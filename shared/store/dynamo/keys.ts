@@ -66,4 +66,9 @@ export const keys = {
   }),
   /** The numbering of a series: last year used, its last number and the running total. */
   seriesCounter: (seriesId: string) => ({ pk: `COUNTER#SERIES#${seriesId}`, sk: 'COUNTER' }),
+  /** A caller's request count for one route in one fixed window (expires with it). */
+  rateWindow: (callerId: string, operationId: string, windowStart: number) => ({
+    pk: `RATE#${callerId}`,
+    sk: `${operationId}#${windowStart}`,
+  }),
 } as const;
