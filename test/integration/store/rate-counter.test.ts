@@ -48,7 +48,9 @@ describe('rate-limit counters in the table', () => {
 
   it('counts each caller and each route apart, and starts again in the next window', async () => {
     expect(await counter.consume('tk_other', 'precheckItem', limit, now)).toEqual({ allowed: true });
-    expect(await counter.consume('tk_burst', 'submitItem', rateLimits.submit, now)).toEqual({ allowed: true });
+    expect(await counter.consume('tk_burst', 'submitItem', rateLimits.submit, now)).toEqual({
+      allowed: true,
+    });
     const nextWindow = new Date(now.getTime() + 60_000);
     expect(await counter.consume('tk_burst', 'precheckItem', limit, nextWindow)).toEqual({ allowed: true });
   });
