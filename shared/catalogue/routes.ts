@@ -126,6 +126,11 @@ export interface RouteDeclaration {
   idempotent?: boolean;
   /** Per-caller limit on an expensive call (shared/catalogue/rate-limits.ts); beyond it → 429. */
   rateLimit?: RateLimit;
+  /**
+   * Changes accounts (tokens, units): the caller's token row is re-read on each call, since the
+   * authorizer's cached answer may predate a revocation (→ 401 TOKEN_REVOKED).
+   */
+  recheckCaller?: boolean;
 }
 
 const staff: readonly Role[] = ['admin', 'editor', 'leader'];
@@ -189,6 +194,7 @@ export const routes = [
     body: jsonBody(unitCreate),
     response: unit,
     successStatus: 201,
+    recheckCaller: true,
   },
   {
     operationId: 'importUnits',
@@ -203,6 +209,7 @@ export const routes = [
     body: { kind: 'csv', maxBytes: 1024 * 1024 },
     response: importReport,
     successStatus: 200,
+    recheckCaller: true,
   },
   {
     operationId: 'getUnit',
@@ -233,6 +240,7 @@ export const routes = [
     body: jsonBody(unitUpdate),
     response: unit,
     successStatus: 200,
+    recheckCaller: true,
   },
   {
     operationId: 'deactivateUnit',
@@ -248,6 +256,7 @@ export const routes = [
     body: jsonBody(deactivateBody),
     response: unit,
     successStatus: 200,
+    recheckCaller: true,
   },
   {
     operationId: 'whoAmI',
@@ -288,6 +297,7 @@ export const routes = [
     body: jsonBody(tokenIssue),
     response: tokenIssued,
     successStatus: 201,
+    recheckCaller: true,
   },
   {
     operationId: 'revokeToken',
@@ -302,6 +312,7 @@ export const routes = [
     query: emptyQuery,
     response: tokenSummary,
     successStatus: 200,
+    recheckCaller: true,
   },
   {
     operationId: 'submitItem',

@@ -6,8 +6,9 @@ import type { FunctionName } from '../catalogue/functions';
 import { type RouteDeclaration, routeKey, type routes, routesOf } from '../catalogue/routes';
 import type { Principal } from '../domain/roles';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
-import type { RateCounter } from '../store/ports';
+import type { RateCounter, TokenStore } from '../store/ports';
 import { type AuthorizerContext, principalFrom } from './auth-context';
+import { callerRecheck } from './caller-check';
 import { logger } from './logger';
 import { accessLog, errorResponses, responseHeaders } from './middleware';
 import { rateLimiter } from './rate-limit';
@@ -63,6 +64,8 @@ function authenticate(event: HttpEvent, route: RouteDeclaration): Principal | un
 export interface HttpFunctionOptions {
   /** Per-caller request counts; by default rows in the one table (read from the environment). */
   rateCounter?: RateCounter;
+  /** Where `recheckCaller` routes re-read the caller's token; by default the one table. */
+  tokens?: Pick<TokenStore, 'findById'>;
   now?: () => Date;
 }
 
@@ -78,6 +81,7 @@ export function httpFunction<F extends FunctionName>(
   const table = new Map(routesOf(fn).map((route) => [routeKey(route), route]));
   const implementations = operations as Record<string, (input: unknown) => Promise<unknown>>;
   const limitRate = rateLimiter(options.rateCounter);
+  const recheck = callerRecheck(options.tokens);
   const now = options.now ?? (() => new Date());
 
   const core = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
@@ -95,7 +99,9 @@ export function httpFunction<F extends FunctionName>(
       requestId: event.requestContext.requestId,
       context,
     };
-    // Counted only once the request is valid: a refused request stores nothing, not even a count.
+    // Only once the request is valid: bad input is refused before any store access, and a
+    // refused request stores nothing, not even a count.
+    await recheck(route, principal);
     await limitRate(route, principal, now());
     const result = await run(input);
     if (result instanceof HttpReply) {
