@@ -45,6 +45,15 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   readonly status = 409;
 }
+/**
+ * A submission's Idempotency-Key was already claimed by an earlier attempt that stored its item
+ * (its answer was lost): the submit use case answers with that item instead of surfacing this.
+ */
+export class SubmissionKeyClaimedError extends ConflictError {
+  constructor() {
+    super('SUBMISSION_KEY_CLAIMED', '这个 Idempotency-Key 已用于一篇已保存的稿件');
+  }
+}
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
 }

@@ -36,7 +36,7 @@ const deps: ItemsDeps = {
   now: () => new Date(),
 };
 const submitOnce = idempotentSubmit(
-  (principal, body) => submitItem(deps, principal, body),
+  (principal, body, key) => submitItem(deps, principal, body, key),
   dynamo,
   table.tableName,
 );
