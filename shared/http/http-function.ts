@@ -99,8 +99,8 @@ export function httpFunction<F extends FunctionName>(
       requestId: event.requestContext.requestId,
       context,
     };
-    // Only once the request is valid: bad input is refused before any store access, and a
-    // refused request stores nothing, not even a count.
+    // Only once the request is well-formed: malformed input is refused before any store access
+    // and leaves no count. A well-formed request counts even if its use case then refuses it.
     await recheck(route, principal);
     await limitRate(route, principal, now());
     const result = await run(input);
