@@ -12,12 +12,15 @@ export abstract class AppError extends Error {
   abstract readonly status: number;
   readonly code: string;
   readonly details: ErrorDetail[] | undefined;
+  /** Response headers the refusal carries (e.g. Retry-After); the error middleware adds them. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
 
-  constructor(code: string, message: string, details?: ErrorDetail[]) {
+  constructor(code: string, message: string, details?: ErrorDetail[], headers?: Record<string, string>) {
     super(message);
     this.name = new.target.name;
     this.code = code;
     this.details = details;
+    this.headers = headers;
   }
 }
 
@@ -42,6 +45,15 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   readonly status = 409;
 }
+/**
+ * A submission's Idempotency-Key was already claimed by an earlier attempt that stored its item
+ * (its answer was lost): the submit use case answers with that item instead of surfacing this.
+ */
+export class SubmissionKeyClaimedError extends ConflictError {
+  constructor() {
+    super('SUBMISSION_KEY_CLAIMED', '这个 Idempotency-Key 已用于一篇已保存的稿件');
+  }
+}
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
 }
@@ -64,8 +76,12 @@ export class SecrecyRefusedError extends UnprocessableError {
     );
   }
 }
+/** Too many requests from one caller; `Retry-After` tells the client when to try again. */
 export class TooManyRequestsError extends AppError {
   readonly status = 429;
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super(code, message, undefined, { 'retry-after': String(retryAfterSeconds) });
+  }
 }
 /** A dependency (store, mail) failed in a way the caller may retry. */
 export class ServiceUnavailableError extends AppError {

@@ -13,6 +13,7 @@ import type { ItemsDeps } from './deps';
 import { getDiff } from './get-diff/use-case';
 import { getHistory } from './get-history/use-case';
 import { getItem } from './get-item/use-case';
+import { itemSeenBy } from './item-view';
 import { listItems } from './list-items/use-case';
 import { precheckItem } from './precheck-item/use-case';
 import { reviseItem } from './revise-item/use-case';
@@ -35,7 +36,7 @@ const deps: ItemsDeps = {
   now: () => new Date(),
 };
 const submitOnce = idempotentSubmit(
-  (principal, body) => submitItem(deps, principal, body),
+  (principal, body, key) => submitItem(deps, principal, body, key),
   dynamo,
   table.tableName,
 );
@@ -45,9 +46,10 @@ export const handler = httpFunction('items', {
     if (principal.role !== 'reporter') throw new Error('route table admits reporters only');
     // Refused before the idempotency layer, so a refusal leaves no record behind.
     refuseUnacceptable(body, deps.now());
-    return submitOnce(idempotencyKey, principal, body, context);
+    // The stored item (and the idempotency record) keep every hint; the answer is the reporter's view.
+    return itemSeenBy(principal, await submitOnce(idempotencyKey, principal, body, context));
   },
-  precheckItem: ({ body }) => precheckItem(deps, body),
+  precheckItem: ({ principal, body }) => precheckItem(deps, principal, body),
   listItems: ({ principal, query }) => listItems(deps, principal, query),
   getItem: ({ principal, params }) => getItem(deps, principal, params.itemId),
   reviseItem: ({ principal, params, body }) => {

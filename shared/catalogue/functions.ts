@@ -38,6 +38,10 @@ const scoreReads = {
 const scoredFactWrites = ['ITEM#*', 'LEDGER#*', 'SCOREFACT#*'] as const;
 /** Per-unit per-period counters: only ever added to (UpdateItem ADD), never put. */
 const counters = 'AGG#*';
+/** Per-caller request counts (shared/http/rate-limit.ts): one UpdateItem ADD per call. */
+const rateCounters = 'RATE#*';
+/** Routes that re-read the caller's own token row (`recheckCaller`): by id on gsi1, then the row. */
+const callerRecheck = { read: ['TOKEN#*'], query: { gsi1: ['TOKENS'] } } as const;
 /** Mail jobs (mailJobDeps): recipients, sent-mail markers, and the scores they report. */
 const mailJobAccess = {
   read: [...scoreReads.read, 'SETTINGS'],
@@ -67,7 +71,7 @@ export const functions = {
     description: 'Reporting units: list, get, create, update, deactivate, CSV import',
     memoryMb: 512,
     timeoutSeconds: 29,
-    access: { table: { write: ['UNITS'] } },
+    access: { table: { write: ['UNITS'], ...callerRecheck } },
   },
   tokens: {
     entry: 'functions/tokens/handler.ts',
@@ -86,8 +90,9 @@ export const functions = {
         read: ['POLICY#*'],
         // A submission: the item and its scoring, near-duplicate buckets, its idempotency record,
         // an urgent alert; updated only: counters, the unit's last submission, the 约稿 it answers.
-        write: [...scoredFactWrites, 'LSH#*', 'IDEMPOTENCY#*', 'OUTBOX#*'],
-        update: [counters, 'UNITS', 'COMMISSION#*'],
+        // The key is also claimed inside the submission's own transaction (SUBMITKEY#).
+        write: [...scoredFactWrites, 'LSH#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*'],
+        update: [counters, 'UNITS', 'COMMISSION#*', rateCounters],
         delete: ['IDEMPOTENCY#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
       },
@@ -141,7 +146,7 @@ export const functions = {
         // Adoption points (items, ledger lines), the issue and its numbering, mail; counters and
         // the archive's list of years are only updated.
         write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*'],
-        update: [counters, 'SETTINGS'],
+        update: [counters, 'SETTINGS', rateCounters],
         query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*'] },
       },
       attachments: 'readwrite',
@@ -200,7 +205,8 @@ export const functions = {
     description: 'Rankings from per-unit per-period counters (JSON, CSV, XLSX) and unit ledgers',
     memoryMb: 512,
     timeoutSeconds: 29,
-    access: { table: scoreReads },
+    // Reads the scores; writes only its callers' rate-limit counters (the rankings download).
+    access: { table: { ...scoreReads, update: [rateCounters] } },
   },
   'month-close': {
     entry: 'functions/jobs/month-close/handler.ts',
@@ -223,7 +229,20 @@ export const functions = {
     memoryMb: 512,
     timeoutSeconds: 300,
     access: {
-      table: { ...mailJobAccess, write: [...mailJobAccess.write, 'RANKINGNOTICES', 'SETTINGS'] },
+      // It closes the month first (the month-close use case), so it also writes what that writes.
+      table: {
+        ...mailJobAccess,
+        read: [...mailJobAccess.read, 'COMMISSION#*'],
+        write: [
+          ...mailJobAccess.write,
+          'RANKINGNOTICES',
+          'SETTINGS',
+          'LEDGER#*',
+          'SCOREFACT#*',
+          'COMMISSION#*',
+        ],
+        update: [counters],
+      },
       archive: 'readwrite',
       mail: true,
     },

@@ -99,6 +99,7 @@ import {
   unitUpdate,
 } from '../schemas/units';
 import type { FunctionName } from './functions';
+import { type RateLimit, rateLimits } from './rate-limits';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type BodyKind = 'json' | 'csv';
@@ -123,6 +124,13 @@ export interface RouteDeclaration {
   unitScoped?: boolean;
   /** Requires an `Idempotency-Key` header: a retried request returns the first answer. */
   idempotent?: boolean;
+  /** Per-caller limit on an expensive call (shared/catalogue/rate-limits.ts); beyond it → 429. */
+  rateLimit?: RateLimit;
+  /**
+   * Changes accounts (tokens, units): the caller's token row is re-read on each call, since the
+   * authorizer's cached answer may predate a revocation (→ 401 TOKEN_REVOKED).
+   */
+  recheckCaller?: boolean;
 }
 
 const staff: readonly Role[] = ['admin', 'editor', 'leader'];
@@ -186,6 +194,7 @@ export const routes = [
     body: jsonBody(unitCreate),
     response: unit,
     successStatus: 201,
+    recheckCaller: true,
   },
   {
     operationId: 'importUnits',
@@ -200,6 +209,7 @@ export const routes = [
     body: { kind: 'csv', maxBytes: 1024 * 1024 },
     response: importReport,
     successStatus: 200,
+    recheckCaller: true,
   },
   {
     operationId: 'getUnit',
@@ -230,6 +240,7 @@ export const routes = [
     body: jsonBody(unitUpdate),
     response: unit,
     successStatus: 200,
+    recheckCaller: true,
   },
   {
     operationId: 'deactivateUnit',
@@ -245,6 +256,7 @@ export const routes = [
     body: jsonBody(deactivateBody),
     response: unit,
     successStatus: 200,
+    recheckCaller: true,
   },
   {
     operationId: 'whoAmI',
@@ -285,6 +297,7 @@ export const routes = [
     body: jsonBody(tokenIssue),
     response: tokenIssued,
     successStatus: 201,
+    recheckCaller: true,
   },
   {
     operationId: 'revokeToken',
@@ -299,6 +312,7 @@ export const routes = [
     query: emptyQuery,
     response: tokenSummary,
     successStatus: 200,
+    recheckCaller: true,
   },
   {
     operationId: 'submitItem',
@@ -313,6 +327,7 @@ export const routes = [
     body: jsonBody(itemSubmit, 128 * 1024),
     response: submitResult,
     successStatus: 201,
+    rateLimit: rateLimits.submit,
     unitScoped: true,
     idempotent: true,
   },
@@ -329,6 +344,7 @@ export const routes = [
     body: jsonBody(itemSubmit, 128 * 1024),
     response: precheckResult,
     successStatus: 200,
+    rateLimit: rateLimits.precheck,
     unitScoped: true,
   },
   {
@@ -790,6 +806,7 @@ export const routes = [
     query: emptyQuery,
     response: docxLink,
     successStatus: 200,
+    rateLimit: rateLimits.download,
   },
   {
     operationId: 'recordForwarded',
@@ -881,6 +898,7 @@ export const routes = [
     query: rankingQuery,
     response: rankings,
     successStatus: 200,
+    rateLimit: rateLimits.download,
   },
   {
     operationId: 'getUnitLedger',

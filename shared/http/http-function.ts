@@ -6,9 +6,12 @@ import type { FunctionName } from '../catalogue/functions';
 import { type RouteDeclaration, routeKey, type routes, routesOf } from '../catalogue/routes';
 import type { Principal } from '../domain/roles';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
+import type { RateCounter, TokenStore } from '../store/ports';
 import { type AuthorizerContext, principalFrom } from './auth-context';
+import { callerRecheck } from './caller-check';
 import { logger } from './logger';
 import { accessLog, errorResponses, responseHeaders } from './middleware';
+import { rateLimiter } from './rate-limit';
 import { readBody, readIdempotencyKey, readParams, readQuery } from './request';
 import { HttpReply, jsonResponse } from './responses';
 
@@ -58,13 +61,28 @@ function authenticate(event: HttpEvent, route: RouteDeclaration): Principal | un
   return principal;
 }
 
+export interface HttpFunctionOptions {
+  /** Per-caller request counts; by default rows in the one table (read from the environment). */
+  rateCounter?: RateCounter;
+  /** Where `recheckCaller` routes re-read the caller's token; by default the one table. */
+  tokens?: Pick<TokenStore, 'findById'>;
+  now?: () => Date;
+}
+
 /**
  * Builds a function's Lambda handler from its operations. The route table decides who may
- * call what and which schemas apply; the operations only do the work.
+ * call what, which schemas apply and how often a caller may ask; the operations only do the work.
  */
-export function httpFunction<F extends FunctionName>(fn: F, operations: Operations<F>) {
+export function httpFunction<F extends FunctionName>(
+  fn: F,
+  operations: Operations<F>,
+  options: HttpFunctionOptions = {},
+) {
   const table = new Map(routesOf(fn).map((route) => [routeKey(route), route]));
   const implementations = operations as Record<string, (input: unknown) => Promise<unknown>>;
+  const limitRate = rateLimiter(options.rateCounter);
+  const recheck = callerRecheck(options.tokens);
+  const now = options.now ?? (() => new Date());
 
   const core = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
     const route = table.get(event.routeKey);
@@ -81,6 +99,10 @@ export function httpFunction<F extends FunctionName>(fn: F, operations: Operatio
       requestId: event.requestContext.requestId,
       context,
     };
+    // Only once the request is well-formed: malformed input is refused before any store access
+    // and leaves no count. A well-formed request counts even if its use case then refuses it.
+    await recheck(route, principal);
+    await limitRate(route, principal, now());
     const result = await run(input);
     if (result instanceof HttpReply) {
       return {

@@ -11,6 +11,9 @@ import type { Context } from 'aws-lambda';
 import { ConflictError, UnprocessableError } from '../errors';
 import { logger } from './logger';
 
+/** How long a key is remembered: a retry within this window gets the first answer. */
+export const idempotencyWindowSeconds = 24 * 3600;
+
 /** What the work returned, known even when Powertools fails afterwards. */
 type Done<Result> = { result?: Result };
 
@@ -48,7 +51,7 @@ export function idempotent<Request extends object, Result>(
   const config = new IdempotencyConfig({
     eventKeyJmesPath: operation.keyPath,
     payloadValidationJmesPath: operation.payloadPath,
-    expiresAfterSeconds: 24 * 3600,
+    expiresAfterSeconds: idempotencyWindowSeconds,
   });
   const run = makeIdempotent(
     async (request: Request, done: Done<Result>) => {

@@ -14,7 +14,8 @@ export function errorResponses(): HttpMiddleware {
       const error = request.error;
       if (error instanceof AppError) {
         const body = { error: { code: error.code, message: error.message, details: error.details } };
-        request.response = jsonResponse(error.status, body);
+        const response = jsonResponse(error.status, body);
+        request.response = error.headers ? withHeaders(response, error.headers) : response;
         logger.info('request refused', { status: error.status, code: error.code });
         return;
       }

@@ -93,6 +93,15 @@ function operation(route: RouteDeclaration, components: Record<string, JsonSchem
     if (route.auth === 'public' && ['401', '403'].includes(status)) continue;
     responses[status] = { description, content: { 'application/json': { schema: errorRef } } };
   }
+  if (route.rateLimit) {
+    responses['429'] = {
+      description: `请求过于频繁：每个令牌每 ${route.rateLimit.windowSeconds} 秒最多 ${route.rateLimit.limit} 次`,
+      headers: {
+        'Retry-After': { description: '多少秒后可以重试', schema: { type: 'integer', minimum: 1 } },
+      },
+      content: { 'application/json': { schema: errorRef } },
+    };
+  }
   const body = route.body;
   return {
     operationId: route.operationId,

@@ -59,10 +59,28 @@ export const finding = z
   .meta({ id: 'Finding' });
 export type Finding = z.infer<typeof finding>;
 
+const similarity = z.number().min(0).max(1);
+
+/** A near-duplicate in full, as stored and as staff and the item's own unit see it. */
 export const duplicateRef = z
-  .object({ itemId, unitId, title: z.string(), similarity: z.number().min(0).max(1) })
+  .object({ itemId, unitId, title: z.string(), similarity })
   .meta({ id: 'DuplicateRef' });
 export type DuplicateRef = z.infer<typeof duplicateRef>;
+
+/** Another unit's near-duplicate as a reporter sees it: how similar, never which item or unit. */
+export const duplicateNote = z
+  .strictObject({
+    similarity,
+    note: z.string().meta({ description: '如“其他单位已报送相似信息（相似度 80%）”' }),
+  })
+  .meta({ id: 'DuplicateNote' });
+export type DuplicateNote = z.infer<typeof duplicateNote>;
+
+export const duplicateHint = z.union([duplicateRef, duplicateNote]).meta({
+  id: 'DuplicateHint',
+  description: '疑似重复：本单位的稿件给出编号与标题，其他单位的只给相似度（信息员视角）',
+});
+export type DuplicateHint = z.infer<typeof duplicateHint>;
 
 export const textVersion = z
   .object({ title: z.string(), body: z.string(), at: isoDateTime, by: z.string() })
@@ -86,7 +104,7 @@ export const item = z
     revisions: z.array(textVersion).meta({ description: '单位此前报送的各稿（不变）' }),
     edited: textVersion.optional().meta({ description: '编辑修改稿；单位报送的文字保持不变' }),
     findings: z.array(finding),
-    duplicates: z.array(duplicateRef),
+    duplicates: z.array(duplicateHint),
     coUnits: z.array(unitId).meta({ description: '综合信息的共同署名单位' }),
     mergedFrom: z.array(itemId).optional(),
     mergedInto: itemId.optional(),
@@ -99,7 +117,7 @@ export type Item = z.infer<typeof item>;
 export const submitResult = item.meta({ id: 'ItemSubmitted' });
 
 export const precheckResult = z
-  .object({ findings: z.array(finding), duplicates: z.array(duplicateRef) })
+  .object({ findings: z.array(finding), duplicates: z.array(duplicateHint) })
   .meta({ id: 'PrecheckResult' });
 
 export const itemParams = z.strictObject({ itemId });

@@ -19,6 +19,19 @@ export interface UnitStore {
   replace(unit: Unit, expectedVersion: number): Promise<void>;
 }
 
+/** The outcome of counting one request against a caller's limit. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export interface RateCounter {
+  /** Counts one request of `callerId` on `operationId`; refuses once `limit` is reached in the window. */
+  consume(
+    callerId: string,
+    operationId: string,
+    limit: { limit: number; windowSeconds: number },
+    now: Date,
+  ): Promise<RateDecision>;
+}
+
 export interface StoredToken {
   tokenId: string;
   hash: string;
@@ -66,6 +79,16 @@ export interface SubmitWrite {
   outbox?: OutboxEntry;
   /** What the submission scores (a 约稿 answer, a late important item), written with it. */
   scoring?: { facts: ScoringFact[]; ledger: TimedLine[] };
+  /** The unit's Idempotency-Key, claimed in the same transaction (refused if already claimed). */
+  claim?: SubmissionClaim;
+}
+
+/** An Idempotency-Key a submission claimed, with what it stored and the payload it was for. */
+export interface SubmissionClaim {
+  key: string;
+  payloadHash: string;
+  /** Epoch seconds after which the key may be used again (TTL). */
+  expiresAt: number;
 }
 
 export interface DuplicateCandidate {
@@ -84,6 +107,11 @@ export interface ItemStore extends ItemReader {
   ): Promise<void>;
   page(input: ItemPageQuery): Promise<{ items: Item[]; lastKey: Record<string, unknown> | undefined }>;
   duplicateCandidates(buckets: LshEntry[], since: string): Promise<DuplicateCandidate[]>;
+  /** The submission that claimed a unit's Idempotency-Key, if any (a strongly consistent read). */
+  claimedSubmission(
+    unitId: string,
+    key: string,
+  ): Promise<{ itemId: string; payloadHash: string } | undefined>;
 }
 
 /** A Query on one of the item indexes, built by the list use case. */

@@ -2,13 +2,17 @@
  * The access matrix over HTTP against the live local stack: the route table × role × own/foreign
  * unit, with real tokens, real items and attachments of two units. The unit-level matrix proves
  * each handler refuses; this proves the gateway, the authorizer and the handlers refuse together.
+ * Then what else a caller must not get over HTTP: another unit's item through near-duplicate
+ * hints, unlimited prechecks, another unit's page through a crafted cursor, and a new token from
+ * an admin token revoked a moment ago.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rateLimits } from '#shared/catalogue/rate-limits';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
 import type { Role } from '#shared/domain/roles';
 import { bodies, deniedPairs, queriesFor, reporterScoped } from '../support/access-cases';
 import { apiClient, type Reply } from '../support/api';
-import { showStackErrorsOnFailure, submitItem } from '../support/e2e';
+import { showStackErrorsOnFailure, submitItem, todayInShanghai } from '../support/e2e';
 import { startStackForTest, type TestStack } from '../support/local-stack';
 import { inPool } from './support/access-pool';
 
@@ -283,5 +287,162 @@ describe('access matrix over HTTP: route table × role × own/foreign unit', () 
     });
     console.log(`access: ${cases.length} permitted reads over HTTP, ${wrong.length} refused`);
     expect(wrong).toEqual([]);
+  });
+});
+
+/** The item text a precheck or submission sends, as the unit world's items were written. */
+const draftOf = (title: string) => ({
+  title,
+  body: `11月20日，${title}，排查隐患126处，已整改119处，整改率94.4%。`,
+  eventDate: todayInShanghai(),
+  urgency: 'normal',
+  openness: 'public',
+  secrecy: 'non-secret',
+  approver: '张建国',
+  author: { name: '李晓梅', phone: '0536-8201234' },
+});
+
+const issueToken = async (json: object) => {
+  const issued = await call('POST', '/tokens', { token: stack.tokens.ADMIN_TOKEN, json });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  return { token: String(issued.body.token), tokenId: String(issued.body.tokenId) };
+};
+
+describe('hints, rate limits, cursors and revoked admins over HTTP', () => {
+  it("shows a reporter another unit's similar item only as a note, and staff the full reference", async () => {
+    const text = draftOf(foreign.itemTitle);
+    // The reporter typed the title itself; what must not come back is the other unit's item named
+    // as such: its id, its unit, its title as a hint quotes it (《…》).
+    const secrets = [
+      foreign.itemId,
+      `"${foreign.unitId}"`,
+      `（${foreign.unitId}）`,
+      `《${foreign.itemTitle}》`,
+    ];
+    const asReporter = await call('POST', '/items/precheck', { token: own.token, json: text });
+    expect(asReporter.status).toBe(200);
+    expect(secrets.filter((secret) => JSON.stringify(asReporter.body).includes(secret))).toEqual([]);
+    expect(asReporter.body.duplicates).toContainEqual({
+      similarity: expect.any(Number),
+      note: expect.stringMatching(/^其他单位已报送相似信息（相似度 \d+%）$/),
+    });
+
+    const asEditor = await call('POST', '/items/precheck', { token: stack.tokens.EDITOR_TOKEN, json: text });
+    expect(asEditor.body.duplicates).toContainEqual(
+      expect.objectContaining({ itemId: foreign.itemId, unitId: foreign.unitId, title: foreign.itemTitle }),
+    );
+
+    // Submitted anyway: the unit's answer and its later reads are redacted; the stored item is not.
+    const submitted = await call('POST', '/items', {
+      token: own.token,
+      json: text,
+      headers: { 'idempotency-key': `hints-${Date.now()}` },
+    });
+    expect(submitted.status).toBe(201);
+    const itemId = String(submitted.body.itemId);
+    const read = await call('GET', `/items/${itemId}`, { token: own.token });
+    for (const reply of [submitted, read]) {
+      expect(secrets.filter((secret) => JSON.stringify(reply.body).includes(secret))).toEqual([]);
+    }
+    const staff = await call('GET', `/items/${itemId}`, { token: stack.tokens.EDITOR_TOKEN });
+    expect(staff.body.duplicates).toContainEqual(expect.objectContaining({ itemId: foreign.itemId }));
+  });
+
+  it('answers a burst of prechecks past the limit with 429 and Retry-After; another caller is unaffected', async () => {
+    const { limit, windowSeconds } = rateLimits.precheck;
+    const burst = (await issueToken({ role: 'reporter', unitId: own.unitId, label: '预检 连发' })).token;
+    // With under 20 s left in this window, start in the next, so the burst (a few seconds) normally
+    // fits in one window; when it does not, the count is bounded instead (exact counts: unit test).
+    const windowMs = windowSeconds * 1000;
+    const left = windowMs - (Date.now() % windowMs);
+    if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+    const firstWindow = Math.floor(Date.now() / windowMs);
+    const statuses: number[] = [];
+    let refused: Reply | undefined;
+    while (!refused && statuses.length < 3 * limit) {
+      const reply = await call('POST', '/items/precheck', {
+        token: burst,
+        json: draftOf('连发预检测试稿件标题'),
+      });
+      statuses.push(reply.status);
+      if (reply.status === 429) refused = reply;
+    }
+    const sameWindow = Math.floor(Date.now() / windowMs) === firstWindow;
+    const accepted = statuses.filter((status) => status === 200).length;
+    console.log(`access: ${accepted} prechecks accepted before the first 429 (limit ${limit})`);
+    expect(refused, `no 429 after ${statuses.length} prechecks`).toBeDefined();
+    expect(statuses.filter((status) => status !== 200 && status !== 429)).toEqual([]);
+    if (sameWindow) expect(accepted).toBe(limit);
+    else expect(accepted).toBeLessThanOrEqual(2 * limit);
+    expect(refused?.body.error?.code).toBe('RATE_LIMITED');
+    expect(refused?.body.error?.message).toMatch(/请求过于频繁.*秒后重试/);
+    const retryAfter = Number(refused?.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(windowSeconds);
+
+    const other = await call('POST', '/items/precheck', {
+      token: own.token,
+      json: draftOf('另一信息员的预检'),
+    });
+    expect(other.status).toBe(200);
+  });
+
+  it('refuses a tampered list cursor with 400 INVALID_CURSOR, never 500 and never another unit', async () => {
+    const first = await call('GET', '/items?limit=1', { token: own.token });
+    expect(first.status).toBe(200);
+    const cursor = String(first.body.nextCursor);
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      f: string;
+      partition: number;
+      lastKey: Record<string, string>;
+    };
+    const forge = (body: object) => Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+    const tampered = {
+      "another unit's key": forge({
+        ...decoded,
+        lastKey: {
+          pk: `ITEM#${foreign.itemId}`,
+          sk: 'ITEM',
+          gsi2pk: `UNITITEMS#${foreign.unitId}`,
+          gsi2sk: `${decoded.lastKey.gsi2sk}`,
+        },
+      }),
+      "another index's key": forge({
+        ...decoded,
+        lastKey: { pk: decoded.lastKey.pk, sk: 'ITEM', gsi1pk: 'QUEUE#submitted', gsi1sk: 'x' },
+      }),
+      'a partition past the plan': forge({ ...decoded, partition: 7 }),
+      'garbage that decodes': forge({ partition: 0 }),
+    };
+    const wrong: Mismatch[] = [];
+    for (const [check, forged] of Object.entries(tampered)) {
+      const reply = await call('GET', `/items?limit=1&cursor=${forged}`, { token: own.token });
+      if (reply.status !== 400 || reply.body.error?.code !== 'INVALID_CURSOR') {
+        wrong.push({ check, status: reply.status, body: reply.body });
+      }
+      expect(JSON.stringify(reply.body)).not.toContain(foreign.itemTitle);
+    }
+    expect(wrong).toEqual([]);
+    // The genuine cursor still pages on.
+    expect((await call('GET', `/items?limit=1&cursor=${cursor}`, { token: own.token })).status).toBe(200);
+  });
+
+  it('stops a just-revoked admin token from issuing a token, even while the authorizer cache holds it', async () => {
+    const doomed = await issueToken({ role: 'admin', label: '即将吊销的管理员' });
+    // Cached as valid by the gateway's authorizer cache from this call on.
+    expect((await call('GET', '/me', { token: doomed.token })).status).toBe(200);
+    const revoked = await call('POST', `/tokens/${doomed.tokenId}/revoke`, {
+      token: stack.tokens.ADMIN_TOKEN,
+    });
+    expect(revoked.status).toBe(200);
+    const minted = await call('POST', '/tokens', {
+      token: doomed.token,
+      json: { role: 'admin', label: '越权签发' },
+    });
+    expect(minted.status).toBe(401);
+    expect(minted.body.error?.code).toBe('TOKEN_REVOKED');
+    const listed = await call('GET', '/tokens?includeRevoked=true', { token: stack.tokens.ADMIN_TOKEN });
+    const labels = (listed.body.tokens as { label: string }[]).map((token) => token.label);
+    expect(labels).not.toContain('越权签发');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { monthCloseDeps } from '#functions/jobs/month-close/deps';
 import { mailJobDeps, type RankingJobDeps } from '#functions/jobs/ranking-notice/deps';
 import { rankingJob, sendRankingNotice } from '#functions/jobs/ranking-notice/use-case';
 import type { Unit } from '#shared/schemas/units';
@@ -32,6 +33,7 @@ let table: TableRef;
 /** The ranking job against the local store; the archive page is not what this test is about. */
 const rankingDeps = (sender: SesMailSender): RankingJobDeps => ({
   ...mailJobDeps(table, sender),
+  monthClose: monthCloseDeps(table),
   notices: new DynamoRankingNoticeStore(table),
   archive: { rankingNoticePublished: async (noticeMonth) => [`rankings/${noticeMonth}.html`] },
 });

@@ -1,4 +1,12 @@
+import {
+  type DynamoDBDocumentClientResolvedConfig,
+  GetCommand,
+  QueryCommand,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
+} from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { AwsStub } from 'aws-sdk-client-mock';
 import type { Role } from '#shared/domain/roles';
 import type { AuthorizerContext } from '#shared/http/auth-context';
 
@@ -94,4 +102,31 @@ export async function invoke(handler: Handler, event: APIGatewayProxyEventV2): P
     headers: (result.headers ?? {}) as Record<string, string>,
     body: result.body ? JSON.parse(result.body) : {},
   };
+}
+
+/**
+ * The store rows a `recheckCaller` route re-reads for the caller `as()` makes: an active token
+ * found through the id index. Input-matched stubs, so a test's own catch-all Get/Query stubs
+ * still answer everything else.
+ */
+export function stubLiveCallerToken(
+  dynamo: AwsStub<ServiceInputTypes, ServiceOutputTypes, DynamoDBDocumentClientResolvedConfig>,
+  revokedAt?: string,
+): void {
+  const token = {
+    tokenId: 'abcdefghijklmnop',
+    hash: 'caller-token-hash',
+    role: 'admin',
+    label: '测试管理员',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: 'bootstrap',
+    ...(revokedAt ? { revokedAt } : {}),
+  };
+  dynamo
+    .on(QueryCommand, {
+      IndexName: 'gsi1',
+      ExpressionAttributeValues: { ':pk': 'TOKENS', ':sk': 'TOKEN#abcdefghijklmnop' },
+    })
+    .resolves({ Items: [token] });
+  dynamo.on(GetCommand, { Key: { pk: 'TOKEN#caller-token-hash', sk: 'TOKEN' } }).resolves({ Item: token });
 }

@@ -1,6 +1,7 @@
+import { fixedWindow } from '#shared/domain/rate-window';
 import { ConflictError } from '#shared/errors';
 import type { Unit } from '#shared/schemas/units';
-import type { StoredToken, TokenStore, UnitStore } from '#shared/store/ports';
+import type { RateCounter, RateDecision, StoredToken, TokenStore, UnitStore } from '#shared/store/ports';
 
 /** In-memory ports with the same contract as the DynamoDB adapters, for use-case tests. */
 export class MemoryUnitStore implements UnitStore {
@@ -49,5 +50,22 @@ export class MemoryTokenStore implements TokenStore {
       token.lastUsedAt = at;
       this.touches += 1;
     }
+  }
+}
+
+export class MemoryRateCounter implements RateCounter {
+  readonly counts = new Map<string, number>();
+  async consume(
+    callerId: string,
+    operationId: string,
+    limit: { limit: number; windowSeconds: number },
+    now: Date,
+  ): Promise<RateDecision> {
+    const window = fixedWindow(now, limit.windowSeconds);
+    const key = `${callerId}|${operationId}|${window.start}`;
+    const count = this.counts.get(key) ?? 0;
+    if (count >= limit.limit) return { allowed: false, retryAfterSeconds: window.secondsLeft };
+    this.counts.set(key, count + 1);
+    return { allowed: true };
   }
 }

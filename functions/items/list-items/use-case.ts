@@ -111,7 +111,7 @@ export async function listItems(deps: ItemsDeps, principal: Principal, input: It
   const { cursor: _cursor, limit: _limit, ...filters } = query;
   const print = fingerprint(filters);
   const partitions = plan(query, deps.now());
-  let position = decodeCursor(input.cursor, print);
+  let position = decodeCursor(input.cursor, print, partitions);
   const items: Item[] = [];
   while (items.length < limit && position.partition < partitions.length) {
     const partition = partitions[position.partition];

@@ -4,13 +4,15 @@ import { ConflictError } from '#shared/errors';
 import type { Item, ItemRevise } from '#shared/schemas/items';
 import { readableItem } from '../access';
 import type { ItemsDeps } from '../deps';
+import { itemSeenBy } from '../item-view';
 import { assess, refuseUnacceptable } from '../submission-rules';
 
 type Reporter = Extract<Principal, { role: 'reporter' }>;
 
 /**
  * A returned item revised by its unit goes back to the queue; the text it replaces is kept in
- * `revisions`, unchanged, and the editor's version of that text is dropped.
+ * `revisions`, unchanged, and the editor's version of that text is dropped. The answer names only
+ * the unit's own similar items.
  */
 export async function reviseItem(
   deps: ItemsDeps,
@@ -53,5 +55,5 @@ export async function reviseItem(
   await deps.items.update(next, current.version, [
     { at, by: principal.tokenId, role: principal.role, action: 'revise', from: 'returned', to: 'submitted' },
   ]);
-  return next;
+  return itemSeenBy(principal, next);
 }

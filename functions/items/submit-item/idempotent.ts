@@ -3,9 +3,10 @@ import type { Context } from 'aws-lambda';
 import type { Principal } from '#shared/domain/roles';
 import { idempotent } from '#shared/http/idempotent';
 import type { Item, ItemSubmit } from '#shared/schemas/items';
+import { keyReusedMessage } from './claim';
 
 type Reporter = Extract<Principal, { role: 'reporter' }>;
-type Submit = (principal: Reporter, body: ItemSubmit) => Promise<Item>;
+type Submit = (principal: Reporter, body: ItemSubmit, key: string) => Promise<Item>;
 
 export interface IdempotentRequest {
   key: string;
@@ -14,18 +15,23 @@ export interface IdempotentRequest {
   principal: Reporter;
 }
 
-/** A retried submission with the same key (per unit) returns the first item and stores nothing new. */
+/**
+ * A retried submission with the same key (per unit) returns the first item and stores nothing new.
+ * Powertools' record answers retries while it lives; the submission also claims the key in its own
+ * transaction, so a retry after a crash between that transaction and the record (the record left
+ * in progress, then expired) still finds the first item instead of storing a second one.
+ */
 export function idempotentSubmit(submit: Submit, client: DynamoDBClient, tableName: string) {
   const once = idempotent<IdempotentRequest, Item>(
     {
       operationId: 'submitItem',
       keyPath: '[key, unitId]',
       payloadPath: 'body',
-      reusedMessage: '这个 Idempotency-Key 已用于另一篇内容不同的稿件；新稿件请使用新的值',
+      reusedMessage: keyReusedMessage,
     },
     client,
     tableName,
-    (request) => submit(request.principal, request.body),
+    (request) => submit(request.principal, request.body, request.key),
   );
   return (key: string, principal: Reporter, body: ItemSubmit, context?: Context): Promise<Item> =>
     once({ key, unitId: principal.unitId, body, principal }, context);

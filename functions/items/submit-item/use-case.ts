@@ -1,11 +1,12 @@
 import { newId } from '#shared/domain/ids';
 import type { Principal } from '#shared/domain/roles';
-import { UnprocessableError } from '#shared/errors';
+import { SubmissionKeyClaimedError, UnprocessableError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
 import type { Item, ItemSubmit } from '#shared/schemas/items';
 import type { OutboxEntry } from '#shared/store/ports';
 import type { ItemsDeps } from '../deps';
 import { assess } from '../submission-rules';
+import { claimedItem, claimFor } from './claim';
 import { scoreSubmission } from './scoring';
 
 type Reporter = Extract<Principal, { role: 'reporter' }>;
@@ -15,11 +16,22 @@ type Reporter = Extract<Principal, { role: 'reporter' }>;
  * (a first answer to a 约稿 on time or late, a late 重要紧急信息: facts, ledger lines, points) in one
  * transaction, then asks the mailer to alert the duty recipients at once when it is urgent.
  * The caller has already refused secrecy markers and future dates.
+ *
+ * With an Idempotency-Key, the key is claimed in that same transaction: a key already claimed
+ * (an earlier attempt stored its item, then its answer was lost) answers with the stored item.
  */
-export async function submitItem(deps: ItemsDeps, principal: Reporter, input: ItemSubmit): Promise<Item> {
+export async function submitItem(
+  deps: ItemsDeps,
+  principal: Reporter,
+  input: ItemSubmit,
+  idempotencyKey?: string,
+): Promise<Item> {
+  const now = deps.now();
+  const claim = idempotencyKey ? claimFor(idempotencyKey, input, now) : undefined;
+  const earlier = claim && (await claimedItem(deps.items, principal.unitId, claim));
+  if (earlier) return earlier;
   const unit = await deps.units.get(principal.unitId);
   if (!unit?.active) throw new UnprocessableError('UNIT_INACTIVE', '本单位已停用或不存在，不能报送');
-  const now = deps.now();
   const at = now.toISOString();
   const assessment = await assess(deps.items, input, now);
   const { secrecy: _declared, ...fields } = input;
@@ -49,15 +61,24 @@ export async function submitItem(deps: ItemsDeps, principal: Reporter, input: It
         }
       : undefined;
   const scoring = await scoreSubmission(deps.scoring, item);
-  await deps.items.submit({
-    item,
-    event: { at, by: principal.tokenId, role: principal.role, action: 'submit', to: 'submitted' },
-    unitClass: unit.class,
-    signature: assessment.signature,
-    buckets: assessment.buckets,
-    ...(outbox ? { outbox } : {}),
-    ...(scoring ? { scoring } : {}),
-  });
+  try {
+    await deps.items.submit({
+      item,
+      event: { at, by: principal.tokenId, role: principal.role, action: 'submit', to: 'submitted' },
+      unitClass: unit.class,
+      signature: assessment.signature,
+      buckets: assessment.buckets,
+      ...(outbox ? { outbox } : {}),
+      ...(scoring ? { scoring } : {}),
+      ...(claim ? { claim } : {}),
+    });
+  } catch (error) {
+    // Another attempt with this key committed between our read of the claim and our transaction.
+    const first =
+      error instanceof SubmissionKeyClaimedError && claim && (await claimedItem(deps.items, unit.id, claim));
+    if (first) return first;
+    throw error;
+  }
   if (outbox) {
     // The alert must never fail or hold up the submission: the scheduled sweep retries it.
     await deps.mail.dispatch([outbox.messageId]).catch((error: unknown) => {

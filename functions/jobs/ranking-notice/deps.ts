@@ -3,6 +3,7 @@
  * scores API reads), leader and duty recipients, the SES sender and the sent-mail markers; and the
  * ranking job's own: the stored notices and the archive.
  */
+import { type MonthCloseDeps, monthCloseDeps } from '#functions/jobs/month-close/deps';
 import type { CommissionWithRows, ScoresDeps } from '#functions/scores/deps';
 import { archivePublisherFromEnvironment } from '#shared/archive/environment';
 import type { StaticArchivePublisher } from '#shared/archive/publisher';
@@ -31,6 +32,8 @@ export interface MailJobDeps extends JobMailDeps {
 }
 
 export interface RankingJobDeps extends MailJobDeps {
+  /** The month close the notice runs first (its quota and missed-约稿 lines belong in the notice). */
+  monthClose: MonthCloseDeps;
   notices: Pick<RankingNoticeStore, 'get' | 'saveOnce'>;
   archive: Pick<StaticArchivePublisher, 'rankingNoticePublished'>;
   /** The archive site's base URL, for the link in the mail; absent when not configured. */
@@ -79,6 +82,7 @@ export function mailJobDeps(table: TableRef, sender: MailSender): MailJobDeps {
 export function rankingJobDeps(table: TableRef, sender: MailSender): RankingJobDeps {
   return {
     ...mailJobDeps(table, sender),
+    monthClose: monthCloseDeps(table),
     notices: new DynamoRankingNoticeStore(table),
     archive: archivePublisherFromEnvironment(table).publisher,
     archiveUrl: readOptionalConfig('archiveUrl'),

@@ -1,3 +1,4 @@
+import { closeMonth } from '#functions/jobs/month-close/use-case';
 import { rankingsOf } from '#functions/scores/get-rankings/rankings-of';
 import { monthOf } from '#shared/domain/periods';
 import { parsePeriod, periodEnd, previousPeriod } from '#shared/domain/ranking';
@@ -26,10 +27,13 @@ async function noticeOf(deps: RankingJobDeps, month: string) {
 }
 
 /**
- * The monthly notice (采用情况通报): both classes' rankings from the scores use case, stored once
- * per month, published to the archive (page with a score chart, linked from the notices index),
- * then mailed once per address to every leader recipient and every active unit's contacts. A
- * rerun publishes the stored notice again (same page) and mails nobody twice.
+ * The monthly notice (采用情况通报): the month is closed first (the month-close use case, idempotent:
+ * a month already closed writes nothing), so its quota and missed-约稿 lines are in the scores the
+ * notice is made from — the notice is stored once and never recomputed. Then both classes'
+ * rankings from the scores use case, stored once per month, published to the archive (page with a
+ * score chart, linked from the notices index), then mailed once per address to every leader
+ * recipient and every active unit's contacts. A rerun publishes the stored notice again (same
+ * page) and mails nobody twice.
  */
 export async function sendRankingNotice(deps: RankingJobDeps, scheduledTime: string, period?: string) {
   const month = noticePeriod(scheduledTime, period);
@@ -37,6 +41,7 @@ export async function sendRankingNotice(deps: RankingJobDeps, scheduledTime: str
   if (!end || end.getTime() > deps.now().getTime()) {
     throw new BadRequestError('PERIOD_NOT_FINISHED', `统计期 ${month} 尚未结束，不能通报`);
   }
+  const closed = await closeMonth(deps.monthClose, scheduledTime, month);
   const notice = await noticeOf(deps, month);
   const published = await deps.archive.rankingNoticePublished(month, notice.rankings);
   const mail = renderRankingNotice(month, notice.rankings, rankingPageUrl(deps.archiveUrl, month));
@@ -48,5 +53,5 @@ export async function sendRankingNotice(deps: RankingJobDeps, scheduledTime: str
       .flatMap((unit) => unit.contacts.map((contact) => ({ to: contact.email, mail }))),
   ];
   const delivery = await deliverOnce(deps, rankingJob, month, messages);
-  return { job: rankingJob, period: month, published, ...delivery };
+  return { job: rankingJob, period: month, closeLines: closed.lines, published, ...delivery };
 }

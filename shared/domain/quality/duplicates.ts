@@ -1,4 +1,4 @@
-import type { DuplicateRef, Finding } from '../../schemas/items';
+import type { DuplicateHint, DuplicateRef, Finding } from '../../schemas/items';
 import { estimateSimilarity, lshBuckets, type SignatureLike, signatureSize } from './minhash';
 
 /**
@@ -125,15 +125,26 @@ export function createDuplicateIndex(): DuplicateIndex {
   };
 }
 
-/** One NEAR_DUPLICATE finding naming the closest earlier item, or nothing. */
-export function duplicateFinding(refs: readonly DuplicateRef[]): Finding | undefined {
+const percentOf = (similarity: number) => Math.round(similarity * 100);
+
+/** How a reporter hears of another unit's similar item: the similarity alone. */
+export function otherUnitNote(similarity: number): string {
+  return `其他单位已报送相似信息（相似度 ${percentOf(similarity)}%）`;
+}
+
+/**
+ * One NEAR_DUPLICATE finding about the closest earlier item, or nothing: named when the hint
+ * names it (staff, or the reporter's own unit), otherwise only "another unit" and the similarity.
+ */
+export function duplicateFinding(refs: readonly DuplicateHint[]): Finding | undefined {
   const best = refs[0];
   if (!best) return undefined;
-  const percent = Math.round(best.similarity * 100);
+  const percent = percentOf(best.similarity);
   const more = refs.length > 1 ? `等 ${refs.length} 篇稿件` : '';
+  const earlier = 'title' in best ? `已报送的《${best.title}》（${best.unitId}）` : '其他单位已报送的信息';
   return {
     code: 'NEAR_DUPLICATE',
-    message: `本稿与已报送的《${best.title}》（${best.unitId}）${more}内容高度重合（相似度约 ${percent}%），请确认是否重复报送或拆分报送；如为同一事项的新进展，请突出新内容。`,
-    evidence: refs.map((r) => `《${r.title}》 ${Math.round(r.similarity * 100)}%`),
+    message: `本稿与${earlier}${more}内容高度重合（相似度约 ${percent}%），请确认是否重复报送或拆分报送；如为同一事项的新进展，请突出新内容。`,
+    evidence: refs.map((r) => ('title' in r ? `《${r.title}》 ${percentOf(r.similarity)}%` : r.note)),
   };
 }

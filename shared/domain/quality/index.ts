@@ -1,5 +1,6 @@
 /** Quality checks on submitted items (DESIGN §5): pure functions the items use case calls. */
 export { daysBetween, shanghaiDate } from './dates';
+export { type Hints, hintsSeenBy } from './duplicate-view';
 export {
   createDuplicateIndex,
   DUPLICATE_THRESHOLD,
@@ -11,6 +12,7 @@ export {
   estimateOverlap,
   MAX_DUPLICATES,
   OVERLAP_MIN_JACCARD,
+  otherUnitNote,
   rankCandidates,
 } from './duplicates';
 export {

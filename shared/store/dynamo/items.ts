@@ -3,7 +3,7 @@ import { parseStored } from '#shared/schemas/free-text';
 import { monthOf, periodsOf } from '../../domain/periods';
 import { decodeSignature, encodeSignature } from '../../domain/quality/index';
 import { centsOf, fromCents } from '../../domain/scoring/index';
-import { ConflictError, UnprocessableError } from '../../errors';
+import { ConflictError, SubmissionKeyClaimedError, UnprocessableError } from '../../errors';
 import { type HistoryEvent, type Item, item as itemSchema } from '../../schemas/items';
 import type { DuplicateCandidate, ItemPageQuery, ItemStore, LshEntry, SubmitWrite } from '../ports';
 import type { TableRef } from './client';
@@ -111,6 +111,24 @@ export class DynamoItemStore implements ItemStore {
       ),
       ...(write.outbox ? [outboxPut(tableName, write.outbox)] : []),
     ];
+    // The Idempotency-Key, claimed with the item: a retry that finds it claimed answers with this item.
+    const claimIndex = write.claim ? actions.length : -1;
+    if (write.claim) {
+      actions.push({
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.submissionClaim(item.unitId, write.claim.key),
+            type: 'submission-claim',
+            itemId: item.itemId,
+            payloadHash: write.claim.payloadHash,
+            claimedAt: item.submittedAt,
+            expiresAt: write.claim.expiresAt,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
     // An answer to a 约稿: the unit's row must exist (the commission asks this unit); first answer only.
     const answerIndex = item.commissionId ? actions.length : -1;
     if (item.commissionId) {
@@ -133,6 +151,7 @@ export class DynamoItemStore implements ItemStore {
     }
     await transact(this.table, actions, (index) => {
       if (index === 2) throw new UnprocessableError('UNIT_INACTIVE', '本单位已停用或不存在，不能报送');
+      if (index === claimIndex) throw new SubmissionKeyClaimedError();
       if (index === answerIndex) throw commissionNotForUnit(item.commissionId ?? '');
       if (scoringIndex >= 0 && index >= scoringIndex) {
         throw new ConflictError('SCORING_CONFLICT', '本单位对该约稿的回应刚刚已被记录，请刷新后重试');
@@ -186,6 +205,22 @@ export class DynamoItemStore implements ItemStore {
       .send(new QueryCommand({ ...input, TableName: this.table.tableName }))
       .catch(rethrowStoreError);
     return { items: (result.Items ?? []).map(toItem), lastKey: result.LastEvaluatedKey };
+  }
+
+  async claimedSubmission(
+    unitId: string,
+    key: string,
+  ): Promise<{ itemId: string; payloadHash: string } | undefined> {
+    const { Item: raw } = await this.table.client
+      .send(
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: keys.submissionClaim(unitId, key),
+          ConsistentRead: true,
+        }),
+      )
+      .catch(rethrowStoreError);
+    return raw ? { itemId: String(raw.itemId), payloadHash: String(raw.payloadHash) } : undefined;
   }
 
   /** Items sharing at least one LSH bucket with a signature, submitted since `since`. */

@@ -32,6 +32,7 @@ export class DynamoTokenStore implements TokenStore {
     return Item ? toToken(Item) : undefined;
   }
 
+  /** The token as stored now (a strongly consistent read of its row), found through the id index. */
   async findById(tokenId: string): Promise<StoredToken | undefined> {
     const index = keys.tokenIndex(tokenId);
     const { Items } = await this.table.client
@@ -44,8 +45,20 @@ export class DynamoTokenStore implements TokenStore {
         }),
       )
       .catch(rethrowStoreError);
-    const item = Items?.[0];
-    return item ? toToken(item) : undefined;
+    const indexed = Items?.[0];
+    if (!indexed) return undefined;
+    // The index lags the table: re-read the row itself (the hash never changes) so a revocation
+    // made a moment ago is seen.
+    const { Item } = await this.table.client
+      .send(
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: keys.token(String(indexed.hash)),
+          ConsistentRead: true,
+        }),
+      )
+      .catch(rethrowStoreError);
+    return Item ? toToken(Item) : undefined;
   }
 
   async list(): Promise<StoredToken[]> {

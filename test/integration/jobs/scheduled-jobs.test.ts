@@ -13,6 +13,7 @@ import { sendCommissionReminders } from '#functions/jobs/commission-reminders/us
 import type { DigestDeps } from '#functions/jobs/leader-digest/deps';
 import { digestDeps } from '#functions/jobs/leader-digest/deps';
 import { sendLeaderDigest } from '#functions/jobs/leader-digest/use-case';
+import { monthCloseDeps } from '#functions/jobs/month-close/deps';
 import { overdueJobDeps } from '#functions/jobs/overdue-report/deps';
 import { isoWeekOf, sendOverdueReport } from '#functions/jobs/overdue-report/use-case';
 import { mailJobDeps, type RankingJobDeps } from '#functions/jobs/ranking-notice/deps';
@@ -185,6 +186,7 @@ describe('ranking notice', () => {
     const base = mailJobDeps(table, sender());
     const deps: RankingJobDeps = {
       ...base,
+      monthClose: monthCloseDeps(table),
       notices: new DynamoRankingNoticeStore(table),
       archive: new StaticArchivePublisher({
         bulletins: { get: async () => undefined, ofYear: async () => [], years: async () => [] },
@@ -196,13 +198,22 @@ describe('ranking notice', () => {
     };
     const first = await sendRankingNotice(deps, now.toISOString(), lastMonth);
     const second = await sendRankingNotice(deps, now.toISOString(), lastMonth);
-    expect(first).toMatchObject({ recipients: 4, sent: 4, failed: 0 });
-    expect(second).toMatchObject({ sent: 0, skipped: 4 });
+    expect(first).toMatchObject({ closeLines: 3, recipients: 4, sent: 4, failed: 0 });
+    expect(second).toMatchObject({ closeLines: 0, sent: 0, skipped: 4 });
 
     const stored = await new DynamoRankingNoticeStore(table).get(lastMonth);
     expect(
       stored?.rankings.find((ranking) => ranking.unitClass === 'county')?.rows.map((row) => row.name),
     ).toEqual(['临朐县', '青州市']);
+    // The month was closed before the notice was made: its quota lines are in the notice for good.
+    const points = stored?.rankings.flatMap((ranking) => ranking.rows).map((row) => [row.name, row.points]);
+    expect(points).toEqual(
+      expect.arrayContaining([
+        ['临朐县', 33.5],
+        ['青州市', 16],
+        ['市发展和改革委员会', -4],
+      ]),
+    );
     expect(await new DynamoRankingNoticeStore(table).months()).toEqual([lastMonth]);
     // Written once: a second save (a racing run) gets the stored notice back, unchanged.
     const raced = await new DynamoRankingNoticeStore(table).saveOnce({
@@ -215,7 +226,8 @@ describe('ranking notice', () => {
       await s3().send(new GetObjectCommand({ Bucket: bucket, Key: `rankings/${lastMonth}.html` }))
     ).Body?.transformToString();
     expect(page).toContain('<svg role="img"');
-    expect(page).toContain('23.5分');
+    // 23.5 points of adoptions and 批示 and the county quota's 10, written by the month close first.
+    expect(page).toContain('33.5分');
     const index = await (
       await s3().send(new GetObjectCommand({ Bucket: bucket, Key: 'rankings/index.html' }))
     ).Body?.transformToString();

@@ -1,8 +1,9 @@
 /**
  * The whole table, read with a Scan (fine in a test, never in the product), as comparable text:
  * one entry per key. Left out because they legitimately change while requests are refused: the
- * authorizer's `lastUsedAt` on token rows, and what the local scheduler's cron ticks write (run
- * markers, and the sent-mail markers of a daily job that happens to fire during the run).
+ * authorizer's `lastUsedAt` on token rows, what the local scheduler's cron ticks write (run
+ * markers, and the sent-mail markers of a daily job that happens to fire during the run), and the
+ * rate-limit counters that accepted calls to a limited route (a precheck) add.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -22,7 +23,7 @@ export async function snapshotTable(endpoint: string, tableName: string): Promis
         new ScanCommand({ TableName: tableName, ...(start ? { ExclusiveStartKey: start } : {}) }),
       );
       for (const item of page.Items ?? []) {
-        if (/^JOB(MAIL)?#/.test(String(item.pk))) continue;
+        if (/^(JOB(MAIL)?|RATE)#/.test(String(item.pk))) continue;
         const { lastUsedAt: _touched, ...row } = item;
         const sorted = Object.fromEntries(Object.entries(row).sort(([a], [b]) => a.localeCompare(b)));
         rows.set(`${String(item.pk)} | ${String(item.sk)}`, JSON.stringify(sorted));

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as authorizer } from '#functions/authorizer/handler';
 import { handler as units } from '#functions/units/handler';
 import { hashToken } from '#shared/domain/tokens';
-import { as, httpEvent, invoke, lambdaContext } from '../../support/http-events';
+import { as, httpEvent, invoke, lambdaContext, stubLiveCallerToken } from '../../support/http-events';
 
 // Before any module builds the logger: it re-reads its level from the environment on every invocation.
 vi.hoisted(() => {
@@ -18,6 +18,7 @@ let output: string[] = [];
 
 beforeEach(() => {
   dynamo.reset();
+  stubLiveCallerToken(dynamo);
   output = [];
   const capture = (chunk: unknown) => {
     output.push(String(chunk));

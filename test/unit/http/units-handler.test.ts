@@ -2,7 +2,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@a
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '#functions/units/handler';
-import { as, httpEvent, invoke } from '../../support/http-events';
+import { as, httpEvent, invoke, stubLiveCallerToken } from '../../support/http-events';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 
@@ -23,6 +23,7 @@ const newUnit = { id: 'shouguang', name: '寿光市人民政府', class: 'county
 
 beforeEach(() => {
   dynamo.reset();
+  stubLiveCallerToken(dynamo);
 });
 
 describe('units handler: the HTTP stack as a user meets it', () => {
@@ -187,7 +188,7 @@ describe('units handler: the HTTP stack as a user meets it', () => {
   });
 
   it('refuses a stale version with 409 and keeps the stored unit', async () => {
-    dynamo.on(GetCommand).resolves({ Item: { ...storedUnit, version: 3 } });
+    dynamo.on(GetCommand, { Key: { pk: 'UNITS' } }).resolves({ Item: { ...storedUnit, version: 3 } });
     const reply = await invoke(
       handler,
       httpEvent({

@@ -12,6 +12,7 @@ import { MemoryArchiveObjects, StaticArchivePublisher } from '#shared/archive/in
 import { renderRankingNoticePage } from '#shared/archive/render/ranking-page';
 import type { PeriodCounts } from '#shared/domain/ranking';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
+import type { ScoringFact } from '#shared/domain/scoring/index';
 import { renderOverdueReminder } from '#shared/mail/overdue';
 import { renderRankingNotice } from '#shared/mail/ranking-notice';
 import type { InstructionFact } from '#shared/schemas/facts';
@@ -20,6 +21,7 @@ import { documentClient } from '#shared/store/dynamo/client';
 import { DynamoJobMailStore, type JobMailStore, jobMailKey } from '#shared/store/dynamo/job-mail';
 import type { OverdueColour, OverdueWeekStore } from '#shared/store/dynamo/overdue-weeks';
 import type { RankingNoticeStore, StoredRankingNotice } from '#shared/store/dynamo/ranking-notices';
+import { scoringFactId } from '#shared/store/dynamo/scoring-facts';
 import { SesMailSender } from '#shared/store/ses/mail-sender';
 
 const ses = mockClient(SESClient);
@@ -108,6 +110,10 @@ const counts = (submitted: number, adopted: number, points: number): PeriodCount
 
 let marks: MemoryMarks;
 let notices: MemoryNotices;
+/** October's counters as the store holds them; the month close adds its lines' points here. */
+let october: Map<string, PeriodCounts>;
+/** The month-close facts stored so far (the close is idempotent by them). */
+let closed: Map<string, ScoringFact>;
 let weeks: MemoryWeeks;
 let site: MemoryArchiveObjects;
 let deps: RankingJobDeps & OverdueJobDeps;
@@ -128,20 +134,20 @@ beforeEach(() => {
   ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
   marks = new MemoryMarks();
   notices = new MemoryNotices();
+  october = new Map([
+    ['linqu', counts(10, 4, 12)],
+    ['fgw', counts(3, 0, 2)],
+  ]);
+  closed = new Map();
   weeks = new MemoryWeeks();
   site = new MemoryArchiveObjects();
   deps = {
     scores: {
       units: { list: async () => units } as RankingJobDeps['scores']['units'],
       counts: async (period) =>
-        new Map(
-          period === '2026-10'
-            ? [
-                ['linqu', counts(10, 4, 12)],
-                ['fgw', counts(3, 0, 2)],
-              ]
-            : [['qingzhou', counts(1, 1, 3)]],
-        ),
+        period === '2026-10'
+          ? new Map([...october].map(([unitId, figures]) => [unitId, { ...figures }]))
+          : new Map([['qingzhou', counts(1, 1, 3)]]),
       rows: async () => new Map(),
       publishedIssues: async () => [],
       ledger: async () => [],
@@ -154,6 +160,28 @@ beforeEach(() => {
       getDutyRecipients: async () => ({
         recipients: duty.map((email, index) => ({ name: `值班员${index + 1}`, email })),
       }),
+    },
+    monthClose: {
+      units: { list: async () => units },
+      submitted: async (month) =>
+        new Map(
+          month === '2026-10' ? [...october].map(([unitId, figures]) => [unitId, figures.submitted]) : [],
+        ),
+      commissionsOfYear: async () => [],
+      policy: async (year) => defaultPolicy(year),
+      facts: {
+        exists: async (fact) => closed.has(scoringFactId(fact)),
+        // As the store's transaction does: the facts, and their points on the month's counters.
+        record: async (write) => {
+          for (const fact of write.facts) closed.set(scoringFactId(fact), fact);
+          for (const change of write.counters.filter((entry) => entry.period === '2026-10')) {
+            const figures = october.get(change.unitId) ?? counts(0, 0, 0);
+            october.set(change.unitId, { ...figures, points: figures.points + (change.add.points ?? 0) });
+          }
+          return true;
+        },
+      },
+      now: () => now,
     },
     notices,
     weeks,
@@ -197,6 +225,7 @@ describe('ranking job', () => {
     expect(first).toEqual({
       job: 'ranking',
       period: '2026-10',
+      closeLines: 3,
       published: expect.arrayContaining(['rankings/2026-10.html', 'rankings/index.html']),
       recipients: 6,
       sent: 6,
@@ -217,6 +246,21 @@ describe('ranking job', () => {
     expect(second).toMatchObject({ recipients: 6, sent: 0, skipped: 6, failed: 0 });
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(6);
     expect(await marks.sentCount('ranking', '2026-10')).toBe(6);
+  });
+
+  it('closes the month first, so the permanent notice carries every quota line, and only once', async () => {
+    const first = await sendRankingNotice(deps, now.toISOString());
+    expect(first.closeLines).toBe(3);
+    const points = (unitId: string) =>
+      notices.rows
+        .get('2026-10')
+        ?.rankings.flatMap((ranking) => ranking.rows)
+        .find((row) => row.unitId === unitId)?.points;
+    // 临朐 met the county quota (+10), 市发改委 the department one (+6); 青州 reported nothing (4 × −2).
+    expect([points('linqu'), points('fgw'), points('qingzhou')]).toEqual([22, 8, -8]);
+    const again = await sendRankingNotice(deps, now.toISOString());
+    expect(again.closeLines).toBe(0);
+    expect(october.get('linqu')?.points).toBe(22);
   });
 
   it('reports SES refusals and a rerun sends exactly the missing ones, never two to anyone', async () => {
@@ -310,7 +354,8 @@ describe('ranking notice stored and on the archive', () => {
     expect(page).toContain('<svg role="img" aria-labelledby="chart-county-title chart-county-desc"');
     expect(page).toContain('<title id="chart-county-title">县市区得分（2026年10月）</title>');
     expect(page).toMatch(/<text [^>]*>1\. 临朐县<\/text>/);
-    expect(page).toMatch(/<text [^>]*>12分<\/text>/);
+    // 12 points of adoptions and the county quota's 10, which the month close wrote first.
+    expect(page).toMatch(/<text [^>]*>22分<\/text>/);
     expect(site.objects.get('rankings/index.html')?.body).toContain('href="../rankings/2026-10.html"');
     expect(site.objects.get('rankings/2026-10.html')?.body).toContain(
       'href="../rankings/index.html">采用情况通报',
