@@ -68,10 +68,15 @@ export class UnprocessableError extends AppError {
  * shows a short excerpt so the person can find it; `subject` says where (稿件, 第 3 行 …).
  */
 export class SecrecyRefusedError extends UnprocessableError {
-  constructor(found: { marker: string; excerpt: string }, subject = '内容', details?: ErrorDetail[]) {
+  constructor(
+    found: { marker: string; excerpt: string },
+    subject = '内容',
+    details?: ErrorDetail[],
+    advice = '本系统只受理非涉密信息，请按保密规定另行报送。',
+  ) {
     super(
       'SECRECY_REFUSED',
-      `${subject}含有涉密标志“${found.marker}”（“${found.excerpt}”）。本系统只受理非涉密信息，请按保密规定另行报送。`,
+      `${subject}含有涉密标志“${found.marker}”（“${found.excerpt}”）。${advice}`,
       details,
     );
   }

@@ -1,14 +1,10 @@
 import { periodsOf } from '#shared/domain/periods';
 import { ledgerFor, signedPoints, toCents } from '#shared/domain/scoring/index';
+import { issueLabel } from '#shared/domain/series';
 import type { Bulletin } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
 import type { ScoringPolicy } from '#shared/schemas/policy';
 import type { CounterChange, StoredLedgerLine } from '#shared/store/dynamo/ledger';
-
-/** The issue as a unit reads it in a ledger reason: 《政务信息》2026年第12期. */
-export function issueLabel(issue: Pick<Bulletin, 'seriesName' | 'year' | 'number'>): string {
-  return `《${issue.seriesName}》${issue.year}年第${issue.number}期`;
-}
 
 /** The rule of a line that takes back an adoption line (`series:zwxx` → `series:zwxx:withdrawn`). */
 const withdrawnRule = (rule: string) => `${rule}:withdrawn`;

@@ -2,6 +2,7 @@ import { statusLabel } from '#shared/domain/items/lifecycle';
 import { ConflictError, NotFoundError, UnprocessableError } from '#shared/errors';
 import type { Bulletin, BulletinItem, Series } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
+import type { Unit } from '#shared/schemas/units';
 import type { BulletinsDeps } from './deps';
 
 export function bulletinNotFound(bulletinId: string): NotFoundError {
@@ -77,8 +78,8 @@ export function adoptedText(item: Item): { title: string; body: string } {
  * An issue's entries as the items are now: openness from the item, text from its adopted
  * version, and the item version they reflect (publishing checks it has not moved since).
  */
-export async function bulletinItems(deps: BulletinsDeps, items: Item[]): Promise<BulletinItem[]> {
-  const units = new Map((await deps.units.list()).map((unit) => [unit.id, unit.name]));
+export function bulletinItems(unitList: readonly Pick<Unit, 'id' | 'name'>[], items: Item[]): BulletinItem[] {
+  const units = new Map(unitList.map((unit) => [unit.id, unit.name]));
   return items.map((item) => {
     const credited = [item.unitId, ...item.coUnits];
     return {

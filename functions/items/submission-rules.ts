@@ -3,14 +3,13 @@ import {
   DUPLICATE_THRESHOLD,
   duplicateFinding,
   duplicateText,
-  findSecrecyMarker,
   lshBuckets,
   minhashSignature,
   type QualityInput,
   qualityFindings,
   rankCandidates,
 } from '#shared/domain/quality/index';
-import { SecrecyRefusedError, ValidationError } from '#shared/errors';
+import { ValidationError } from '#shared/errors';
 import type { DuplicateRef, Finding } from '#shared/schemas/items';
 import type { ItemStore, LshEntry } from '#shared/store/ports';
 
@@ -21,13 +20,10 @@ export type SubmittedText = QualityInput;
 const duplicateWindowDays = 180;
 
 /**
- * Refuses what may never be stored: events dated after tomorrow, and secrecy markers — which the
- * request schema's free-text fields already refuse; checked again here for callers that reach
- * the use cases without the HTTP layer.
+ * Refuses what may never be stored and a schema cannot know: an event dated after tomorrow.
+ * Secrecy markers are refused earlier, by the request schema's free-text fields (422).
  */
 export function refuseUnacceptable(text: SubmittedText, now: Date): void {
-  const secret = findSecrecyMarker(text);
-  if (secret) throw new SecrecyRefusedError(secret, '稿件');
   if (daysBefore(text.eventDate, now) < -1) {
     throw new ValidationError(
       [{ path: 'eventDate', message: `事件日期 ${text.eventDate} 晚于明天（今天是 ${shanghaiDate(now)}）` }],

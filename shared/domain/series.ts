@@ -3,7 +3,7 @@
  * ever configured (or is one of the defaults) stays in the list for good — it numbers issues and
  * ledger reasons — and is switched off with `active: false` instead. Pure: no AWS import.
  */
-import type { Series } from '../schemas/bulletins';
+import type { Bulletin, Series } from '../schemas/bulletins';
 
 /** What GET /series answers before an administrator has saved any series. */
 export const defaultSeries: readonly Series[] = Object.freeze([
@@ -41,4 +41,9 @@ export function removedSeriesIds(current: readonly Series[], next: readonly Seri
   const kept = new Set(next.map((s) => s.seriesId));
   const known = [...new Set([...current.map((s) => s.seriesId), ...defaultSeries.map((s) => s.seriesId)])];
   return known.filter((id) => !kept.has(id));
+}
+
+/** An issue as a unit reads it in a ledger reason: 《政务信息》2026年第12期 (publishing and replay alike). */
+export function issueLabel(issue: Pick<Bulletin, 'seriesName' | 'year' | 'number'>): string {
+  return `《${issue.seriesName}》${issue.year}年第${issue.number}期`;
 }

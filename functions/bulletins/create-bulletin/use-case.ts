@@ -21,7 +21,7 @@ export async function createBulletin(
     seriesName: series.name,
     year: Number(yearOf(now)),
     status: 'draft',
-    items: await bulletinItems(deps, items),
+    items: bulletinItems(await deps.units.list(), items),
     editor: editor.tokenId,
     distribution: { report: [], send: [], issue: [] },
     createdAt: at,

@@ -1,5 +1,5 @@
 import { findSecrecyMarker } from '#shared/domain/quality/secrecy';
-import { UnprocessableError } from '#shared/errors';
+import { SecrecyRefusedError } from '#shared/errors';
 import type { Bulletin } from '#shared/schemas/bulletins';
 
 /** Every piece of text the issue prints, each with the place a refusal names. */
@@ -36,10 +36,11 @@ export function refuseSecrecyMarkers(issue: Pick<Bulletin, 'items' | 'signer' | 
   for (const { path, where, title, body } of printedTexts(issue)) {
     const found = findSecrecyMarker({ title, body });
     if (!found) continue;
-    throw new UnprocessableError(
-      'SECRECY_REFUSED',
-      `${where}含有涉密标志“${found.marker}”（“${found.excerpt}”），本期不能发布。本系统只处理非涉密信息，请修改后再发布。`,
+    throw new SecrecyRefusedError(
+      found,
+      where,
       [{ path, message: `涉密标志“${found.marker}”`, marker: found.marker }],
+      '本期不能发布：本系统只处理非涉密信息，请修改后再发布。',
     );
   }
 }

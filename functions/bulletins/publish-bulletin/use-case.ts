@@ -3,14 +3,16 @@ import { newId } from '#shared/domain/ids';
 import { yearOf } from '#shared/domain/periods';
 import type { Principal } from '#shared/domain/roles';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
+import { issueLabel } from '#shared/domain/series';
 import { ConflictError, UnprocessableError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
 import type { Bulletin } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
+import type { Unit } from '#shared/schemas/units';
 import type { SeriesCounter } from '#shared/store/dynamo/bulletins';
 import type { OutboxEntry } from '#shared/store/ports';
 import type { StoredFile } from '#shared/store/s3/bulletin-files';
-import { issueLabel, scoreAdoptions } from '../adoption-points';
+import { scoreAdoptions } from '../adoption-points';
 import type { BulletinsDeps } from '../deps';
 import {
   activeSeries,
@@ -71,7 +73,7 @@ async function discardFiles(deps: BulletinsDeps, files: { docx: StoredFile; html
  * version the draft recorded and a 拟采用 candidate (internal items refused in a public-only
  * series), its openness and adopted text taken from the item, never from the draft's copy.
  */
-async function issueFromItems(deps: BulletinsDeps, draft: Bulletin, signer: string) {
+async function issueFromItems(deps: BulletinsDeps, draft: Bulletin, signer: string, units: readonly Unit[]) {
   const series = await activeSeries(deps, draft.seriesId);
   const items = await candidateItems(
     deps,
@@ -82,7 +84,7 @@ async function issueFromItems(deps: BulletinsDeps, draft: Bulletin, signer: stri
     const item = items[index];
     if (item) requireUnchanged(entry, item);
   });
-  const entries = await bulletinItems(deps, items);
+  const entries = bulletinItems(units, items);
   refuseSecrecyMarkers({ items: entries, signer, distribution: draft.distribution });
   return { series, items, entries };
 }
@@ -106,11 +108,12 @@ export async function publishBulletin(
     if (!signer) throw new UnprocessableError('SIGNER_REQUIRED', '发布前须填写签发人');
     if (current.items.length === 0)
       throw new UnprocessableError('EMPTY_BULLETIN', '这一期还没有稿件，不能发布');
-    const { series, items, entries } = await issueFromItems(deps, current, signer);
+    const units = await deps.units.list();
+    const { series, items, entries } = await issueFromItems(deps, current, signer, units);
     const now = deps.now();
     const at = now.toISOString();
     const year = Number(yearOf(now));
-    const unitClasses = new Map((await deps.units.list()).map((unit) => [unit.id, unit.class]));
+    const unitClasses = new Map(units.map((unit) => [unit.id, unit.class]));
     const policy = (await deps.policies.latest(year)) ?? defaultPolicy(year);
     const read = await deps.bulletins.counter(current.seriesId);
     const next = nextNumber(read, year);

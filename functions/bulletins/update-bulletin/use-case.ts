@@ -74,7 +74,7 @@ export async function updateBulletin(
       if (edit) edits.push(edit);
       return edit?.item ?? item;
     });
-    items = await bulletinItems(deps, saved);
+    items = bulletinItems(await deps.units.list(), saved);
   }
   const next: Bulletin = {
     ...current,

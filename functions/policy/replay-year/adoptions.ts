@@ -1,4 +1,5 @@
 import type { AdoptedFact } from '#shared/domain/scoring/index';
+import { issueLabel } from '#shared/domain/series';
 import type { Bulletin } from '#shared/schemas/bulletins';
 
 /**
@@ -8,7 +9,7 @@ import type { Bulletin } from '#shared/schemas/bulletins';
 export function adoptionFacts(issues: readonly Bulletin[]): AdoptedFact[] {
   return issues.flatMap((issue) => {
     if (!issue.publishedAt || issue.number === undefined) return [];
-    const label = `《${issue.seriesName}》${issue.year}年第${issue.number}期`;
+    const label = issueLabel(issue);
     const at = issue.publishedAt;
     return issue.items.map(
       (entry): AdoptedFact => ({

@@ -63,6 +63,24 @@ function stored(bulletin: Bulletin) {
 
 const toBulletin = (raw: Record<string, unknown>): Bulletin => parseStored(bulletinSchema, raw);
 
+/** A Put of a row that must still be at the version read and in the given status. */
+function putIfAt(
+  tableName: string,
+  row: Record<string, unknown>,
+  expectedVersion: number,
+  status: string,
+): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: row,
+      ConditionExpression: 'version = :expected AND #status = :status',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':expected': expectedVersion, ':status': status },
+    },
+  };
+}
+
 export class DynamoBulletinStore implements PublishedBulletins {
   constructor(private readonly table: TableRef) {}
 
@@ -105,25 +123,9 @@ export class DynamoBulletinStore implements PublishedBulletins {
   async saveDraft(write: DraftWrite): Promise<void> {
     const tableName = this.table.tableName;
     const actions: TransactItem[] = [
-      {
-        Put: {
-          TableName: tableName,
-          Item: stored(write.bulletin),
-          ConditionExpression: 'version = :expected AND #status = :draft',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':expected': write.expectedVersion, ':draft': 'draft' },
-        },
-      },
+      putIfAt(tableName, stored(write.bulletin), write.expectedVersion, 'draft'),
       ...write.edits.flatMap(({ item, expectedVersion, event }): TransactItem[] => [
-        {
-          Put: {
-            TableName: tableName,
-            Item: storedItem(item),
-            ConditionExpression: 'version = :expected AND #status = :candidate',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':expected': expectedVersion, ':candidate': 'candidate' },
-          },
-        },
+        putIfAt(tableName, storedItem(item), expectedVersion, 'candidate'),
         historyPut(tableName, item.itemId, event),
       ]),
     ];
@@ -152,15 +154,7 @@ export class DynamoBulletinStore implements PublishedBulletins {
   async withdraw(write: WithdrawWrite): Promise<void> {
     const tableName = this.table.tableName;
     const actions: TransactItem[] = [
-      {
-        Put: {
-          TableName: tableName,
-          Item: stored(write.bulletin),
-          ConditionExpression: 'version = :expected AND #status = :published',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':expected': write.expectedVersion, ':published': 'published' },
-        },
-      },
+      putIfAt(tableName, stored(write.bulletin), write.expectedVersion, 'published'),
       ...ledgerPuts(tableName, write.ledger),
       ...counterUpdates(tableName, write.counters),
     ];
@@ -247,15 +241,7 @@ export class DynamoBulletinStore implements PublishedBulletins {
             : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
       },
-      {
-        Put: {
-          TableName: tableName,
-          Item: stored(write.bulletin),
-          ConditionExpression: 'version = :expected AND #status = :draft',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':expected': write.expectedVersion, ':draft': 'draft' },
-        },
-      },
+      putIfAt(tableName, stored(write.bulletin), write.expectedVersion, 'draft'),
       {
         Update: {
           TableName: tableName,
@@ -264,16 +250,8 @@ export class DynamoBulletinStore implements PublishedBulletins {
           ExpressionAttributeValues: { ':year': new Set([write.bulletin.year]) },
         },
       },
-      ...write.items.map(
-        ({ item, expectedVersion }): TransactItem => ({
-          Put: {
-            TableName: tableName,
-            Item: storedItem(item),
-            ConditionExpression: 'version = :expected AND #status = :candidate',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':expected': expectedVersion, ':candidate': 'candidate' },
-          },
-        }),
+      ...write.items.map(({ item, expectedVersion }) =>
+        putIfAt(tableName, storedItem(item), expectedVersion, 'candidate'),
       ),
       ...write.events.map(({ itemId, event }) => historyPut(tableName, itemId, event)),
       ...counterUpdates(tableName, write.counters),

@@ -60,8 +60,7 @@ function isPreconditionFailed(error: unknown): boolean {
 
 function isNotFound(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return error.name === 'NotFound' || error.name === 'NoSuchKey' || status === 404;
+  return error.name === 'NotFound' || error.name === 'NoSuchKey' || statusOf(error) === 404;
 }
 
 export class S3AttachmentObjects implements AttachmentObjects {
