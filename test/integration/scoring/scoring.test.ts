@@ -22,6 +22,7 @@ import { ensureTable } from '../../../infra/local/provision';
 import type { Principal } from '../../../shared/domain/roles';
 import { defaultPolicy } from '../../../shared/domain/scoring/defaults';
 import type { Item, ItemSubmit } from '../../../shared/schemas/items';
+import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import { DynamoBulletinStore } from '../../../shared/store/dynamo/bulletins';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
 import { DynamoCommissionStore } from '../../../shared/store/dynamo/commissions';
@@ -85,11 +86,16 @@ async function lines(unitId: string, from = '2026-01-01', to = '2027-01-01') {
 const cents = (entries: { points: number }[]) =>
   entries.reduce((sum, line) => sum + Math.round(line.points * 100), 0);
 
+/** A unit's counters of a period: attributes of its year row. */
 async function counters(period: string, unitId: string) {
   const { Item } = await table.client.send(
-    new GetCommand({ TableName: tableName, Key: keys.aggregate(period, unitId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.aggregate(period.slice(0, 4), unitId),
+      ConsistentRead: true,
+    }),
   );
-  return Item ?? {};
+  return periodCounters(Item, period);
 }
 
 /** Every score shown anywhere is a sum of the ledger: month, quarter and year counters of every unit. */
