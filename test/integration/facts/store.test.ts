@@ -76,7 +76,7 @@ async function aggregate(period: string, unitId: string) {
       ConsistentRead: true,
     }),
   );
-  return periodCounters(Item, period);
+  return { unitClass: Item?.unitClass, ...periodCounters(Item, period) };
 }
 
 beforeAll(async () => {

@@ -107,7 +107,21 @@ async function expectCountersEqualLedger() {
     expect(Math.round(Number((await counters('2026-10', unitId)).points ?? 0) * 100), unitId).toBe(
       cents(await lines(unitId, '2026-10-01', '2026-11-01')),
     );
+    // The fourth quarter and the year again in 2027's row, where Q1 2027 and 2027 find them.
+    const carried = await nextYearRow(unitId);
+    expect(Math.round((carried['2026:points'] ?? 0) * 100), unitId).toBe(cents(await lines(unitId)));
+    expect(Math.round((carried['2026-Q4:points'] ?? 0) * 100), unitId).toBe(
+      cents(await lines(unitId, '2026-10-01', '2027-01-01')),
+    );
   }
+}
+
+/** The unit's 2027 counter row: 2026's December, Q4 and year figures carried over. */
+async function nextYearRow(unitId: string): Promise<Record<string, number>> {
+  const { Item } = await table.client.send(
+    new GetCommand({ TableName: tableName, Key: keys.aggregate('2027', unitId), ConsistentRead: true }),
+  );
+  return Object.fromEntries(Object.entries(Item ?? {}).filter(([, value]) => typeof value === 'number'));
 }
 
 beforeAll(async () => {
