@@ -1,9 +1,9 @@
 /**
  * A deterministic city-year as table rows, shaped by the app's own key helpers and scoring rules:
  * units, items (≈ 86 per unit, ≈ 19.5 % adopted), their submit and decision events, published
- * bulletins, the ledger lines of adoptions and upper-level adoptions, and the month/quarter/year
- * counters (`AGG#…`) those facts add up to. No LSH (near-duplicate) entries: they expire after
- * 180 days and nothing measured here reads them.
+ * bulletins, the ledger lines of adoptions and upper-level adoptions, and the per-unit year rows of
+ * month/quarter/year counters (`AGG#<year>`) those facts add up to. No LSH (near-duplicate)
+ * entries: they expire after 180 days and nothing measured here reads them.
  */
 import { periodsOf, yearOf } from '../../shared/domain/periods';
 import { defaultPolicy, ledgerFor, type ScoringFact } from '../../shared/domain/scoring/index';
@@ -12,7 +12,13 @@ import type { Bulletin } from '../../shared/schemas/bulletins';
 import type { Item } from '../../shared/schemas/items';
 import { storedItem } from '../../shared/store/dynamo/items';
 import { keys } from '../../shared/store/dynamo/keys';
-import { ledgerPuts, type StoredLedgerLine } from '../../shared/store/dynamo/ledger';
+import {
+  counterAttribute,
+  counterYears,
+  ledgerPuts,
+  rankedCounters,
+  type StoredLedgerLine,
+} from '../../shared/store/dynamo/ledger';
 import { seededRandom } from './random';
 import { itemText } from './text';
 
@@ -71,23 +77,29 @@ function cityUnits(count: number): UnitRow[] {
   });
 }
 
-/** Adds counters per unit and period, as the app's transactions ADD them. */
+/** Adds counters per unit and period into the unit's year rows, as the app's transactions ADD them. */
 class Counters {
   readonly rows = new Map<string, Row>();
   add(unit: UnitRow, at: Date, counters: Record<string, number>) {
     for (const period of periodsOf(at)) {
-      const key = `${period}#${unit.id}`;
-      const row = this.rows.get(key) ?? {
-        ...keys.aggregate(period, unit.id),
-        unitId: unit.id,
-        unitClass: unit.class,
-        period,
-      };
+      const { year, carriedTo } = counterYears(period);
       for (const [name, value] of Object.entries(counters)) {
-        row[name] = Math.round((((row[name] as number | undefined) ?? 0) + value) * 100) / 100;
+        this.addTo(unit, year, counterAttribute(period, name), value);
+        if (carriedTo && rankedCounters.has(name))
+          this.addTo(unit, carriedTo, counterAttribute(period, name), value);
       }
-      this.rows.set(key, row);
     }
+  }
+  private addTo(unit: UnitRow, year: string, attribute: string, value: number) {
+    const key = `${year}#${unit.id}`;
+    const row = this.rows.get(key) ?? {
+      ...keys.aggregate(year, unit.id),
+      unitId: unit.id,
+      unitClass: unit.class,
+      year,
+    };
+    row[attribute] = Math.round((((row[attribute] as number | undefined) ?? 0) + value) * 100) / 100;
+    this.rows.set(key, row);
   }
 }
 

@@ -15,6 +15,11 @@ export interface CommissionWithRows {
 export interface ScoresDeps {
   units: UnitStore;
   counts: (period: string) => Promise<Map<string, PeriodCounts>>;
+  /** A period's counters and the previous period's, from one Query (the year's counter rows). */
+  countsWithPrevious: (period: string) => Promise<{
+    current: Map<string, PeriodCounts>;
+    previous: Map<string, PeriodCounts> | undefined;
+  }>;
   /** Every counter of every unit in a period, breakdowns included. */
   rows: (period: string) => Promise<Map<string, Record<string, number>>>;
   /** The year's published (not withdrawn) issues. */

@@ -1,6 +1,6 @@
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { httpFunction } from '#shared/http/http-function';
-import { periodCounts, periodRows } from '#shared/store/dynamo/aggregates';
+import { periodCounts, periodCountsWithPrevious, periodRows } from '#shared/store/dynamo/aggregates';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
@@ -22,6 +22,7 @@ const facts = new DynamoFactStore(table);
 const deps: ScoresDeps = {
   units: new DynamoUnitStore(table),
   counts: (period) => periodCounts(table, period),
+  countsWithPrevious: (period) => periodCountsWithPrevious(table, period),
   rows: (period) => periodRows(table, period),
   publishedIssues: (year) => bulletins.ofYear(year),
   ledger: (unitId, from, to) => ledgerOf(table, unitId, from, to),

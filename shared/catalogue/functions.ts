@@ -36,7 +36,10 @@ const scoreReads = {
 } as const satisfies TableAccess;
 /** A fact scored in its own transaction: the item, its ledger lines and its scoring fact. */
 const scoredFactWrites = ['ITEM#*', 'LEDGER#*', 'SCOREFACT#*'] as const;
-/** Per-unit per-period counters: only ever added to (UpdateItem ADD), never put. */
+/**
+ * Counters, one row per unit and year (`AGG#<year>`) with every period's figures by name: only
+ * ever added to (UpdateItem ADD), never put.
+ */
 const counters = 'AGG#*';
 /** Per-caller request counts (shared/http/rate-limit.ts): one UpdateItem ADD per call. */
 const rateCounters = 'RATE#*';

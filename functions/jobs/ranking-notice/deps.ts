@@ -10,7 +10,7 @@ import type { StaticArchivePublisher } from '#shared/archive/publisher';
 import { readOptionalConfig } from '#shared/config';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { logger } from '#shared/http/logger';
-import { periodCounts, periodRows } from '#shared/store/dynamo/aggregates';
+import { periodCounts, periodCountsWithPrevious, periodRows } from '#shared/store/dynamo/aggregates';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import type { TableRef } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
@@ -48,6 +48,7 @@ export function scoresDeps(table: TableRef): ScoresDeps {
   return {
     units: new DynamoUnitStore(table),
     counts: (period) => periodCounts(table, period),
+    countsWithPrevious: (period) => periodCountsWithPrevious(table, period),
     rows: (period) => periodRows(table, period),
     publishedIssues: (year) => bulletins.ofYear(year),
     ledger: (unitId, from, to) => ledgerOf(table, unitId, from, to),

@@ -1,4 +1,4 @@
-import { periodStart, previousPeriod, type Ranking, rank } from '#shared/domain/ranking';
+import { periodStart, type Ranking, rank } from '#shared/domain/ranking';
 import { BadRequestError } from '#shared/errors';
 import { type Unit, unitClasses } from '#shared/schemas/units';
 import type { ScoresDeps } from '../deps';
@@ -21,15 +21,14 @@ export async function rankingsOf(
   if (start.getTime() > deps.now().getTime()) {
     throw new BadRequestError('PERIOD_IN_FUTURE', `统计期 ${query.period} 尚未开始`);
   }
-  const previous = previousPeriod(query.period);
-  const [units, current, before] = await Promise.all([
+  // Two reads per ranked unit: its unit row and its counter row of the period's year.
+  const [units, { current, previous }] = await Promise.all([
     deps.units.list(),
-    deps.counts(query.period),
-    previous ? deps.counts(previous) : Promise.resolve(undefined),
+    deps.countsWithPrevious(query.period),
   ]);
   const refs = units
     .filter((unit) => unit.active)
     .map((unit) => ({ unitId: unit.id, name: unit.name, unitClass: unit.class }));
   const classes = query.class ? [query.class] : [...unitClasses];
-  return classes.map((unitClass) => rank(query.period, unitClass, refs, current, before));
+  return classes.map((unitClass) => rank(query.period, unitClass, refs, current, previous));
 }

@@ -11,7 +11,7 @@ import { commissionAnswerUpdate, commissionNotForUnit } from './commissions';
 import { rethrowStoreError } from './errors';
 import { historyPut } from './history';
 import { keys } from './keys';
-import { ledgerPuts } from './ledger';
+import { counterUpdates, ledgerPuts } from './ledger';
 import { outboxPut } from './outbox';
 import { scoringFactPuts } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
@@ -49,7 +49,7 @@ export class DynamoItemStore implements ItemStore {
 
   /**
    * The item, its first audit event, the unit's last-submitted time, its month/quarter/year
-   * counters, the duplicate-index entries and any urgent-alert mail: one transaction.
+   * counters (the unit's year row; in December also the next year's), the duplicate-index entries and any urgent-alert mail: one transaction.
    */
   async submit(write: SubmitWrite): Promise<void> {
     const { item, event } = write;
@@ -76,23 +76,14 @@ export class DynamoItemStore implements ItemStore {
           ExpressionAttributeValues: { ':at': item.submittedAt, ':active': true },
         },
       },
-      ...periodsOf(at).map(
-        (period): TransactItem => ({
-          Update: {
-            TableName: tableName,
-            Key: keys.aggregate(period, item.unitId),
-            UpdateExpression:
-              'ADD submitted :one, important :important, points :points SET unitId = :unit, unitClass = :class, period = :period',
-            ExpressionAttributeValues: {
-              ':one': 1,
-              ':points': points,
-              ':important': item.urgency === 'important' ? 1 : 0,
-              ':unit': item.unitId,
-              ':class': write.unitClass,
-              ':period': period,
-            },
-          },
-        }),
+      ...counterUpdates(
+        tableName,
+        periodsOf(at).map((period) => ({
+          unitId: item.unitId,
+          unitClass: write.unitClass,
+          period,
+          add: { submitted: 1, important: item.urgency === 'important' ? 1 : 0, points },
+        })),
       ),
       ...write.buckets.map(
         ({ band, bucket }): TransactItem => ({

@@ -39,8 +39,12 @@ export const keys = {
     pk: `LSH#${band}#${bucket}`,
     sk: `${submittedAt}#${itemId}`,
   }),
-  /** Per-unit per-period aggregates (month 2026-11, quarter 2026-Q4, year 2026). */
-  aggregate: (period: string, unitId: string) => ({ pk: `AGG#${period}`, sk: `UNIT#${unitId}` }),
+  /**
+   * A unit's counters of one year: every period's figures as attributes named by period
+   * (`2026-11:points`, `2026-Q4:submitted`, `2026:adopted`), plus the previous year's December,
+   * fourth quarter and year figures that the year's first periods compare with.
+   */
+  aggregate: (year: string, unitId: string) => ({ pk: `AGG#${year}`, sk: `UNIT#${unitId}` }),
   outbox: (messageId: string) => ({ pk: `OUTBOX#${messageId}`, sk: 'MAIL' }),
   /** gsi3 entry present only while a message waits to be sent (a sparse index). */
   outboxPending: (createdAt: string, messageId: string) => ({

@@ -1,4 +1,5 @@
 import { periodsOf } from '../../domain/periods';
+import { parsePeriod } from '../../domain/ranking';
 import type { LedgerLine } from '../../domain/scoring/index';
 import type { TableRef } from './client';
 import { keys } from './keys';
@@ -9,6 +10,7 @@ import type { TransactItem } from './transactions';
 export interface CounterChange {
   unitId: string;
   unitClass: string;
+  /** Month `2026-11`, quarter `2026-Q4` or year `2026`. */
   period: string;
   /**
    * Counter → amount: `submitted`, `adopted`, `upperAdopted`, `instructions`, `points`, and the
@@ -17,29 +19,72 @@ export interface CounterChange {
   add: Record<string, number>;
 }
 
+/** The counters a ranking orders by: the ones also kept as the next year's "previous period". */
+export const rankedCounters: ReadonlySet<string> = new Set([
+  'submitted',
+  'adopted',
+  'upperAdopted',
+  'instructions',
+  'points',
+]);
+
+/** A counter's attribute in its year row: `2026-11:points`, `2026-Q4:submitted`, `2026:adopted`. */
+export const counterAttribute = (period: string, counter: string) => `${period}:${counter}`;
+
 /**
- * One Update per unit and period (a transaction may touch each row once), adding every counter
- * the facts of this transaction change — the score included, so a ranking never drifts from
- * the ledger lines written beside it.
+ * The year rows a period's counters are kept in: its own year's, and — for the last month, the
+ * last quarter and the year itself, whose next period begins a new year — the next year's too
+ * (ranked counters only), so the first period of a year finds its previous period in its own row.
+ */
+export function counterYears(period: string): { year: string; carriedTo?: string } {
+  const parsed = parsePeriod(period);
+  if (!parsed) throw new Error(`not a counter period: ${period}`);
+  const last =
+    parsed.kind === 'year' ||
+    (parsed.kind === 'quarter' && parsed.index === 4) ||
+    (parsed.kind === 'month' && parsed.index === 12);
+  return { year: String(parsed.year), ...(last ? { carriedTo: String(parsed.year + 1) } : {}) };
+}
+
+/** The counter rows (`<unitId>#<year>`) a change updates: one or two. */
+export function counterRowsOf(change: Pick<CounterChange, 'unitId' | 'period'>): string[] {
+  const { year, carriedTo } = counterYears(change.period);
+  return [year, ...(carriedTo ? [carriedTo] : [])].map((rowYear) => `${change.unitId}#${rowYear}`);
+}
+
+/**
+ * One Update per unit and year row (a transaction may touch each row once), adding every counter
+ * the facts of this transaction change, as attributes named by period — the score included, so
+ * a ranking never drifts from the ledger lines written beside it. A change in December, the
+ * fourth quarter or the year adds its ranked counters to the next year's row as well.
  */
 export function counterUpdates(tableName: string, changes: CounterChange[]): TransactItem[] {
-  const merged = new Map<string, CounterChange>();
+  const rows = new Map<
+    string,
+    { unitId: string; unitClass: string; year: string; add: Map<string, number> }
+  >();
+  const addTo = (change: CounterChange, year: string, name: string, value: number) => {
+    const key = `${change.unitId}#${year}`;
+    const row = rows.get(key) ?? { unitId: change.unitId, unitClass: change.unitClass, year, add: new Map() };
+    const attribute = counterAttribute(change.period, name);
+    row.add.set(attribute, Math.round(((row.add.get(attribute) ?? 0) + value) * 100) / 100);
+    rows.set(key, row);
+  };
   for (const change of changes) {
-    const key = `${change.unitId}#${change.period}`;
-    const current = merged.get(key) ?? { ...change, add: {} };
+    const { year, carriedTo } = counterYears(change.period);
     for (const [name, value] of Object.entries(change.add)) {
-      current.add[name] = Math.round(((current.add[name] ?? 0) + value) * 100) / 100;
+      addTo(change, year, name, value);
+      if (carriedTo && rankedCounters.has(name)) addTo(change, carriedTo, name, value);
     }
-    merged.set(key, current);
   }
-  return [...merged.values()].map((change) => {
-    const fields = Object.entries(change.add);
+  return [...rows.values()].map((row) => {
+    const fields = [...row.add];
     const values: Record<string, unknown> = {
-      ':unit': change.unitId,
-      ':class': change.unitClass,
-      ':period': change.period,
+      ':unit': row.unitId,
+      ':class': row.unitClass,
+      ':year': row.year,
     };
-    const names: Record<string, string> = {};
+    const names: Record<string, string> = { '#year': 'year' };
     fields.forEach(([name, value], index) => {
       values[`:v${index}`] = value;
       names[`#c${index}`] = name;
@@ -47,8 +92,8 @@ export function counterUpdates(tableName: string, changes: CounterChange[]): Tra
     return {
       Update: {
         TableName: tableName,
-        Key: keys.aggregate(change.period, change.unitId),
-        UpdateExpression: `ADD ${fields.map((_, index) => `#c${index} :v${index}`).join(', ')} SET unitId = :unit, unitClass = :class, period = :period`,
+        Key: keys.aggregate(row.year, row.unitId),
+        UpdateExpression: `ADD ${fields.map((_, index) => `#c${index} :v${index}`).join(', ')} SET unitId = :unit, unitClass = :class, #year = :year`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },

@@ -10,7 +10,7 @@ import { ConflictError } from '../../errors';
 import type { ReplayAudit } from '../../schemas/replay';
 import type { TableRef } from './client';
 import { rethrowStoreError } from './errors';
-import { type CounterChange, counterUpdates, ledgerOf } from './ledger';
+import { type CounterChange, counterRowsOf, counterUpdates, ledgerOf } from './ledger';
 import { queryAll } from './query';
 import { type TransactItem, transact } from './transactions';
 
@@ -63,7 +63,9 @@ function chunk(changes: LineChange[]): LineChange[][] {
   let current: LineChange[] = [];
   let counters = new Set<string>();
   for (const change of changes) {
-    const needed = periodsOf(new Date(change.at)).map((period) => `${change.unitId}#${period}`);
+    const needed = periodsOf(new Date(change.at)).flatMap((period) =>
+      counterRowsOf({ unitId: change.unitId, period }),
+    );
     const next = new Set([...counters, ...needed]);
     if (current.length > 0 && current.length + 1 + next.size > transactionLimit) {
       chunks.push(current);

@@ -17,7 +17,7 @@ import { localS3Client } from '../../../infra/local/aws';
 import { ensureBucket } from '../../../infra/local/provision';
 import { defaultPolicy } from '../../../shared/domain/scoring/defaults';
 import type { Bulletin } from '../../../shared/schemas/bulletins';
-import { periodCounts, periodRows } from '../../../shared/store/dynamo/aggregates';
+import { periodCounts, periodCountsWithPrevious, periodRows } from '../../../shared/store/dynamo/aggregates';
 import { ledgerOf } from '../../../shared/store/dynamo/ledger';
 import { S3BulletinFiles } from '../../../shared/store/s3/bulletin-files';
 import { admin, editor, newWorld, submission, unitIds, type World } from './world';
@@ -51,6 +51,7 @@ describe('withdrawing an issue', () => {
     scores = {
       units: world.items.units,
       counts: (period) => periodCounts(world.table, period),
+      countsWithPrevious: (period) => periodCountsWithPrevious(world.table, period),
       rows: (period) => periodRows(world.table, period),
       publishedIssues: (y) => world.policy.publishedIssues(y),
       ledger: (unitId, from, to) => ledgerOf(world.table, unitId, from, to),

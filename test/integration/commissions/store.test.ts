@@ -161,7 +161,7 @@ describe('answering in the item submit transaction', () => {
     expect(await items.get('it_00000000000000000104')).toBeUndefined();
     expect(await commissions.unitRow(cm1, 'zhucheng')).toBeUndefined();
     const aggregate = await table.client.send(
-      new GetCommand({ TableName: tableName, Key: { pk: 'AGG#2026-11', sk: 'UNIT#zhucheng' } }),
+      new GetCommand({ TableName: tableName, Key: { pk: 'AGG#2026', sk: 'UNIT#zhucheng' } }),
     );
     expect(aggregate.Item).toBeUndefined();
   });

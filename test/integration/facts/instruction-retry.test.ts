@@ -9,6 +9,7 @@ import { localDynamoClient } from '../../../infra/local/aws';
 import { ensureTable } from '../../../infra/local/provision';
 import type { Principal } from '../../../shared/domain/roles';
 import type { InstructionBody } from '../../../shared/schemas/facts';
+import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
 import { DynamoFactStore } from '../../../shared/store/dynamo/facts';
 import { DynamoItemStore } from '../../../shared/store/dynamo/items';
@@ -110,7 +111,7 @@ describe('a retried 批示', () => {
     const { Item } = await table.client.send(
       new GetCommand({ TableName: tableName, Key: keys.aggregate('2026', 'linqu'), ConsistentRead: true }),
     );
-    expect(Item).toMatchObject({ instructions: 1, points: 5, instructionItems: 1 });
+    expect(periodCounters(Item, '2026')).toMatchObject({ instructions: 1, points: 5, instructionItems: 1 });
   });
 
   it('refuses the same key with another body (422), storing nothing', async () => {

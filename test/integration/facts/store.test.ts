@@ -12,6 +12,7 @@ import { localDynamoClient } from '../../../infra/local/aws';
 import { ensureTable } from '../../../infra/local/provision';
 import type { Principal } from '../../../shared/domain/roles';
 import type { Item } from '../../../shared/schemas/items';
+import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
 import { DynamoFactStore, type FactWrite } from '../../../shared/store/dynamo/facts';
 import { DynamoHistoryStore } from '../../../shared/store/dynamo/history';
@@ -66,11 +67,16 @@ const adopted = 'it_0000000000000000000f01';
 const merged = 'it_0000000000000000000f02';
 const submitted = 'it_0000000000000000000f03';
 
+/** A unit's counters of a period: attributes of its year row. */
 async function aggregate(period: string, unitId: string) {
   const { Item } = await table.client.send(
-    new GetCommand({ TableName: tableName, Key: keys.aggregate(period, unitId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.aggregate(period.slice(0, 4), unitId),
+      ConsistentRead: true,
+    }),
   );
-  return Item;
+  return { unitClass: Item?.unitClass, ...periodCounters(Item, period) };
 }
 
 beforeAll(async () => {

@@ -18,6 +18,7 @@ import { ensureTable } from '../../../infra/local/provision';
 import { monthOf } from '../../../shared/domain/periods';
 import type { Principal } from '../../../shared/domain/roles';
 import type { Item, ItemSubmit } from '../../../shared/schemas/items';
+import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
 import { DynamoCommissionStore } from '../../../shared/store/dynamo/commissions';
 import { DynamoHistoryStore } from '../../../shared/store/dynamo/history';
@@ -98,11 +99,11 @@ async function submittedThisMonth(): Promise<number> {
   const { Item } = await table.client.send(
     new GetCommand({
       TableName: tableName,
-      Key: keys.aggregate(monthOf(now), reporter.unitId),
+      Key: keys.aggregate(monthOf(now).slice(0, 4), reporter.unitId),
       ConsistentRead: true,
     }),
   );
-  return Number(Item?.submitted ?? 0);
+  return periodCounters(Item, monthOf(now)).submitted ?? 0;
 }
 
 beforeAll(async () => {

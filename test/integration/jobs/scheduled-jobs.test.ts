@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { commissionReminderDeps } from '#functions/jobs/commission-reminders/deps';
 import { sendCommissionReminders } from '#functions/jobs/commission-reminders/use-case';
@@ -25,8 +25,7 @@ import type { Unit } from '#shared/schemas/units';
 import type { TableRef } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
 import { factKeys } from '#shared/store/dynamo/facts';
-import { keys } from '#shared/store/dynamo/keys';
-import { ledgerPuts } from '#shared/store/dynamo/ledger';
+import { counterUpdates, ledgerPuts } from '#shared/store/dynamo/ledger';
 import { DynamoOverdueWeekStore } from '#shared/store/dynamo/overdue-weeks';
 import { DynamoRankingNoticeStore } from '#shared/store/dynamo/ranking-notices';
 import { DynamoSettingsStore } from '#shared/store/dynamo/settings';
@@ -76,17 +75,13 @@ const qingzhou = unitOf('qingzhou', '青州市', 'county', {
 });
 const fgw = unitOf('fgw', '市发展和改革委员会', 'department');
 
+/** A unit's counters of a period, added as the app's transactions add them. */
 async function counters(period: string, unit: Unit, figures: Record<string, number>) {
   await table.client.send(
-    new PutCommand({
-      TableName: table.tableName,
-      Item: {
-        ...keys.aggregate(period, unit.id),
-        unitId: unit.id,
-        unitClass: unit.class,
-        period,
-        ...figures,
-      },
+    new TransactWriteCommand({
+      TransactItems: counterUpdates(table.tableName, [
+        { unitId: unit.id, unitClass: unit.class, period, add: figures },
+      ]),
     }),
   );
 }

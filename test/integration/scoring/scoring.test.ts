@@ -22,6 +22,7 @@ import { ensureTable } from '../../../infra/local/provision';
 import type { Principal } from '../../../shared/domain/roles';
 import { defaultPolicy } from '../../../shared/domain/scoring/defaults';
 import type { Item, ItemSubmit } from '../../../shared/schemas/items';
+import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import { DynamoBulletinStore } from '../../../shared/store/dynamo/bulletins';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
 import { DynamoCommissionStore } from '../../../shared/store/dynamo/commissions';
@@ -85,11 +86,16 @@ async function lines(unitId: string, from = '2026-01-01', to = '2027-01-01') {
 const cents = (entries: { points: number }[]) =>
   entries.reduce((sum, line) => sum + Math.round(line.points * 100), 0);
 
+/** A unit's counters of a period: attributes of its year row. */
 async function counters(period: string, unitId: string) {
   const { Item } = await table.client.send(
-    new GetCommand({ TableName: tableName, Key: keys.aggregate(period, unitId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.aggregate(period.slice(0, 4), unitId),
+      ConsistentRead: true,
+    }),
   );
-  return Item ?? {};
+  return periodCounters(Item, period);
 }
 
 /** Every score shown anywhere is a sum of the ledger: month, quarter and year counters of every unit. */
@@ -101,7 +107,21 @@ async function expectCountersEqualLedger() {
     expect(Math.round(Number((await counters('2026-10', unitId)).points ?? 0) * 100), unitId).toBe(
       cents(await lines(unitId, '2026-10-01', '2026-11-01')),
     );
+    // The fourth quarter and the year again in 2027's row, where Q1 2027 and 2027 find them.
+    const carried = await nextYearRow(unitId);
+    expect(Math.round((carried['2026:points'] ?? 0) * 100), unitId).toBe(cents(await lines(unitId)));
+    expect(Math.round((carried['2026-Q4:points'] ?? 0) * 100), unitId).toBe(
+      cents(await lines(unitId, '2026-10-01', '2027-01-01')),
+    );
   }
+}
+
+/** The unit's 2027 counter row: 2026's December, Q4 and year figures carried over. */
+async function nextYearRow(unitId: string): Promise<Record<string, number>> {
+  const { Item } = await table.client.send(
+    new GetCommand({ TableName: tableName, Key: keys.aggregate('2027', unitId), ConsistentRead: true }),
+  );
+  return Object.fromEntries(Object.entries(Item ?? {}).filter(([, value]) => typeof value === 'number'));
 }
 
 beforeAll(async () => {

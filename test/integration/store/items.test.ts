@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoClient } from '../../../infra/local/aws';
 import { ensureTable } from '../../../infra/local/provision';
 import type { Item } from '../../../shared/schemas/items';
+import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
 import { DynamoHistoryStore } from '../../../shared/store/dynamo/history';
 import { DynamoItemStore } from '../../../shared/store/dynamo/items';
@@ -84,11 +85,13 @@ describe('DynamoItemStore', () => {
       new GetCommand({ TableName: 'items-store', Key: { pk: 'UNITS', sk: 'UNIT#linqu' } }),
     );
     expect(unitRow.Item?.lastSubmittedAt).toBe('2026-11-24T02:00:00.000Z');
+    // One counter row for the unit's year, every period's figures in it.
+    const aggregate = await table.client.send(
+      new GetCommand({ TableName: 'items-store', Key: { pk: 'AGG#2026', sk: 'UNIT#linqu' } }),
+    );
+    expect(aggregate.Item).toMatchObject({ unitClass: 'county', year: '2026' });
     for (const period of ['2026-11', '2026-Q4', '2026']) {
-      const aggregate = await table.client.send(
-        new GetCommand({ TableName: 'items-store', Key: { pk: `AGG#${period}`, sk: 'UNIT#linqu' } }),
-      );
-      expect(aggregate.Item).toMatchObject({ submitted: 1, important: 1, unitClass: 'county' });
+      expect(periodCounters(aggregate.Item, period)).toMatchObject({ submitted: 1, important: 1 });
     }
     expect(await new DynamoHistoryStore(table).list('it_00000000000000000001')).toEqual([event]);
     const candidates = await items.duplicateCandidates(
@@ -120,7 +123,7 @@ describe('DynamoItemStore', () => {
     ).rejects.toMatchObject({ status: 422, code: 'UNIT_INACTIVE' });
     expect(await items.get('it_00000000000000000002')).toBeUndefined();
     const aggregate = await table.client.send(
-      new GetCommand({ TableName: 'items-store', Key: { pk: 'AGG#2026-11', sk: 'UNIT#closed-zone' } }),
+      new GetCommand({ TableName: 'items-store', Key: { pk: 'AGG#2026', sk: 'UNIT#closed-zone' } }),
     );
     expect(aggregate.Item).toBeUndefined();
   });

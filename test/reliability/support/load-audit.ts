@@ -11,6 +11,7 @@ import type { FaultStats } from '../../../infra/local/dynamo/faults';
 import { faultStatsPath } from '../../../infra/local/dynamo/faults';
 import { localNames } from '../../../infra/local/env';
 import { periodsOf } from '../../../shared/domain/periods';
+import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import type { TestStack } from '../../support/local-stack';
 import { runPool } from './load-client';
 
@@ -109,12 +110,19 @@ export async function auditStore(stack: TestStack, unitIds: string[]): Promise<S
       }
     }
     const counted = new Map<string, number>();
-    for (const period of periods) {
+    // Counters: one row per unit and year, every period's figures as `<period>:<counter>`.
+    for (const year of new Set([...periods].map((period) => period.slice(0, 4)))) {
       const rows = await queryAll(client, {
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `AGG#${period}` },
+        ExpressionAttributeValues: { ':pk': `AGG#${year}` },
       });
-      for (const row of rows) counted.set(`${String(row.unitId)} ${period}`, Number(row.submitted ?? 0));
+      for (const row of rows) {
+        for (const period of periods) {
+          if (!period.startsWith(year)) continue;
+          const submitted = periodCounters(row, period).submitted;
+          if (submitted !== undefined) counted.set(`${String(row.unitId)} ${period}`, submitted);
+        }
+      }
     }
     const counterMismatches: string[] = [];
     for (const key of new Set([...recount.keys(), ...counted.keys()])) {

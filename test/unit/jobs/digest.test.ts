@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DigestDeps } from '#functions/jobs/leader-digest/deps';
 import { digestWindows, sendLeaderDigest } from '#functions/jobs/leader-digest/use-case';
 import { monthOf } from '#shared/domain/periods';
+import { previousPeriod } from '#shared/domain/ranking';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { renderDigest } from '#shared/mail/digest';
 import type { Bulletin } from '#shared/schemas/bulletins';
@@ -116,6 +117,11 @@ beforeEach(() => {
     scores: {
       units: { list: async () => units } as DigestDeps['scores']['units'],
       counts: async () => new Map(),
+      // As the store reads them: a period's counters and the previous period's together.
+      countsWithPrevious: async (period) => ({
+        current: await deps.scores.counts(period),
+        previous: await deps.scores.counts(previousPeriod(period) ?? ''),
+      }),
       rows: async () => new Map(),
       publishedIssues: async (year) => (year === 2026 ? bulletins : []),
       ledger: async () => [],

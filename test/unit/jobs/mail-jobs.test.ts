@@ -10,7 +10,7 @@ import { noticePeriod, sendRankingNotice } from '#functions/jobs/ranking-notice/
 import { getOverdue } from '#functions/scores/get-overdue/use-case';
 import { MemoryArchiveObjects, StaticArchivePublisher } from '#shared/archive/index';
 import { renderRankingNoticePage } from '#shared/archive/render/ranking-page';
-import type { PeriodCounts } from '#shared/domain/ranking';
+import { type PeriodCounts, previousPeriod } from '#shared/domain/ranking';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import type { ScoringFact } from '#shared/domain/scoring/index';
 import { renderOverdueReminder } from '#shared/mail/overdue';
@@ -129,6 +129,12 @@ function perRecipient(): Map<string, number> {
   return result;
 }
 
+/** October's counters as the test sets them; any other period: one other unit. */
+const countsOf = (period: string) =>
+  period === '2026-10'
+    ? new Map([...october].map(([unitId, figures]) => [unitId, { ...figures }]))
+    : new Map([['qingzhou', counts(1, 1, 3)]]);
+
 beforeEach(() => {
   ses.reset();
   ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
@@ -144,10 +150,11 @@ beforeEach(() => {
   deps = {
     scores: {
       units: { list: async () => units } as RankingJobDeps['scores']['units'],
-      counts: async (period) =>
-        period === '2026-10'
-          ? new Map([...october].map(([unitId, figures]) => [unitId, { ...figures }]))
-          : new Map([['qingzhou', counts(1, 1, 3)]]),
+      counts: async (period) => countsOf(period),
+      countsWithPrevious: async (period) => ({
+        current: countsOf(period),
+        previous: countsOf(previousPeriod(period) ?? ''),
+      }),
       rows: async () => new Map(),
       publishedIssues: async () => [],
       ledger: async () => [],

@@ -1,6 +1,10 @@
 /** The replay's writes: transactions of at most 100 actions, each moving the counters by exactly its own lines. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { diffLedger, type TimedLine } from '#shared/domain/scoring/index';
@@ -26,6 +30,14 @@ function lines(count: number, version: number, points: number): TimedLine[] {
   }));
 }
 
+/** What a transaction's Update of the counter row `pk` adds to one attribute. */
+function added(actions: TransactWriteCommandInput['TransactItems'], pk: string, attribute: string): number {
+  const update = actions?.find((action) => action.Update?.Key?.pk === pk)?.Update;
+  const names = Object.entries(update?.ExpressionAttributeNames ?? {});
+  const placeholder = names.find(([, name]) => name === attribute)?.[0]?.replace('#c', ':v');
+  return Number((placeholder && update?.ExpressionAttributeValues?.[placeholder]) ?? 0);
+}
+
 beforeEach(() => {
   dynamo.reset();
   dynamo.on(TransactWriteCommand).resolves({});
@@ -44,10 +56,11 @@ describe('replay writes', () => {
       expect(actions.length).toBeLessThanOrEqual(100);
       const puts = actions.filter((action) => action.Put);
       linePuts += puts.length;
-      const yearUpdate = actions.find((action) => action.Update?.Key?.pk === 'AGG#2026');
-      const moved = Number(yearUpdate?.Update?.ExpressionAttributeValues?.[':v0'] ?? 0);
-      // Each transaction moves the year's points by exactly the lines it rewrites (+1 each).
+      const moved = added(actions, 'AGG#2026', '2026:points');
+      // Each transaction moves the year's points by exactly the lines it rewrites (+1 each), in the
+      // year's row and in the next year's (where 2027 finds its previous year).
       expect(moved).toBe(puts.length);
+      expect(added(actions, 'AGG#2027', '2026:points')).toBe(moved);
       yearPoints += moved;
     }
     expect(linePuts).toBe(250);
