@@ -157,7 +157,6 @@ function submitWrite(entry: ReturnType<typeof writePool>[number]): SubmitWrite {
     event: { at, by: 'tk_bench', role: 'reporter', action: 'submit', to: 'submitted' },
     unitClass: entry.unit.class,
     signature: entry.signature,
-    buckets: entry.buckets,
   };
 }
 

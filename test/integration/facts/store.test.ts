@@ -98,7 +98,6 @@ beforeAll(async () => {
       },
       unitClass: 'county',
       signature: [],
-      buckets: [],
     });
   }
   deps = {
