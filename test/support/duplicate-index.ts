@@ -6,7 +6,9 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { indexSignatures } from '../../functions/lsh-indexer/use-case';
-import type { TableRef } from '../../shared/store/dynamo/client';
+import { localDynamoClient } from '../../infra/local/aws';
+import { localNames } from '../../infra/local/env';
+import { documentClient, type TableRef } from '../../shared/store/dynamo/client';
 import { DynamoDuplicateIndexStore } from '../../shared/store/dynamo/duplicate-index';
 import { keys } from '../../shared/store/dynamo/keys';
 import type { DuplicateIndexRequester } from '../../shared/store/ports';
@@ -46,5 +48,22 @@ export async function awaitDuplicateIndex(
       throw new Error(`near-duplicate index: ${waiting.join(', ')} still not indexed after ${timeoutMs} ms`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The same wait against a running local stack's table (end-to-end and reliability suites). */
+export async function awaitStackDuplicateIndex(
+  stack: { urls: { dynamodb: string } },
+  itemIds: readonly string[],
+  timeoutMs?: number,
+): Promise<void> {
+  const table = {
+    client: documentClient(localDynamoClient(stack.urls.dynamodb)),
+    tableName: localNames.table,
+  };
+  try {
+    await awaitDuplicateIndex(table, itemIds, timeoutMs);
+  } finally {
+    table.client.destroy();
   }
 }
