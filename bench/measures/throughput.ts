@@ -227,7 +227,10 @@ function countTransactionActions(table: TableRef): { max: number } {
   table.client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as { TransactItems?: unknown[] };
-      if (context.commandName === 'TransactWriteCommand' && Array.isArray(input.TransactItems)) {
+      if (
+        /^TransactWrite(Items)?Command$/.test(context.commandName ?? '') &&
+        Array.isArray(input.TransactItems)
+      ) {
         seen.max = Math.max(seen.max, input.TransactItems.length);
       }
       return next(args);
