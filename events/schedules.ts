@@ -44,6 +44,15 @@ export const schedules = [
     retry: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 240 },
   },
   {
+    name: 'lsh-index-sweep',
+    description: '每 5 分钟为尚未建立查重索引的信息补建索引（报送后已立即建立，此为补漏）',
+    cron: { minute: '0/5', hour: '*', dayOfMonth: '*', month: '*', dayOfWeek: '*' },
+    timezone: 'Asia/Shanghai',
+    function: 'lsh-indexer',
+    job: 'lsh-index',
+    retry: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 240 },
+  },
+  {
     name: 'monthly-close',
     description:
       '每月 1 日 8:00 结算上月：报送任务完成情况加减分、逾期未报送约稿扣分（先于 9:00 的通报；重跑不重复记分）',

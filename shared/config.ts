@@ -18,6 +18,8 @@ export const envNames = {
   archiveUrl: 'XINBAO_ARCHIVE_URL',
   /** The mailer's function name, set for functions declaring `invokes: ['mailer']` (locally `mailer`). */
   mailerFunctionName: 'MAILER_FUNCTION_NAME',
+  /** The near-duplicate indexer's function name, for functions declaring `invokes: ['lsh-indexer']`. */
+  lshIndexerFunctionName: 'LSH_INDEXER_FUNCTION_NAME',
 } as const;
 
 export const defaultOfficeName = '市人民政府办公室';

@@ -1,4 +1,10 @@
-import type { HistoryStore, ItemStore, MailDispatcher, UnitStore } from '#shared/store/ports';
+import type {
+  DuplicateIndexRequester,
+  HistoryStore,
+  ItemStore,
+  MailDispatcher,
+  UnitStore,
+} from '#shared/store/ports';
 import type { SubmitScoringDeps } from './submit-item/scoring';
 
 export interface ItemsDeps {
@@ -6,6 +12,8 @@ export interface ItemsDeps {
   units: UnitStore;
   history: HistoryStore;
   mail: MailDispatcher;
+  /** Writes a new item's near-duplicate bucket rows after its commit (the LSH indexer). */
+  duplicateIndex: DuplicateIndexRequester;
   scoring: SubmitScoringDeps;
   now: () => Date;
 }

@@ -8,6 +8,7 @@ import { DynamoItemStore } from '#shared/store/dynamo/items';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoScoringFactStore } from '#shared/store/dynamo/scoring-facts';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
+import { duplicateIndexRequesterFromEnvironment } from '#shared/store/lambda/lsh-indexer';
 import { mailDispatcherFromEnvironment } from '#shared/store/lambda/mail-dispatcher';
 import type { ItemsDeps } from './deps';
 import { getDiff } from './get-diff/use-case';
@@ -28,6 +29,7 @@ const deps: ItemsDeps = {
   units: new DynamoUnitStore(table),
   history: new DynamoHistoryStore(table),
   mail: mailDispatcherFromEnvironment(),
+  duplicateIndex: duplicateIndexRequesterFromEnvironment(),
   scoring: {
     policies: new DynamoPolicyStore(table),
     commissions: new DynamoCommissionStore(table),

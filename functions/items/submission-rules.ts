@@ -11,7 +11,7 @@ import {
 } from '#shared/domain/quality/index';
 import { ValidationError } from '#shared/errors';
 import type { DuplicateRef, Finding } from '#shared/schemas/items';
-import type { ItemStore, LshEntry } from '#shared/store/ports';
+import type { ItemStore } from '#shared/store/ports';
 
 /** What a submission, a revision and a precheck all carry. */
 export type SubmittedText = QualityInput;
@@ -36,7 +36,6 @@ export interface Assessment {
   findings: Finding[];
   duplicates: DuplicateRef[];
   signature: number[];
-  buckets: LshEntry[];
 }
 
 /** Quality hints and near-duplicates: warnings returned with the submission, never a refusal. */
@@ -55,5 +54,5 @@ export async function assess(
   const duplicates = rankCandidates(signature, candidates, DUPLICATE_THRESHOLD);
   const duplicate = duplicateFinding(duplicates);
   const findings = [...qualityFindings(text, now), ...(duplicate ? [duplicate] : [])];
-  return { findings, duplicates, signature, buckets };
+  return { findings, duplicates, signature };
 }

@@ -179,7 +179,8 @@ const leadingKeys = (patterns: readonly string[]) => ({
  * partition values the function queries. AWS documents LeadingKeys as the table's partition key
  * and says nothing explicit about index queries; if an index query carries no leading key, the
  * `ForAllValues` condition holds vacuously and the statement still admits only Query on that one
- * index. For the same reason no Scan and no Batch* is ever granted.
+ * index. No Scan is ever granted; BatchGetItem / BatchWriteItem only on the partitions a function
+ * declares for them (`batchGet`, `batchWrite`), with every key of a batch held to LeadingKeys.
  */
 function grantTable(table: dynamodb.ITable, role: iam.IRole, access: TableAccess): void {
   const { read, write, update } = tablePatterns(access);
@@ -195,6 +196,8 @@ function grantTable(table: dynamodb.ITable, role: iam.IRole, access: TableAccess
   if (write.length > 0) statement(tableActions.write, table.tableArn, write);
   if (update.length > 0) statement(tableActions.update, table.tableArn, update);
   if (access.delete?.length) statement(tableActions.delete, table.tableArn, access.delete);
+  if (access.batchGet?.length) statement(tableActions.batchGet, table.tableArn, access.batchGet);
+  if (access.batchWrite?.length) statement(tableActions.batchWrite, table.tableArn, access.batchWrite);
   for (const [index, patterns] of Object.entries(access.query ?? {})) {
     if (patterns?.length) statement(tableActions.query, `${table.tableArn}/index/${index}`, patterns);
   }

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { envNames } from '../../shared/config';
+import { lshIndexerFunctionEnv } from '../../shared/store/lambda/lsh-indexer';
 import { mailerFunctionEnv } from '../../shared/store/lambda/mail-dispatcher';
 import { localCredentials, localRegion } from './aws';
 
@@ -37,6 +38,7 @@ export function handlerEnvironment(endpoints: ServiceEndpoints): Record<string, 
     ...(endpoints.lambda ? { AWS_ENDPOINT_URL_LAMBDA: endpoints.lambda } : {}),
     // Local functions are invoked by their catalogue name.
     [mailerFunctionEnv]: 'mailer',
+    [lshIndexerFunctionEnv]: 'lsh-indexer',
     // s3rver keeps uploads intact and presigned URLs body-agnostic only without default checksums.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',

@@ -90,16 +90,19 @@ export const functions = {
     timeoutSeconds: 29,
     access: {
       table: {
-        read: ['POLICY#*'],
-        // A submission: the item and its scoring, near-duplicate buckets, its idempotency record,
-        // an urgent alert; updated only: counters, the unit's last submission, the 约稿 it answers.
-        // The key is also claimed inside the submission's own transaction (SUBMITKEY#).
-        write: [...scoredFactWrites, 'LSH#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*'],
+        // Near-duplicate lookups: the LSH bucket rows (Query), then the candidates' signatures.
+        read: ['POLICY#*', 'LSH#*'],
+        batchGet: ['DUPSIG#*'],
+        // A submission: the item and its scoring, its near-duplicate signature, its idempotency
+        // record, an urgent alert; updated only: counters, the unit's last submission, the 约稿 it
+        // answers. The key is also claimed inside the submission's own transaction (SUBMITKEY#).
+        write: [...scoredFactWrites, 'DUPSIG#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*'],
         update: [counters, 'UNITS', 'COMMISSION#*', rateCounters],
         delete: ['IDEMPOTENCY#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
       },
-      invokes: ['mailer'],
+      // The mailer for an urgent alert; the LSH indexer for the new item's near-duplicate buckets.
+      invokes: ['mailer', 'lsh-indexer'],
     },
   },
   review: {
@@ -186,6 +189,23 @@ export const functions = {
         query: { gsi3: ['OUTBOX#pending'] },
       },
       mail: true,
+    },
+  },
+  'lsh-indexer': {
+    entry: 'functions/lsh-indexer/handler.ts',
+    description:
+      'Near-duplicate index: writes the LSH bucket rows of new signatures; invoked after each submission and swept on a schedule',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    access: {
+      table: {
+        // Reads the signatures, writes their bucket rows (BatchWrite), clears the pending marks.
+        read: ['DUPSIG#*'],
+        batchGet: ['DUPSIG#*'],
+        batchWrite: ['LSH#*'],
+        update: ['DUPSIG#*'],
+        query: { gsi3: ['DUPSIG#pending'] },
+      },
     },
   },
   facts: {

@@ -15,9 +15,9 @@ export interface RateLimit {
 }
 
 export const rateLimits = {
-  /** 预检: 42 near-duplicate index queries each. */
+  /** 预检: 42 near-duplicate bucket queries and a read of the candidates' signatures each. */
   precheck: { limit: 60, windowSeconds: 60 },
-  /** Submissions: the near-duplicate lookup and a transaction of some 50 writes each. */
+  /** Submissions: the near-duplicate lookup, a transaction of up to 12 writes and 42 index rows after it. */
   submit: { limit: 30, windowSeconds: 60 },
   /** Rankings as CSV/XLSX and the bulletin's Word link: rendered or signed on each call. */
   download: { limit: 30, windowSeconds: 60 },

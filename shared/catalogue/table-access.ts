@@ -18,19 +18,26 @@ export interface TableAccess {
   update?: readonly KeyPattern[];
   /** Partitions whose rows are deleted (DeleteItem); kept apart because nearly nothing deletes. */
   delete?: readonly KeyPattern[];
+  /** Partitions read several rows at a time (BatchGetItem; near-duplicate candidates' signatures). */
+  batchGet?: readonly KeyPattern[];
+  /** Partitions written several rows at a time (BatchWriteItem puts; the near-duplicate bucket rows). */
+  batchWrite?: readonly KeyPattern[];
   /** Index partitions queried, per index (Query with IndexName). */
   query?: Readonly<Partial<Record<IndexName, readonly KeyPattern[]>>>;
 }
 
 /**
  * The IAM actions behind each kind of access. Transactions are authorised item by item (Put,
- * Update, Delete, ConditionCheckItem, Get); no store uses Batch* or Scan, so none is granted.
+ * Update, Delete, ConditionCheckItem, Get); Batch* only where a function declares `batchGet` /
+ * `batchWrite`, on those partitions alone; Scan never.
  */
 export const tableActions = {
   read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
   write: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
   update: ['dynamodb:UpdateItem'],
   delete: ['dynamodb:DeleteItem'],
+  batchGet: ['dynamodb:BatchGetItem'],
+  batchWrite: ['dynamodb:BatchWriteItem'],
   query: ['dynamodb:Query'],
 } as const;
 
@@ -40,7 +47,9 @@ export type TableAction =
   | 'ConditionCheckItem'
   | 'PutItem'
   | 'UpdateItem'
-  | 'DeleteItem';
+  | 'DeleteItem'
+  | 'BatchGetItem'
+  | 'BatchWriteItem';
 
 /** One authorisation a DynamoDB request needs: an action on a partition of the table or of an index. */
 export interface TableRequest {
@@ -81,6 +90,10 @@ export function allows(access: TableAccess | undefined, request: TableRequest): 
       return matchesAny(partition, write) || matchesAny(partition, update);
     case 'DeleteItem':
       return matchesAny(partition, access.delete);
+    case 'BatchGetItem':
+      return matchesAny(partition, access.batchGet);
+    case 'BatchWriteItem':
+      return matchesAny(partition, access.batchWrite);
   }
 }
 
@@ -129,8 +142,8 @@ function queryPartition(input: Json): string {
 
 /**
  * The authorisations a request needs, from its operation name (`GetItem`, `TransactWriteItems`,
- * …) and its input. Other operations (Scan, Batch*, table management) are granted to no function:
- * they yield a request no access admits.
+ * `BatchGetItem` …) and its input: one per row a transaction or a batch touches. Other operations
+ * (Scan, table management) are granted to no function: they yield a request no access admits.
  */
 export function tableRequests(operation: string, input: Json): TableRequest[] {
   switch (operation) {
@@ -156,6 +169,15 @@ export function tableRequests(operation: string, input: Json): TableRequest[] {
       }));
     case 'TransactWriteItems':
       return (Array.isArray(input.TransactItems) ? input.TransactItems : []).map(transactRequest);
+    case 'BatchGetItem':
+      return batchRequests(input, (entry) =>
+        (isRecord(entry) && Array.isArray(entry.Keys) ? entry.Keys : []).map((key: unknown) => ({
+          action: 'BatchGetItem' as const,
+          partition: partitionOf(key),
+        })),
+      );
+    case 'BatchWriteItem':
+      return batchRequests(input, (entry) => (Array.isArray(entry) ? entry : []).map(batchWriteRequest));
     default:
       return [{ action: 'Query', index: `(${operation})`, partition: '' }];
   }
@@ -168,4 +190,18 @@ function transactRequest(entry: unknown): TableRequest {
   if (isRecord(item.Delete)) return { action: 'DeleteItem', partition: partitionOf(item.Delete.Key) };
   const check = isRecord(item.ConditionCheck) ? item.ConditionCheck : {};
   return { action: 'ConditionCheckItem', partition: partitionOf(check.Key) };
+}
+
+/** One request per row of a batch, over every table it names (a function has one table). */
+function batchRequests(input: Json, perTable: (entry: unknown) => TableRequest[]): TableRequest[] {
+  const tables = isRecord(input.RequestItems) ? Object.values(input.RequestItems) : [];
+  return tables.flatMap(perTable);
+}
+
+/** A BatchWriteItem entry: a put of a whole row or a delete by key; both need BatchWriteItem. */
+function batchWriteRequest(entry: unknown): TableRequest {
+  const item = isRecord(entry) ? entry : {};
+  const put = isRecord(item.PutRequest) ? item.PutRequest.Item : undefined;
+  const key = put ?? (isRecord(item.DeleteRequest) ? item.DeleteRequest.Key : {});
+  return { action: 'BatchWriteItem', partition: partitionOf(key) };
 }

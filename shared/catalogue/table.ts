@@ -44,7 +44,7 @@ export const table: TableDeclaration = {
       partitionKey: 'gsi3pk',
       sortKey: 'gsi3sk',
       purpose:
-        'all items of a month (statistics, duplicates); pending outbox mail; commissions by deadline; a year’s scoring facts (replay)',
+        'all items of a month (statistics, duplicates); pending outbox mail; near-duplicate signatures not yet indexed; commissions by deadline; a year’s scoring facts (replay)',
     },
   ],
 };

@@ -69,13 +69,13 @@ export interface LshEntry {
   bucket: string;
 }
 
-/** Everything a submission writes, stored in one transaction. */
+/** Everything a submission writes, stored in one transaction (at most 12 actions). */
 export interface SubmitWrite {
   item: Item;
   event: HistoryEvent;
   unitClass: string;
+  /** The MinHash signature, stored as one row; its LSH bucket rows are written after the commit. */
   signature: number[];
-  buckets: LshEntry[];
   outbox?: OutboxEntry;
   /** What the submission scores (a 约稿 answer, a late important item), written with it. */
   scoring?: { facts: ScoringFact[]; ledger: TimedLine[] };
@@ -156,6 +156,14 @@ export interface OutboxEntry {
 /** Asks the mailer to send outbox entries now; failures are left to the scheduled sweep. */
 export interface MailDispatcher {
   dispatch(messageIds: string[]): Promise<void>;
+}
+
+/**
+ * Asks the near-duplicate indexer to write the LSH bucket rows of signatures just stored; a lost
+ * request is caught up by the indexer's scheduled sweep of pending signatures.
+ */
+export interface DuplicateIndexRequester {
+  request(itemIds: string[]): Promise<void>;
 }
 
 export interface SettingsStore {

@@ -65,7 +65,7 @@ describe('table access in the synthesized policies', () => {
       // One table or one named index: never `<table>/index/*`, never `*`.
       expect(JSON.stringify(statement.Resource)).not.toMatch(/\*/);
       for (const action of [statement.Action].flat()) {
-        expect(['dynamodb:Scan', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem']).not.toContain(action);
+        expect(action).not.toBe('dynamodb:Scan');
         expect(action).not.toContain('*');
       }
     }
@@ -85,6 +85,8 @@ describe('table access in the synthesized policies', () => {
     for (const action of ['PutItem', 'UpdateItem']) add(`table dynamodb:${action}`, write);
     add('table dynamodb:UpdateItem', update);
     add('table dynamodb:DeleteItem', access.delete ?? []);
+    add('table dynamodb:BatchGetItem', access.batchGet ?? []);
+    add('table dynamodb:BatchWriteItem', access.batchWrite ?? []);
     for (const [index, patterns] of Object.entries(access.query ?? {}))
       add(`${index} dynamodb:Query`, patterns ?? []);
     expect(granted(name)).toEqual(expected);

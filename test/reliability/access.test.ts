@@ -12,6 +12,7 @@ import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
 import type { Role } from '#shared/domain/roles';
 import { bodies, deniedPairs, queriesFor, reporterScoped } from '../support/access-cases';
 import { apiClient, type Reply } from '../support/api';
+import { awaitStackDuplicateIndex } from '../support/duplicate-index';
 import { showStackErrorsOnFailure, submitItem, todayInShanghai } from '../support/e2e';
 import { startStackForTest, type TestStack } from '../support/local-stack';
 import { inPool } from './support/access-pool';
@@ -310,6 +311,8 @@ const issueToken = async (json: object) => {
 
 describe('hints, rate limits, cursors and revoked admins over HTTP', () => {
   it("shows a reporter another unit's similar item only as a note, and staff the full reference", async () => {
+    // The other unit's item is found once the indexer has written its bucket rows (after its commit).
+    await awaitStackDuplicateIndex(stack, [foreign.itemId]);
     const text = draftOf(foreign.itemTitle);
     // The reporter typed the title itself; what must not come back is the other unit's item named
     // as such: its id, its unit, its title as a hint quotes it (《…》).

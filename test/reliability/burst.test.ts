@@ -5,9 +5,10 @@
  * is stored exactly once and readable; nothing is half-stored; every unit's counters equal a recount.
  *
  * The issue asks for 5,000 submissions; on this 2-core machine the local stack (one Node process)
- * takes 4–12 a second under this throttling, depending on what else runs (each submission is ~53
- * store calls: 42 near-duplicate band queries and one 47-write transaction that holds the store
- * exclusively). 5,000 took 8 minutes on a quiet machine, so CI runs 1,200 by default to keep the
+ * takes 4–12 a second under this throttling, depending on what else runs (each submission is ~50
+ * store calls: 42 near-duplicate band queries, a BatchGet of candidates, one transaction of 7–12
+ * writes that holds the store exclusively, then the indexer's two BatchWrites of bucket rows).
+ * 5,000 took 8 minutes on a quiet machine (before the lean submit), so CI runs 1,200 by default to keep the
  * suite short; XINBAO_BURST_SUBMISSIONS=5000 runs the full figure
  * (XINBAO_BURST_THROTTLE changes the throttled share, XINBAO_BURST_SEED the generated texts).
  */

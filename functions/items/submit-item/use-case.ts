@@ -12,9 +12,10 @@ import { scoreSubmission } from './scoring';
 type Reporter = Extract<Principal, { role: 'reporter' }>;
 
 /**
- * Stores a new item with its audit event, counters, duplicate-index entries and what it scores
+ * Stores a new item with its audit event, counters, near-duplicate signature and what it scores
  * (a first answer to a 约稿 on time or late, a late 重要紧急信息: facts, ledger lines, points) in one
- * transaction, then asks the mailer to alert the duty recipients at once when it is urgent.
+ * transaction, then asks the LSH indexer to write the signature's bucket rows (so later
+ * submissions find this one) and the mailer to alert the duty recipients at once when it is urgent.
  * The caller has already refused secrecy markers and future dates.
  *
  * With an Idempotency-Key, the key is claimed in that same transaction: a key already claimed
@@ -67,7 +68,6 @@ export async function submitItem(
       event: { at, by: principal.tokenId, role: principal.role, action: 'submit', to: 'submitted' },
       unitClass: unit.class,
       signature: assessment.signature,
-      buckets: assessment.buckets,
       ...(outbox ? { outbox } : {}),
       ...(scoring ? { scoring } : {}),
       ...(claim ? { claim } : {}),
@@ -79,6 +79,13 @@ export async function submitItem(
     if (first) return first;
     throw error;
   }
+  // Never fails or holds up the submission: the indexer's sweep indexes a pending signature later.
+  const indexing = deps.duplicateIndex.request([item.itemId]).catch((error: unknown) => {
+    logger.warn('near-duplicate index request failed; the index sweep will catch up', {
+      itemId: item.itemId,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+  });
   if (outbox) {
     // The alert must never fail or hold up the submission: the scheduled sweep retries it.
     await deps.mail.dispatch([outbox.messageId]).catch((error: unknown) => {
@@ -88,5 +95,6 @@ export async function submitItem(
       });
     });
   }
+  await indexing;
   return item;
 }

@@ -1,13 +1,13 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { parseStored } from '#shared/schemas/free-text';
 import { monthOf, periodsOf } from '../../domain/periods';
-import { decodeSignature, encodeSignature } from '../../domain/quality/index';
 import { centsOf, fromCents } from '../../domain/scoring/index';
 import { ConflictError, SubmissionKeyClaimedError, UnprocessableError } from '../../errors';
 import { type HistoryEvent, type Item, item as itemSchema } from '../../schemas/items';
 import type { DuplicateCandidate, ItemPageQuery, ItemStore, LshEntry, SubmitWrite } from '../ports';
 import type { TableRef } from './client';
 import { commissionAnswerUpdate, commissionNotForUnit } from './commissions';
+import { duplicateCandidates, duplicateSignaturePut } from './duplicate-index';
 import { rethrowStoreError } from './errors';
 import { historyPut } from './history';
 import { keys } from './keys';
@@ -15,9 +15,6 @@ import { counterUpdates, ledgerPuts } from './ledger';
 import { outboxPut } from './outbox';
 import { scoringFactPuts } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
-
-/** Near-duplicate entries live as long as the 180-day window that is searched, plus a day. */
-const lshRetentionSeconds = 181 * 86_400;
 
 /** An item as stored: its keys, its index keys (queue, unit, month) and a warning count. */
 export function storedItem(item: Item) {
@@ -49,13 +46,15 @@ export class DynamoItemStore implements ItemStore {
 
   /**
    * The item, its first audit event, the unit's last-submitted time, its month/quarter/year
-   * counters (the unit's year row; in December also the next year's), the duplicate-index entries and any urgent-alert mail: one transaction.
+   * counters (the unit's year row; in December also the next year's), its near-duplicate
+   * signature (one row, marked pending: the LSH bucket rows are written after the commit by the
+   * indexer), any urgent-alert mail, the Idempotency-Key claim, the 约稿 answer and what it
+   * scores: one transaction.
    */
   async submit(write: SubmitWrite): Promise<void> {
     const { item, event } = write;
     const tableName = this.table.tableName;
     const at = new Date(item.submittedAt);
-    const expiresAt = Math.floor(at.getTime() / 1000) + lshRetentionSeconds;
     // The submission's own lines all fall at its moment, so its counters carry their points.
     const points = fromCents(centsOf(write.scoring?.ledger ?? []));
     const actions: TransactItem[] = [
@@ -85,21 +84,18 @@ export class DynamoItemStore implements ItemStore {
           add: { submitted: 1, important: item.urgency === 'important' ? 1 : 0, points },
         })),
       ),
-      ...write.buckets.map(
-        ({ band, bucket }): TransactItem => ({
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...keys.lshEntry(band, bucket, item.submittedAt, item.itemId),
+      // An empty text has no signature and is never anyone's duplicate: nothing to index.
+      ...(write.signature.length > 0
+        ? [
+            duplicateSignaturePut(tableName, {
               itemId: item.itemId,
               unitId: item.unitId,
               title: item.title,
-              signature: encodeSignature(write.signature),
-              expiresAt,
-            },
-          },
-        }),
-      ),
+              submittedAt: item.submittedAt,
+              signature: write.signature,
+            }),
+          ]
+        : []),
       ...(write.outbox ? [outboxPut(tableName, write.outbox)] : []),
     ];
     // The Idempotency-Key, claimed with the item: a retry that finds it claimed answers with this item.
@@ -214,35 +210,8 @@ export class DynamoItemStore implements ItemStore {
     return raw ? { itemId: String(raw.itemId), payloadHash: String(raw.payloadHash) } : undefined;
   }
 
-  /** Items sharing at least one LSH bucket with a signature, submitted since `since`. */
-  async duplicateCandidates(buckets: LshEntry[], since: string): Promise<DuplicateCandidate[]> {
-    const pages = await Promise.all(
-      buckets.map(({ band, bucket }) =>
-        this.table.client
-          .send(
-            new QueryCommand({
-              TableName: this.table.tableName,
-              KeyConditionExpression: 'pk = :pk AND sk >= :since',
-              ExpressionAttributeValues: { ':pk': keys.lshEntry(band, bucket, '', '').pk, ':since': since },
-            }),
-          )
-          .catch(rethrowStoreError),
-      ),
-    );
-    const byId = new Map<string, DuplicateCandidate>();
-    for (const page of pages) {
-      for (const raw of page.Items ?? []) {
-        const itemId = String(raw.itemId);
-        if (!byId.has(itemId)) {
-          byId.set(itemId, {
-            itemId,
-            unitId: String(raw.unitId),
-            title: String(raw.title),
-            signature: [...decodeSignature(String(raw.signature))],
-          });
-        }
-      }
-    }
-    return [...byId.values()];
+  /** Items sharing at least one LSH bucket with a signature, submitted since `since` (indexed ones). */
+  duplicateCandidates(buckets: LshEntry[], since: string): Promise<DuplicateCandidate[]> {
+    return duplicateCandidates(this.table, buckets, since);
   }
 }

@@ -34,6 +34,17 @@ export const keys = {
     gsi3pk: `ITEMS#${item.month}`,
     gsi3sk: `${item.submittedAt}#${item.itemId}`,
   }),
+  /**
+   * An item's near-duplicate signature (title, unit, encoded MinHash), written with the item; the
+   * LSH bucket rows point at it, so lookups read candidates' details here by BatchGet.
+   */
+  duplicateSignature: (itemId: string) => ({ pk: `DUPSIG#${itemId}`, sk: 'DUPSIG' }),
+  /** gsi3 entry present only while the signature's LSH bucket rows are not yet written (sparse). */
+  duplicateSignaturePending: (submittedAt: string, itemId: string) => ({
+    gsi3pk: 'DUPSIG#pending',
+    gsi3sk: `${submittedAt}#${itemId}`,
+  }),
+  duplicateSignaturesPending: 'DUPSIG#pending',
   /** One LSH band bucket entry of an item's MinHash signature (near-duplicate candidates). */
   lshEntry: (band: number, bucket: string, submittedAt: string, itemId: string) => ({
     pk: `LSH#${band}#${bucket}`,

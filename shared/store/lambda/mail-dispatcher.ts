@@ -1,6 +1,7 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { envNames, readConfig } from '../../config';
 import type { MailDispatcher } from '../ports';
+import { asyncInvokeClient, invokeAsync } from './async-invoke';
 
 export const mailerFunctionEnv = envNames.mailerFunctionName;
 
@@ -20,26 +21,13 @@ export interface SendRequest {
 export class LambdaMailDispatcher implements MailDispatcher {
   constructor(
     private readonly functionName: string,
-    private readonly client = new LambdaClient({
-      maxAttempts: 2,
-      // The submitter waits for this call: fail fast, the sweep is the safety net.
-      requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
-    }),
+    private readonly client: LambdaClient = asyncInvokeClient(),
   ) {}
 
   async dispatch(messageIds: string[]): Promise<void> {
     if (messageIds.length === 0) return;
     const request: SendRequest = { kind: 'send', messageIds };
-    const { StatusCode, FunctionError } = await this.client.send(
-      new InvokeCommand({
-        FunctionName: this.functionName,
-        InvocationType: 'Event',
-        Payload: new TextEncoder().encode(JSON.stringify(request)),
-      }),
-    );
-    if (StatusCode !== 202 || FunctionError) {
-      throw new Error(`mailer invoke answered ${String(StatusCode)} ${FunctionError ?? ''}`.trim());
-    }
+    await invokeAsync(this.client, this.functionName, request);
   }
 }
 

@@ -29,6 +29,7 @@ import { DynamoScoringFactStore } from '../../../shared/store/dynamo/scoring-fac
 import { DynamoSeriesStore } from '../../../shared/store/dynamo/series';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
 import type { BulletinFiles, StoredFile } from '../../../shared/store/s3/bulletin-files';
+import { inProcessIndexer } from '../../support/duplicate-index';
 
 export const editor: Principal = { role: 'editor', tokenId: 'tk_editor00000000000000000' };
 export const admin: Principal = { role: 'admin', tokenId: 'tk_admin000000000000000000' };
@@ -127,6 +128,7 @@ export async function newWorld(
     units,
     history: new DynamoHistoryStore(table),
     mail: { dispatch: async () => {} },
+    duplicateIndex: inProcessIndexer(table),
     scoring: { policies, commissions: new DynamoCommissionStore(table), scoringFacts },
     now,
   };

@@ -63,7 +63,6 @@ const submit = (entry: Item) =>
     event: event(entry.submittedAt),
     unitClass: 'county',
     signature: [],
-    buckets: [],
   });
 
 function commission(commissionId: string, deadline: string, unitCount: number): StoredCommission {

@@ -77,7 +77,6 @@ beforeAll(async () => {
     },
     unitClass: 'county',
     signature: [],
-    buckets: [],
   });
   facts = new DynamoFactStore(table);
   const deps: FactsDeps = {

@@ -104,7 +104,6 @@ beforeAll(async () => {
       },
       unitClass: 'county',
       signature: [],
-      buckets: [],
     });
   }
   deps = {

@@ -27,6 +27,7 @@ import { keys } from '../../../shared/store/dynamo/keys';
 import { DynamoPolicyStore } from '../../../shared/store/dynamo/policy';
 import { DynamoScoringFactStore } from '../../../shared/store/dynamo/scoring-facts';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
+import { inProcessIndexer } from '../../support/duplicate-index';
 import { lambdaContext } from '../../support/http-events';
 
 let dynamo: DynamoDBClient;
@@ -126,6 +127,7 @@ beforeAll(async () => {
     units,
     history: new DynamoHistoryStore(table),
     mail: { dispatch: async () => {} },
+    duplicateIndex: inProcessIndexer(table),
     scoring: {
       policies: new DynamoPolicyStore(table),
       commissions: new DynamoCommissionStore(table),

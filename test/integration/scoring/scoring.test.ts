@@ -35,6 +35,7 @@ import { DynamoPolicyStore } from '../../../shared/store/dynamo/policy';
 import { DynamoReplayStore } from '../../../shared/store/dynamo/replays';
 import { DynamoScoringFactStore, scoringFactKey } from '../../../shared/store/dynamo/scoring-facts';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
+import { inProcessIndexer } from '../../support/duplicate-index';
 
 let table: TableRef;
 let dynamo: DynamoDBClient;
@@ -162,6 +163,7 @@ beforeAll(async () => {
     units,
     history: new DynamoHistoryStore(table),
     mail: { dispatch: async () => {} },
+    duplicateIndex: inProcessIndexer(table),
     scoring: { policies, commissions, scoringFacts: new DynamoScoringFactStore(table) },
     now: () => clock,
   };

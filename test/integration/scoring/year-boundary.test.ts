@@ -24,6 +24,7 @@ import { ledgerOf } from '../../../shared/store/dynamo/ledger';
 import { DynamoPolicyStore } from '../../../shared/store/dynamo/policy';
 import { DynamoScoringFactStore } from '../../../shared/store/dynamo/scoring-facts';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
+import { inProcessIndexer } from '../../support/duplicate-index';
 
 const tableName = `year-boundary-${randomBytes(4).toString('hex')}`;
 const unitIds = ['anqiu', 'linqu', 'qingzhou'] as const;
@@ -95,6 +96,7 @@ beforeAll(async () => {
     units,
     history: new DynamoHistoryStore(table),
     mail: { dispatch: async () => {} },
+    duplicateIndex: inProcessIndexer(table),
     scoring: {
       policies: new DynamoPolicyStore(table),
       commissions: new DynamoCommissionStore(table),

@@ -3,12 +3,14 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoClient } from '../../../infra/local/aws';
 import { ensureTable } from '../../../infra/local/provision';
+import { lshBuckets } from '../../../shared/domain/quality/index';
 import type { Item } from '../../../shared/schemas/items';
 import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
 import { DynamoHistoryStore } from '../../../shared/store/dynamo/history';
 import { DynamoItemStore } from '../../../shared/store/dynamo/items';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
+import { inProcessIndexer } from '../../support/duplicate-index';
 
 let table: TableRef;
 let items: DynamoItemStore;
@@ -69,16 +71,12 @@ afterAll(() => {
 });
 
 describe('DynamoItemStore', () => {
-  it('writes the item, its event, the unit time, the counters and the duplicate entries together', async () => {
+  it('writes the item, its event, the unit time, the counters and its signature together; buckets after', async () => {
     await items.submit({
       item: item('it_00000000000000000001', 'linqu'),
       event,
       unitClass: 'county',
       signature: [1, 2, 3, 4],
-      buckets: [
-        { band: 0, bucket: 'aa' },
-        { band: 1, bucket: 'bb' },
-      ],
     });
     expect((await items.get('it_00000000000000000001'))?.title).toBe('某县新建5G基站120座');
     const unitRow = await table.client.send(
@@ -94,10 +92,11 @@ describe('DynamoItemStore', () => {
       expect(periodCounters(aggregate.Item, period)).toMatchObject({ submitted: 1, important: 1 });
     }
     expect(await new DynamoHistoryStore(table).list('it_00000000000000000001')).toEqual([event]);
-    const candidates = await items.duplicateCandidates(
-      [{ band: 1, bucket: 'bb' }],
-      '2026-06-01T00:00:00.000Z',
-    );
+    // The signature is stored with the item; its bucket rows come after the commit, from the indexer.
+    const buckets = lshBuckets([1, 2, 3, 4]).slice(1, 2);
+    expect(await items.duplicateCandidates(buckets, '2026-06-01T00:00:00.000Z')).toEqual([]);
+    await inProcessIndexer(table).request(['it_00000000000000000001']);
+    const candidates = await items.duplicateCandidates(buckets, '2026-06-01T00:00:00.000Z');
     expect(candidates).toEqual([
       {
         itemId: 'it_00000000000000000001',
@@ -106,9 +105,7 @@ describe('DynamoItemStore', () => {
         signature: [1, 2, 3, 4],
       },
     ]);
-    expect(await items.duplicateCandidates([{ band: 1, bucket: 'bb' }], '2026-12-01T00:00:00.000Z')).toEqual(
-      [],
-    );
+    expect(await items.duplicateCandidates(buckets, '2026-12-01T00:00:00.000Z')).toEqual([]);
   });
 
   it('refuses a submission from an inactive unit and writes nothing at all', async () => {
@@ -118,7 +115,6 @@ describe('DynamoItemStore', () => {
         event,
         unitClass: 'county',
         signature: [],
-        buckets: [],
       }),
     ).rejects.toMatchObject({ status: 422, code: 'UNIT_INACTIVE' });
     expect(await items.get('it_00000000000000000002')).toBeUndefined();

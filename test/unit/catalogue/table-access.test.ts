@@ -45,11 +45,46 @@ describe('tableRequests: the authorisations a request needs', () => {
     ).toEqual([{ action: 'Query', index: 'gsi2', partition: 'UNITITEMS#weicheng' }]);
   });
 
-  it('turns a Scan or a batch into a request no declaration admits', () => {
+  it('turns a Scan or a table operation into a request no declaration admits', () => {
     const everything: TableAccess = { read: ['*'], write: ['*'], delete: ['*'], query: { gsi1: ['*'] } };
-    for (const operation of ['Scan', 'BatchGetItem', 'BatchWriteItem', 'DeleteTable']) {
+    for (const operation of ['Scan', 'DeleteTable']) {
       for (const request of tableRequests(operation, {})) expect(allows(everything, request)).toBe(false);
     }
+  });
+
+  it('needs a batch action for each row of a batch, admitted only where batchGet / batchWrite say', () => {
+    const batchGet = tableRequests('BatchGetItem', {
+      RequestItems: {
+        xinbao: {
+          Keys: [
+            { pk: { S: 'DUPSIG#it_1' }, sk: { S: 'DUPSIG' } },
+            { pk: { S: 'ITEM#it_1' }, sk: { S: 'ITEM' } },
+          ],
+        },
+      },
+    });
+    expect(batchGet).toEqual([
+      { action: 'BatchGetItem', partition: 'DUPSIG#it_1' },
+      { action: 'BatchGetItem', partition: 'ITEM#it_1' },
+    ]);
+    const batchWrite = tableRequests('BatchWriteItem', {
+      RequestItems: {
+        xinbao: [
+          { PutRequest: { Item: { pk: { S: 'LSH#3#00ab12cd' }, sk: { S: 'x' } } } },
+          { DeleteRequest: { Key: { pk: { S: 'ITEM#it_1' }, sk: { S: 'ITEM' } } } },
+        ],
+      },
+    });
+    expect(batchWrite).toEqual([
+      { action: 'BatchWriteItem', partition: 'LSH#3#00ab12cd' },
+      { action: 'BatchWriteItem', partition: 'ITEM#it_1' },
+    ]);
+    // Reading and writing a partition row by row does not admit batches of it.
+    const everything: TableAccess = { read: ['*'], write: ['*'], delete: ['*'] };
+    for (const request of [...batchGet, ...batchWrite]) expect(allows(everything, request)).toBe(false);
+    const indexer: TableAccess = { batchGet: ['DUPSIG#*'], batchWrite: ['LSH#*'] };
+    expect(batchGet.map((request) => allows(indexer, request))).toEqual([true, false]);
+    expect(batchWrite.map((request) => allows(indexer, request))).toEqual([true, false]);
   });
 });
 

@@ -1,0 +1,162 @@
+/**
+ * The submit transaction stays small: the near-duplicate index is one signature row in it (its
+ * LSH bucket rows are written after the commit by the indexer), so even the fullest submission —
+ * an urgent item reported late, answering a 约稿 late, at the year's end, with an Idempotency-Key —
+ * is at most 12 actions. Captured from the real store over a mocked DynamoDB client.
+ */
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ItemsDeps } from '#functions/items/deps';
+import { submitItem } from '#functions/items/submit-item/use-case';
+import type { Principal } from '#shared/domain/roles';
+import type { ItemSubmit } from '#shared/schemas/items';
+import type { Unit } from '#shared/schemas/units';
+import { documentClient } from '#shared/store/dynamo/client';
+import { DynamoItemStore } from '#shared/store/dynamo/items';
+
+const dynamo = mockClient(DynamoDBDocumentClient);
+const reporter: Extract<Principal, { role: 'reporter' }> = {
+  role: 'reporter',
+  unitId: 'linqu',
+  tokenId: 'tk_linqu_reporter',
+};
+const unit: Unit = {
+  id: 'linqu',
+  name: '临朐县人民政府',
+  class: 'county',
+  contacts: [],
+  active: true,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  version: 1,
+};
+
+function depsAt(now: Date, requested: string[][]): ItemsDeps {
+  return {
+    items: new DynamoItemStore({ client: documentClient(), tableName: 'xinbao' }),
+    units: { get: async () => unit } as unknown as ItemsDeps['units'],
+    history: { list: async () => [] },
+    mail: { dispatch: async () => {} },
+    duplicateIndex: {
+      request: async (itemIds) => {
+        requested.push(itemIds);
+      },
+    },
+    scoring: {
+      policies: { latest: async () => undefined },
+      // A 约稿 due a week before, still waiting for this unit: answering now is late.
+      commissions: {
+        unitRow: async (commissionId: string, unitId: string) => ({
+          commissionId,
+          unitId,
+          status: 'pending' as const,
+          topic: '冬季清洁取暖',
+          requirements: '500字以内',
+          deadline: '2026-12-24',
+          year: 2026,
+          targetAll: true,
+          createdAt: '2026-12-01T00:00:00.000Z',
+        }),
+      },
+      scoringFacts: { exists: async () => false },
+    },
+    now: () => now,
+  };
+}
+
+/** 重要紧急 and reported 11 days after the event (LATE), answering the 约稿. */
+const fullest: ItemSubmit = {
+  title: '临朐县遭遇强降雪全力保障群众温暖过冬',
+  body: '12月20日，临朐县遭遇强降雪，县应急局启动应急响应，组织抢修供热管网12公里，保障群众温暖过冬。',
+  eventDate: '2026-12-20',
+  urgency: 'important',
+  openness: 'internal',
+  secrecy: 'non-secret',
+  approver: '王副县长',
+  author: { name: '李四', phone: '0536-7654321' },
+  commissionId: 'cm_2026_winter',
+};
+
+beforeEach(() => {
+  dynamo.reset();
+  dynamo.on(QueryCommand).resolves({ Items: [] });
+  dynamo.on(GetCommand).resolves({});
+  dynamo.on(BatchGetCommand).resolves({ Responses: {} });
+  dynamo.on(TransactWriteCommand).resolves({});
+});
+
+describe('the submit transaction', () => {
+  it('holds at most 11 actions besides the period counters for the fullest submission, no LSH row', async () => {
+    const requested: string[][] = [];
+    // 23:00 on 31 December in Shanghai: the year's last hour.
+    const item = await submitItem(
+      depsAt(new Date('2026-12-31T15:00:00.000Z'), requested),
+      reporter,
+      fullest,
+      'key-0001',
+    );
+    const calls = dynamo.commandCalls(TransactWriteCommand);
+    expect(calls).toHaveLength(1);
+    const actions = calls[0]?.args[0].input.TransactItems ?? [];
+    const partitions = actions.map((action) => {
+      const key = action.Put?.Item ?? action.Update?.Key ?? action.Delete?.Key ?? action.ConditionCheck?.Key;
+      return String(key?.pk).split('#')[0];
+    });
+    // Everything the fullest submission stores: the urgent alert, the claim, the 约稿 answer and
+    // the scoring of both the late answer and the late urgent item are all in it.
+    expect(partitions).toEqual(
+      expect.arrayContaining(['ITEM', 'UNITS', 'AGG', 'DUPSIG', 'OUTBOX', 'SUBMITKEY', 'COMMISSION']),
+    );
+    expect(partitions.filter((partition) => partition === 'SCOREFACT')).toHaveLength(2);
+    expect(partitions).not.toContain('LSH');
+    // The period counters are the ranking's (one row per unit and year in its design); everything
+    // else is at most 11 actions, so with one counter row the whole transaction is at most 12.
+    const counters = partitions.filter((partition) => partition === 'AGG').length;
+    console.log(
+      `submit transaction, fullest case: ${actions.length} actions, ${counters} of them counters (${partitions.join(', ')})`,
+    );
+    expect(actions.length - counters).toBeLessThanOrEqual(11);
+    // The bucket rows are asked for after the commit, for this item.
+    expect(requested).toEqual([[item.itemId]]);
+  });
+
+  it('holds the item, its event, the unit row, the counters and one signature row for a plain submission', async () => {
+    const { commissionId: _none, ...plain } = fullest;
+    await submitItem(
+      depsAt(new Date('2026-12-21T02:00:00.000Z'), []),
+      reporter,
+      { ...plain, urgency: 'normal' },
+      undefined,
+    );
+    const actions = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    const partitions = actions.map(
+      (action) => String((action.Put?.Item ?? action.Update?.Key)?.pk).split('#')[0],
+    );
+    expect(partitions.filter((partition) => partition !== 'AGG')).toEqual([
+      'ITEM',
+      'ITEM',
+      'UNITS',
+      'DUPSIG',
+    ]);
+  });
+
+  it('still answers with the stored item when asking for the index fails', async () => {
+    const deps = depsAt(new Date('2026-12-21T02:00:00.000Z'), []);
+    deps.duplicateIndex = {
+      request: async () => {
+        throw new Error('Lambda unreachable');
+      },
+    };
+    const { commissionId: _none, ...plain } = fullest;
+    const item = await submitItem(deps, reporter, plain, undefined);
+    expect(item.status).toBe('submitted');
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+});
