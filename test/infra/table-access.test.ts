@@ -106,7 +106,7 @@ describe('table access in the synthesized policies', () => {
     const foreign = [
       'ITEM#01JD8X',
       'UNITS',
-      'AGG#2026-11',
+      'AGG#2026',
       'LEDGER#weicheng',
       'SCOREFACT#x',
       'SETTINGS',

@@ -21,14 +21,14 @@ describe('tableRequests: the authorisations a request needs', () => {
       tableRequests('TransactWriteItems', {
         TransactItems: [
           { Put: { Item: { pk: { S: 'ITEM#1' }, sk: { S: 'ITEM' } } } },
-          { Update: { Key: { pk: { S: 'AGG#2026-11' }, sk: { S: 'UNIT#a' } } } },
+          { Update: { Key: { pk: { S: 'AGG#2026' }, sk: { S: 'UNIT#a' } } } },
           { ConditionCheck: { Key: { pk: { S: 'UNITS' }, sk: { S: 'UNIT#a' } } } },
           { Delete: { Key: { pk: { S: 'JOBMAIL#x' }, sk: { S: 'y' } } } },
         ],
       }),
     ).toEqual([
       { action: 'PutItem', partition: 'ITEM#1' },
-      { action: 'UpdateItem', partition: 'AGG#2026-11' },
+      { action: 'UpdateItem', partition: 'AGG#2026' },
       { action: 'ConditionCheckItem', partition: 'UNITS' },
       { action: 'DeleteItem', partition: 'JOBMAIL#x' },
     ]);
