@@ -49,7 +49,9 @@ export class DynamoItemStore implements ItemStore {
 
   /**
    * The item, its first audit event, the unit's last-submitted time, its month/quarter/year
-   * counters (the unit's year row; in December also the next year's), the duplicate-index entries and any urgent-alert mail: one transaction.
+   * counters (two Updates: the unit's year row, and the next year's row where next year's first
+   * periods find their previous ones), the duplicate-index entries and any urgent-alert mail: one
+   * transaction.
    */
   async submit(write: SubmitWrite): Promise<void> {
     const { item, event } = write;
