@@ -46,10 +46,10 @@ export class DynamoItemStore implements ItemStore {
 
   /**
    * The item, its first audit event, the unit's last-submitted time, its month/quarter/year
-   * counters (the unit's year row; in December also the next year's), its near-duplicate
-   * signature (one row, marked pending: the LSH bucket rows are written after the commit by the
-   * indexer), any urgent-alert mail, the Idempotency-Key claim, the 约稿 answer and what it
-   * scores: one transaction.
+   * counters (two Updates: the unit's year row, and the next year's row where next year's first
+   * periods find their previous ones), its near-duplicate signature (one row, marked pending: the
+   * LSH bucket rows are written after the commit by the indexer), any urgent-alert mail, the
+   * Idempotency-Key claim, the 约稿 answer and what it scores: one transaction.
    */
   async submit(write: SubmitWrite): Promise<void> {
     const { item, event } = write;
