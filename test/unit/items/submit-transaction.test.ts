@@ -1,8 +1,9 @@
 /**
  * The submit transaction stays small: the near-duplicate index is one signature row in it (its
- * LSH bucket rows are written after the commit by the indexer), so even the fullest submission —
- * an urgent item reported late, answering a 约稿 late, at the year's end, with an Idempotency-Key —
- * is at most 12 actions. Captured from the real store over a mocked DynamoDB client.
+ * LSH bucket rows are written after the commit by the indexer), so an urgent item answering a
+ * 约稿 late at the year's end with an Idempotency-Key is at most 12 actions. Reported late as
+ * well, the item adds its own penalty's fact and ledger line, nothing else. Captured from the
+ * real store over a mocked DynamoDB client.
  */
 import {
   BatchGetCommand,
@@ -71,7 +72,7 @@ function depsAt(now: Date, requested: string[][]): ItemsDeps {
   };
 }
 
-/** 重要紧急 and reported 11 days after the event (LATE), answering the 约稿. */
+/** 重要紧急, answering the 约稿, reported 11 days after the event (LATE). */
 const fullest: ItemSubmit = {
   title: '临朐县遭遇强降雪全力保障群众温暖过冬',
   body: '12月20日，临朐县遭遇强降雪，县应急局启动应急响应，组织抢修供热管网12公里，保障群众温暖过冬。',
@@ -92,39 +93,63 @@ beforeEach(() => {
   dynamo.on(TransactWriteCommand).resolves({});
 });
 
+/** The partitions of the one transaction a submission sends, in order. */
+function partitionsOfTransaction(): string[] {
+  const calls = dynamo.commandCalls(TransactWriteCommand);
+  expect(calls).toHaveLength(1);
+  const actions = calls[0]?.args[0].input.TransactItems ?? [];
+  return actions.map((action) => {
+    const key = action.Put?.Item ?? action.Update?.Key ?? action.Delete?.Key ?? action.ConditionCheck?.Key;
+    return String(key?.pk).split('#')[0] ?? '';
+  });
+}
+
+// 23:00 on 31 December in Shanghai: the year's last hour (the counters of two years move).
+const yearsEnd = new Date('2026-12-31T15:00:00.000Z');
+
 describe('the submit transaction', () => {
-  it('holds at most 11 actions besides the period counters for the fullest submission, no LSH row', async () => {
+  it('holds at most 12 actions for an urgent item answering a 约稿 late at the year’s end, with a key', async () => {
     const requested: string[][] = [];
-    // 23:00 on 31 December in Shanghai: the year's last hour.
+    // Reported the day after the event: urgent, but not late.
     const item = await submitItem(
-      depsAt(new Date('2026-12-31T15:00:00.000Z'), requested),
+      depsAt(yearsEnd, requested),
       reporter,
-      fullest,
+      { ...fullest, eventDate: '2026-12-31' },
       'key-0001',
     );
-    const calls = dynamo.commandCalls(TransactWriteCommand);
-    expect(calls).toHaveLength(1);
-    const actions = calls[0]?.args[0].input.TransactItems ?? [];
-    const partitions = actions.map((action) => {
-      const key = action.Put?.Item ?? action.Update?.Key ?? action.Delete?.Key ?? action.ConditionCheck?.Key;
-      return String(key?.pk).split('#')[0];
-    });
-    // Everything the fullest submission stores: the urgent alert, the claim, the 约稿 answer and
-    // the scoring of both the late answer and the late urgent item are all in it.
-    expect(partitions).toEqual(
-      expect.arrayContaining(['ITEM', 'UNITS', 'AGG', 'DUPSIG', 'OUTBOX', 'SUBMITKEY', 'COMMISSION']),
-    );
-    expect(partitions.filter((partition) => partition === 'SCOREFACT')).toHaveLength(2);
-    expect(partitions).not.toContain('LSH');
-    // The period counters are the ranking's (one row per unit and year in its design); everything
-    // else is at most 11 actions, so with one counter row the whole transaction is at most 12.
-    const counters = partitions.filter((partition) => partition === 'AGG').length;
+    const partitions = partitionsOfTransaction();
     console.log(
-      `submit transaction, fullest case: ${actions.length} actions, ${counters} of them counters (${partitions.join(', ')})`,
+      `submit transaction, urgent late 约稿 answer: ${partitions.length} actions (${partitions.join(', ')})`,
     );
-    expect(actions.length - counters).toBeLessThanOrEqual(11);
+    // The urgent alert, the claim, the 约稿 answer and its scoring are all in it; no LSH row.
+    expect(partitions).toEqual(
+      expect.arrayContaining([
+        'ITEM',
+        'UNITS',
+        'AGG',
+        'DUPSIG',
+        'OUTBOX',
+        'SUBMITKEY',
+        'COMMISSION',
+        'SCOREFACT',
+      ]),
+    );
+    expect(partitions).not.toContain('LSH');
+    expect(partitions.length).toBeLessThanOrEqual(12);
     // The bucket rows are asked for after the commit, for this item.
     expect(requested).toEqual([[item.itemId]]);
+  });
+
+  it('adds only the late urgent item’s fact and ledger line when it is also reported late', async () => {
+    await submitItem(depsAt(yearsEnd, []), reporter, { ...fullest, eventDate: '2026-12-31' }, 'key-0002');
+    const onTime = partitionsOfTransaction();
+    dynamo.resetHistory();
+    // Reported 11 days after the event: the LATE finding scores a penalty too.
+    await submitItem(depsAt(yearsEnd, []), reporter, fullest, 'key-0003');
+    const late = partitionsOfTransaction();
+    console.log(`submit transaction, everything at once: ${late.length} actions (${late.join(', ')})`);
+    expect(late).not.toContain('LSH');
+    expect([...late].sort()).toEqual([...onTime, 'SCOREFACT', 'LEDGER'].sort());
   });
 
   it('holds the item, its event, the unit row, the counters and one signature row for a plain submission', async () => {
