@@ -20,6 +20,7 @@ import { allowBrowserOrigins, ensureBucket, ensureTable } from './provision';
 import { type DeliveryResult, type RegisteredSchedule, startScheduler } from './scheduler';
 import { startS3 } from './services/s3';
 import { startSes } from './services/ses';
+import { startUsage, usageEnv } from './usage';
 
 export interface LocalStackOptions {
   /** Base port: API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4; 0 = every service on a free port. */
@@ -85,6 +86,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (dynamo.status === 'rejected') throw dynamo.reason;
     if (s3.status === 'rejected') throw s3.reason;
     if (ses.status === 'rejected') throw ses.reason;
+    // Counting what AWS would bill is for the bench's bill; off by default.
+    if (process.env[usageEnv] === '1') startUsage({ s3: s3.value.endpoint, ses: ses.value.endpoint });
 
     // Handler modules load lazily (preload below), so the host can exist before their environment.
     const functions = catalogueFunctionHost();

@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { usageEnabled, usagePath, usageSnapshot } from '../usage';
 import type { FrontContext } from './context';
-import { type DynamoError, dynamoError, sendError, sendJson, serializationError } from './errors';
+import { DynamoError, dynamoError, sendError, sendJson, serializationError } from './errors';
 import { type FaultInjector, faultStatsPath } from './faults';
 import { waitForTableSettled } from './table-settle';
 import { transactGet } from './transact-get';
 import { transactWrite } from './transact-write';
 import { isRecord, type Json } from './types';
+import type { Observe } from './upstream';
+import { meterDynamo } from './usage';
 
 const PREFIX = 'DynamoDB_20120810.';
 const HANDLERS: Record<string, (ctx: FrontContext, request: Json) => Promise<Json>> = {
@@ -34,6 +37,10 @@ export function createFront(ctx: FrontContext, faults?: FaultInjector): Server {
       sendJson(res, 200, faults.stats());
       return;
     }
+    if (req.method === 'GET' && req.url === usagePath) {
+      sendJson(res, 200, usageSnapshot() as unknown as Json);
+      return;
+    }
     const fault = faults?.faultFor(typeof target === 'string' ? target : undefined);
     if (fault) {
       answerWithoutServing(req, res, fault);
@@ -45,7 +52,10 @@ export function createFront(ctx: FrontContext, faults?: FaultInjector): Server {
       return;
     }
     if (typeof target !== 'string' || !TABLE_CHANGING.has(target)) {
-      ctx.lock.acquireShared(() => ctx.upstream.forward(req, res, () => ctx.lock.releaseShared()));
+      const observe = usageEnabled() && typeof target === 'string' ? metered(target) : undefined;
+      ctx.lock.acquireShared(() =>
+        ctx.upstream.forward(req, res, () => ctx.lock.releaseShared(), undefined, observe),
+      );
       return;
     }
     // Rare table operations: drop cached key schemas before and after.
@@ -79,11 +89,35 @@ async function handleTransaction(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  let request: Json | undefined;
+  const operation = String(req.headers['x-amz-target']).slice(PREFIX.length);
   try {
-    const request = await readJson(req);
-    sendJson(res, 200, await handler(ctx, request));
+    request = await readJson(req);
+    const answer = await handler(ctx, request);
+    sendJson(res, 200, answer);
+    if (usageEnabled()) meterDynamo(operation, request, 200, answer);
   } catch (error) {
     if (!res.headersSent) sendError(res, error);
+    if (usageEnabled() && request && error instanceof DynamoError) {
+      meterDynamo(operation, request, error.statusCode, { __type: error.type });
+    }
+  }
+}
+
+/** Counts a forwarded request's units from its request and answer bodies. */
+function metered(target: string): Observe {
+  const operation = target.slice(PREFIX.length);
+  return (statusCode, request, answer) => {
+    meterDynamo(operation, parseOrEmpty(request), statusCode, parseOrEmpty(answer));
+  };
+}
+
+function parseOrEmpty(body: Buffer): Json {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8') || '{}');
+    return isRecord(parsed) ? parsed : {};
+  } catch {
+    return {};
   }
 }
 

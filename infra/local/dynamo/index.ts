@@ -5,6 +5,7 @@ import { FaultInjector, type FaultPlan, noFaults } from './faults';
 import { createFront } from './front';
 import { Journal } from './journal';
 import { KeySchemaCache } from './key-schema';
+import { closeDynaliteIterators } from './level-iterators';
 import { RwLock } from './rw-lock';
 import { closeServer, listen } from './servers';
 import { IdempotencyTokens } from './tokens';
@@ -33,6 +34,7 @@ export interface LocalDynamo {
 export async function startLocalDynamo(options: LocalDynamoOptions): Promise<LocalDynamo> {
   const { dataDir } = options;
   if (dataDir) await mkdir(dataDir, { recursive: true });
+  closeDynaliteIterators();
   const backend = dynalite({
     createTableMs: 0,
     deleteTableMs: 0,

@@ -35,8 +35,16 @@ export class Upstream {
    * when dynalite has answered (its write is then done) or the exchange failed. With `hold`, the
    * answer is buffered and relayed, still unchanged, only once `hold` has settled.
    */
-  forward(req: IncomingMessage, res: ServerResponse, onAnswered: () => void, hold?: Hold): void {
+  forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    onAnswered: () => void,
+    hold?: Hold,
+    observe?: Observe,
+  ): void {
     let settled = false;
+    const sent: Buffer[] = [];
+    if (observe) req.on('data', (chunk: Buffer) => sent.push(chunk));
     const settle = (): void => {
       if (settled) return;
       settled = true;
@@ -54,6 +62,11 @@ export class Upstream {
       (answer) => {
         const statusCode = answer.statusCode ?? 502;
         const headers = stripHopByHop(answer.headers);
+        if (observe) {
+          const received: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => received.push(chunk));
+          answer.on('end', () => observe(statusCode, Buffer.concat(sent), Buffer.concat(received)));
+        }
         if (!hold) {
           settle();
           res.writeHead(statusCode, headers);
@@ -146,6 +159,9 @@ export function errorName(type: string): string {
   const hash = type.lastIndexOf('#');
   return hash === -1 ? type : type.slice(hash + 1);
 }
+
+/** Hears a whole exchange (request and answer bodies) once dynalite's answer has ended. */
+export type Observe = (statusCode: number, request: Buffer, answer: Buffer) => void;
 
 /** Called with dynalite's buffered answer before it is relayed. */
 export type Hold = (statusCode: number, body: Buffer) => Promise<void>;

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { countInvocation } from '../usage';
 import { type FunctionSpec, lambdaContext } from './context';
 
 export type LambdaHandler = (event: unknown, context: Context) => unknown;
@@ -60,6 +61,7 @@ export function createFunctionHost(options: FunctionHostOptions): LoadingFunctio
       const handler = await handlerOf(name);
       const timeoutMs = spec.timeoutSeconds * 1000;
       const context = lambdaContext(name, spec, requestId, now() + timeoutMs, now);
+      const started = performance.now();
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new LambdaTimeoutError(name, spec.timeoutSeconds)), timeoutMs);
@@ -72,6 +74,7 @@ export function createFunctionHost(options: FunctionHostOptions): LoadingFunctio
         return jsonCopy(result);
       } finally {
         clearTimeout(timer);
+        countInvocation(name, performance.now() - started);
       }
     },
   };
