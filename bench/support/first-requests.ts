@@ -30,7 +30,10 @@ interface HttpRequestPlan {
   body?: unknown;
 }
 
-type RequestPlan = HttpRequestPlan | { kind: 'authorizer'; role: TokenRole } | { kind: 'job'; job: string };
+export type RequestPlan =
+  | HttpRequestPlan
+  | { kind: 'authorizer'; role: TokenRole }
+  | { kind: 'job'; job: string };
 
 /** Well-formed ids that exist nowhere: such requests authorise and read the store, then answer 404. */
 const absentItem = 'it_0benchabsent0000000000';
@@ -142,6 +145,39 @@ export function firstEvent(
 ): unknown {
   const plan = firstRequests[name];
   if (!plan) throw new Error(`no first request planned for ${name}`);
+  return eventOf(name, plan, tokens, authorizerContexts);
+}
+
+/** A path that makes a file, measured for memory besides each function's first request. */
+export interface FilePath {
+  label: string;
+  function: FunctionName;
+  plan: RequestPlan;
+}
+
+/** The paths that render Word or Excel: their peak RSS must stay within the goal too. */
+export const filePaths: readonly FilePath[] = [
+  {
+    label: 'scores: XLSX rankings',
+    function: 'scores',
+    plan: {
+      kind: 'http',
+      method: 'GET',
+      route: '/rankings',
+      path: '/rankings',
+      query: 'period=2026-10&format=xlsx',
+      role: 'editor',
+    },
+  },
+];
+
+/** The event of one planned request to `name` (see `firstEvent`). */
+export function eventOf(
+  name: FunctionName,
+  plan: RequestPlan,
+  tokens: DemoTokens,
+  authorizerContexts: Partial<Record<TokenRole, unknown>>,
+): unknown {
   const requestId = newRequestId();
   const epochMs = Date.now();
   if (plan.kind === 'job') {

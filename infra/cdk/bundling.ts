@@ -35,7 +35,10 @@ export const esbuildOptions = {
   target: 'node24',
   format: 'esm',
   minify: true,
-  /** Linked `.map` next to the bundle; the functions run with NODE_OPTIONS=--enable-source-maps. */
+  /**
+   * Linked `.map` next to the bundle, read only when a function runs with
+   * NODE_OPTIONS=--enable-source-maps (off by default: parsing the map slows every cold start).
+   */
   sourcemap: true,
   /** Stack traces need names and lines, not the sources: keeps the map (and the zip) small. */
   sourcesContent: false,
