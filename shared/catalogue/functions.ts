@@ -137,7 +137,22 @@ export const functions = {
   },
   bulletins: {
     entry: 'functions/bulletins/handler.ts',
-    description: 'Bulletins: drafts, publish with numbering, Word output, withdraw, archive pages',
+    description: 'Bulletins: drafts (create, list, read, edit); publishing is its own function',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    access: {
+      table: {
+        // Drafts read the series (a SETTINGS row), the units and the candidate items; they write
+        // only the draft.
+        read: ['UNITS', 'SETTINGS', 'ITEM#*'],
+        write: ['BULLETIN#*'],
+        query: { gsi1: ['BULLETINS#*'] },
+      },
+    },
+  },
+  publishing: {
+    entry: 'functions/publishing/handler.ts',
+    description: 'Bulletin publishing: publish with numbering and Word output, withdraw, Word download link',
     memoryMb: 1024,
     timeoutSeconds: 29,
     access: {
