@@ -26,6 +26,7 @@ import {
   lambdaContextFields,
   type TokenRole,
 } from '../support/first-requests';
+import { publishableDrafts } from '../support/word-drafts';
 import type { BenchOptions, BenchRow, Measure } from '../types';
 
 const maxBundleBytes = 250 * 1024;
@@ -214,6 +215,29 @@ export const measure: Measure = async ({ short, log }) => {
       }
     }
     const fileSamples = new Map<string, ColdRun[]>();
+    // The Word path: each fresh process publishes its own signed draft (renders and stores the .docx).
+    const wordLabel = 'publishing: publish with the Word file';
+    log(`cold-load: preparing ${runs} drafts to publish`);
+    const drafts = await publishableDrafts(stack.urls.api, stack.tokens, runs);
+    for (const [index, draft] of drafts.entries()) {
+      const plan = {
+        kind: 'http' as const,
+        method: 'POST',
+        route: '/bulletins/{bulletinId}/publish',
+        path: `/bulletins/${draft.bulletinId}/publish`,
+        role: 'editor' as const,
+        body: { version: draft.version },
+      };
+      const request = {
+        event: eventOf('publishing', plan, stack.tokens, contexts),
+        context: lambdaContextFields('publishing', `bench-${index + 1}-word`),
+      };
+      const sample = await coldRun(bundleOf('publishing'), request, env, workDir);
+      const status = statusOf(sample.result);
+      if (status !== 200)
+        throw new Error(`${wordLabel} answered ${status}: ${JSON.stringify(sample.result).slice(0, 500)}`);
+      fileSamples.set(wordLabel, [...(fileSamples.get(wordLabel) ?? []), sample]);
+    }
     for (const file of filePaths) {
       for (let run = 1; run <= runs; run++) {
         const request = {
@@ -268,7 +292,9 @@ export const measure: Measure = async ({ short, log }) => {
     };
     rows.push(memoryRow('baseline (GetItem)', baselineSamples));
     for (const name of timed) rows.push(memoryRow(name, samples.get(name) ?? []));
-    for (const file of filePaths) rows.push(memoryRow(file.label, fileSamples.get(file.label) ?? []));
+    for (const label of [...filePaths.map((file) => file.label), wordLabel]) {
+      rows.push(memoryRow(label, fileSamples.get(label) ?? []));
+    }
     const untimed = functionNames.filter((name) => !timed.includes(name));
     if (untimed.length > 0) {
       log(`cold-load: not timed (no first request planned): ${untimed.join(', ')}`);

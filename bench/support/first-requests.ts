@@ -38,6 +38,7 @@ export type RequestPlan =
 /** Well-formed ids that exist nowhere: such requests authorise and read the store, then answer 404. */
 const absentItem = 'it_0benchabsent0000000000';
 const absentAttachment = 'at_0benchabsent0000000000';
+const absentBulletin = 'bl_0benchabsent0000000000';
 
 /** Which request each function serves first. */
 export const firstRequests: Partial<Record<FunctionName, RequestPlan>> = {
@@ -70,6 +71,15 @@ export const firstRequests: Partial<Record<FunctionName, RequestPlan>> = {
   },
   commissions: { kind: 'http', method: 'GET', route: '/commissions', path: '/commissions', role: 'editor' },
   bulletins: { kind: 'http', method: 'GET', route: '/bulletins', path: '/bulletins', role: 'editor' },
+  // The Word link of an issue that does not exist: reads the store, answers 404 (the Word path
+  // itself, a publish, is weighed separately in the memory rows).
+  publishing: {
+    kind: 'http',
+    method: 'GET',
+    route: '/bulletins/{bulletinId}/docx',
+    path: `/bulletins/${absentBulletin}/docx`,
+    role: 'editor',
+  },
   policy: { kind: 'http', method: 'GET', route: '/policy/{year}', path: '/policy/2026', role: 'editor' },
   facts: {
     kind: 'http',
