@@ -7,7 +7,6 @@ import { renderBulletinRecord } from '#shared/archive/render/record';
 import { publishingRoutes } from '#shared/catalogue/routes/publishing';
 import { defaultOfficeName, readConfig, readOptionalConfig } from '#shared/config';
 import { httpFunction } from '#shared/http/http-function';
-import { renderBulletinDocx } from '#shared/render/docx/bulletin';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoItemStore } from '#shared/store/dynamo/items';
@@ -28,7 +27,9 @@ const deps: BulletinsDeps = {
   files: new S3BulletinFiles(s3Client(), readConfig('attachmentsBucket')),
   archive: archivePublisherFromEnvironment(table).publisher,
   mail: mailDispatcherFromEnvironment(),
-  renderDocx: renderBulletinDocx,
+  // docx is evaluated only when a Word file is made (publish), not on every cold start.
+  renderDocx: async (bulletin, options) =>
+    (await import('#shared/render/docx/bulletin')).renderBulletinDocx(bulletin, options),
   renderRecord: renderBulletinRecord,
   officeName: readOptionalConfig('officeName') ?? defaultOfficeName,
   now: () => new Date(),
