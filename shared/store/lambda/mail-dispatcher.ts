@@ -1,4 +1,4 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { envNames, readConfig } from '../../config';
 import type { MailDispatcher } from '../ports';
 
@@ -6,49 +6,21 @@ export const mailerFunctionEnv = envNames.mailerFunctionName;
 
 export const readMailerFunctionName = (): string => readConfig('mailerFunctionName');
 
-/** What the mailer accepts on an asynchronous invoke. */
-export interface SendRequest {
-  kind: 'send';
-  messageIds: string[];
-}
-
 /**
- * Asks the mailer to send now: an asynchronous (`Event`) invoke, which Lambda queues and answers
- * with 202 at once, retrying a failed run twice. The endpoint comes from the SDK's own
- * AWS_ENDPOINT_URL_LAMBDA. A lost request is not lost mail: the scheduled sweep sends it later.
+ * The dispatcher for a handler module: reads MAILER_FUNCTION_NAME lazily, so a missing name fails
+ * the dispatch only, and loads the Lambda client on the first dispatch, so the functions that
+ * rarely mail (an urgent item, a publish) do not evaluate it on every cold start.
  */
-export class LambdaMailDispatcher implements MailDispatcher {
-  constructor(
-    private readonly functionName: string,
-    private readonly client = new LambdaClient({
-      maxAttempts: 2,
-      // The submitter waits for this call: fail fast, the sweep is the safety net.
-      requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
-    }),
-  ) {}
-
-  async dispatch(messageIds: string[]): Promise<void> {
-    if (messageIds.length === 0) return;
-    const request: SendRequest = { kind: 'send', messageIds };
-    const { StatusCode, FunctionError } = await this.client.send(
-      new InvokeCommand({
-        FunctionName: this.functionName,
-        InvocationType: 'Event',
-        Payload: new TextEncoder().encode(JSON.stringify(request)),
-      }),
-    );
-    if (StatusCode !== 202 || FunctionError) {
-      throw new Error(`mailer invoke answered ${String(StatusCode)} ${FunctionError ?? ''}`.trim());
-    }
-  }
-}
-
-/** The dispatcher for a handler module: reads MAILER_FUNCTION_NAME lazily, so a missing name fails the dispatch only. */
 export function mailDispatcherFromEnvironment(client?: LambdaClient): MailDispatcher {
-  let dispatcher: LambdaMailDispatcher | undefined;
+  let dispatcher: MailDispatcher | undefined;
   return {
     async dispatch(messageIds) {
-      dispatcher ??= new LambdaMailDispatcher(readMailerFunctionName(), client);
+      if (messageIds.length === 0) return;
+      if (!dispatcher) {
+        const functionName = readMailerFunctionName();
+        const { LambdaMailDispatcher } = await import('./lambda-mail-dispatcher');
+        dispatcher = new LambdaMailDispatcher(functionName, client);
+      }
       return dispatcher.dispatch(messageIds);
     },
   };

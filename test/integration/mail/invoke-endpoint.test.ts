@@ -13,7 +13,7 @@ import { createInvokeServer, type InvokeServer } from '../../../infra/local/lamb
 import { functionNames } from '../../../shared/catalogue/functions';
 import type { TableRef } from '../../../shared/store/dynamo/client';
 import { DynamoOutboxStore } from '../../../shared/store/dynamo/outbox';
-import { LambdaMailDispatcher } from '../../../shared/store/lambda/mail-dispatcher';
+import { LambdaMailDispatcher } from '../../../shared/store/lambda/lambda-mail-dispatcher';
 import { freshTable, mailbox, seedUrgentItem } from './support';
 
 const lambdaClient = (endpoint: string) =>
