@@ -142,10 +142,10 @@ export const functions = {
     timeoutSeconds: 29,
     access: {
       table: {
-        // Drafts read the series (a SETTINGS row), the units and the candidate items; they write
-        // only the draft.
-        read: ['UNITS', 'SETTINGS', 'ITEM#*'],
-        write: ['BULLETIN#*'],
+        // Drafts read the series (a SETTINGS row) and the units; saving a draft also writes the
+        // adopted text the editor changed onto each candidate item (and its history event).
+        read: ['UNITS', 'SETTINGS'],
+        write: ['BULLETIN#*', 'ITEM#*'],
         query: { gsi1: ['BULLETINS#*'] },
       },
     },
