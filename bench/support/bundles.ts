@@ -1,7 +1,7 @@
 /**
  * Function bundles for the cold-load bench, built from THE esbuild configuration the CDK
- * construct uses (infra/cdk/bundling.ts), and the "unbundled" baseline: the same handler with our
- * code in one file and every package loaded from node_modules at run time.
+ * construct uses (infra/cdk/bundling.ts); `unbundled` (our code in one file, every package loaded
+ * from node_modules at run time) is kept for comparisons by hand.
  */
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
@@ -11,7 +11,8 @@ import { type FunctionName, functions } from '../../shared/catalogue/functions';
 export type BundleKind = 'bundled' | 'unbundled';
 
 export interface BuiltBundle {
-  name: FunctionName;
+  /** A catalogue function, or `baseline` (bench/support/baseline-get-item.ts). */
+  name: FunctionName | 'baseline';
   kind: BundleKind;
   file: string;
   bytes: number;
@@ -41,13 +42,24 @@ function contributors(output: Metafile['outputs'][string]): BuiltBundle['contrib
   return [...totals].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
-export async function buildFunction(name: FunctionName, kind: BundleKind): Promise<BuiltBundle> {
+/** The cold-start baseline's entry: one GetItem, bundled like every function. */
+export const baselineEntry = 'bench/support/baseline-get-item.ts';
+
+export function buildFunction(name: FunctionName, kind: BundleKind): Promise<BuiltBundle> {
+  return buildBundle(name, functions[name].entry, kind);
+}
+
+export function buildBaseline(): Promise<BuiltBundle> {
+  return buildBundle('baseline', baselineEntry, 'bundled');
+}
+
+async function buildBundle(name: BuiltBundle['name'], entry: string, kind: BundleKind): Promise<BuiltBundle> {
   const outfile = path.join(buildRoot, kind, name, 'index.mjs');
   const result = await build({
     ...esbuildOptions,
     ...(kind === 'unbundled' ? { packages: 'external' as const } : {}),
     absWorkingDir: projectRoot,
-    entryPoints: [functions[name].entry],
+    entryPoints: [entry],
     outfile,
     metafile: true,
     logLevel: 'silent',

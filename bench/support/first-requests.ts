@@ -30,11 +30,15 @@ interface HttpRequestPlan {
   body?: unknown;
 }
 
-type RequestPlan = HttpRequestPlan | { kind: 'authorizer'; role: TokenRole } | { kind: 'job'; job: string };
+export type RequestPlan =
+  | HttpRequestPlan
+  | { kind: 'authorizer'; role: TokenRole }
+  | { kind: 'job'; job: string };
 
 /** Well-formed ids that exist nowhere: such requests authorise and read the store, then answer 404. */
 const absentItem = 'it_0benchabsent0000000000';
 const absentAttachment = 'at_0benchabsent0000000000';
+const absentBulletin = 'bl_0benchabsent0000000000';
 
 /** Which request each function serves first. */
 export const firstRequests: Partial<Record<FunctionName, RequestPlan>> = {
@@ -67,6 +71,15 @@ export const firstRequests: Partial<Record<FunctionName, RequestPlan>> = {
   },
   commissions: { kind: 'http', method: 'GET', route: '/commissions', path: '/commissions', role: 'editor' },
   bulletins: { kind: 'http', method: 'GET', route: '/bulletins', path: '/bulletins', role: 'editor' },
+  // The Word link of an issue that does not exist: reads the store, answers 404 (the Word path
+  // itself, a publish, is weighed separately in the memory rows).
+  publishing: {
+    kind: 'http',
+    method: 'GET',
+    route: '/bulletins/{bulletinId}/docx',
+    path: `/bulletins/${absentBulletin}/docx`,
+    role: 'editor',
+  },
   policy: { kind: 'http', method: 'GET', route: '/policy/{year}', path: '/policy/2026', role: 'editor' },
   facts: {
     kind: 'http',
@@ -142,6 +155,39 @@ export function firstEvent(
 ): unknown {
   const plan = firstRequests[name];
   if (!plan) throw new Error(`no first request planned for ${name}`);
+  return eventOf(name, plan, tokens, authorizerContexts);
+}
+
+/** A path that makes a file, measured for memory besides each function's first request. */
+export interface FilePath {
+  label: string;
+  function: FunctionName;
+  plan: RequestPlan;
+}
+
+/** The paths that render Word or Excel: their peak RSS must stay within the goal too. */
+export const filePaths: readonly FilePath[] = [
+  {
+    label: 'scores: XLSX rankings',
+    function: 'scores',
+    plan: {
+      kind: 'http',
+      method: 'GET',
+      route: '/rankings',
+      path: '/rankings',
+      query: 'period=2026-10&format=xlsx',
+      role: 'editor',
+    },
+  },
+];
+
+/** The event of one planned request to `name` (see `firstEvent`). */
+export function eventOf(
+  name: FunctionName,
+  plan: RequestPlan,
+  tokens: DemoTokens,
+  authorizerContexts: Partial<Record<TokenRole, unknown>>,
+): unknown {
   const requestId = newRequestId();
   const epochMs = Date.now();
   if (plan.kind === 'job') {

@@ -1,3 +1,4 @@
+import { attachmentsRoutes } from '#shared/catalogue/routes/attachments';
 import { readConfig } from '#shared/config';
 import { httpFunction } from '#shared/http/http-function';
 import { DynamoAttachmentStore } from '#shared/store/dynamo/attachments';
@@ -29,7 +30,7 @@ const deps: AttachmentsDeps = {
   newAttachmentId: () => newAttachmentId(),
 };
 
-export const handler = httpFunction('attachments', {
+export const handler = httpFunction(attachmentsRoutes, {
   createAttachmentUpload: ({ principal, params, body }) =>
     createAttachmentUpload(deps, principal, params.itemId, body),
   confirmAttachment: ({ principal, params }) =>

@@ -15,11 +15,17 @@ export type BulletinStore = Pick<
   'get' | 'create' | 'saveDraft' | 'ofSeriesYear' | 'counter' | 'publish' | 'ledgerAt' | 'withdraw'
 >;
 
-export interface BulletinsDeps {
+/** What the drafting routes need (the bulletins function): the table only. */
+export interface DraftDeps {
   bulletins: BulletinStore;
   items: ItemStore;
   units: UnitStore;
   series: SeriesStore;
+  now: () => Date;
+}
+
+/** What publishing needs besides (the publishing function): files, the archive, mail, Word. */
+export interface BulletinsDeps extends DraftDeps {
   policies: Pick<PolicyStore, 'latest'>;
   files: BulletinFiles;
   archive: ArchivePublisher;
@@ -30,5 +36,4 @@ export interface BulletinsDeps {
   ) => Promise<Buffer>;
   renderRecord: (bulletin: Bulletin, officeName: string) => string;
   officeName: string;
-  now: () => Date;
 }

@@ -3,13 +3,13 @@ import { ConflictError, NotFoundError, UnprocessableError } from '#shared/errors
 import type { Bulletin, BulletinItem, Series } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
 import type { Unit } from '#shared/schemas/units';
-import type { BulletinsDeps } from './deps';
+import type { DraftDeps } from './deps';
 
 export function bulletinNotFound(bulletinId: string): NotFoundError {
   return new NotFoundError('BULLETIN_NOT_FOUND', `找不到期刊“${bulletinId}”`);
 }
 
-export async function existingBulletin(deps: BulletinsDeps, bulletinId: string): Promise<Bulletin> {
+export async function existingBulletin(deps: DraftDeps, bulletinId: string): Promise<Bulletin> {
   const bulletin = await deps.bulletins.get(bulletinId);
   if (!bulletin) throw bulletinNotFound(bulletinId);
   return bulletin;
@@ -27,7 +27,7 @@ export function requireDraft(bulletin: Bulletin, expectedVersion: number): void 
   }
 }
 
-export async function activeSeries(deps: BulletinsDeps, seriesId: string): Promise<Series> {
+export async function activeSeries(deps: DraftDeps, seriesId: string): Promise<Series> {
   const series = (await deps.series.list()).find((entry) => entry.seriesId === seriesId);
   if (!series?.active) throw new UnprocessableError('SERIES_NOT_FOUND', `没有启用的刊物“${seriesId}”`);
   return series;
@@ -37,11 +37,7 @@ export async function activeSeries(deps: BulletinsDeps, seriesId: string): Promi
  * The items of an issue must all be 拟采用 candidates right now; a public-only series refuses
  * internal items. Returns them in the requested order.
  */
-export async function candidateItems(
-  deps: BulletinsDeps,
-  series: Series,
-  itemIds: string[],
-): Promise<Item[]> {
+export async function candidateItems(deps: DraftDeps, series: Series, itemIds: string[]): Promise<Item[]> {
   if (new Set(itemIds).size !== itemIds.length) {
     throw new UnprocessableError('DUPLICATE_ITEM', '同一篇稿件在本期中出现了不止一次');
   }

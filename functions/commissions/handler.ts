@@ -1,3 +1,4 @@
+import { commissionsRoutes } from '#shared/catalogue/routes/commissions';
 import { httpFunction } from '#shared/http/http-function';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
@@ -15,7 +16,7 @@ const deps: CommissionsDeps = {
   now: () => new Date(),
 };
 
-export const handler = httpFunction('commissions', {
+export const handler = httpFunction(commissionsRoutes, {
   createCommission: ({ principal, body }) => createCommission(deps, principal, body),
   listCommissions: ({ query }) => listCommissions(deps, query),
   getCommission: ({ principal, params }) => getCommission(deps, principal, params.commissionId),

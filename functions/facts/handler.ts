@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { factsRoutes } from '#shared/catalogue/routes/facts';
 import { readConfig } from '#shared/config';
 import { httpFunction } from '#shared/http/http-function';
 import { documentClient } from '#shared/store/dynamo/client';
@@ -30,7 +31,7 @@ const recordInstructionOnce = idempotentInstruction(
   table.tableName,
 );
 
-export const handler = httpFunction('facts', {
+export const handler = httpFunction(factsRoutes, {
   recordForwarded: ({ principal, params, body }) => recordForwarded(deps, principal, params.itemId, body),
   recordUpperAdoption: ({ principal, params, body }) =>
     recordUpperAdoption(deps, principal, params.itemId, body),

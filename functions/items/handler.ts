@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { itemsRoutes } from '#shared/catalogue/routes/items';
 import { readConfig } from '#shared/config';
 import { httpFunction } from '#shared/http/http-function';
 import { documentClient } from '#shared/store/dynamo/client';
@@ -43,7 +44,7 @@ const submitOnce = idempotentSubmit(
   table.tableName,
 );
 
-export const handler = httpFunction('items', {
+export const handler = httpFunction(itemsRoutes, {
   submitItem: async ({ principal, body, idempotencyKey, context }) => {
     if (principal.role !== 'reporter') throw new Error('route table admits reporters only');
     // Refused before the idempotency layer, so a refusal leaves no record behind.

@@ -1,3 +1,4 @@
+import { policyRoutes } from '#shared/catalogue/routes/policy';
 import { httpFunction } from '#shared/http/http-function';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
@@ -26,7 +27,7 @@ const deps: PolicyDeps = {
   now: () => new Date(),
 };
 
-export const handler = httpFunction('policy', {
+export const handler = httpFunction(policyRoutes, {
   getPolicy: ({ params, query }) => getPolicy(deps, params.year, query.version),
   putPolicy: ({ principal, params, body }) => putPolicy(deps, params.year, body, principal.tokenId),
   replayPolicy: ({ principal, params, query }) =>

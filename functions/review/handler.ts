@@ -1,3 +1,4 @@
+import { reviewRoutes } from '#shared/catalogue/routes/review';
 import { httpFunction } from '#shared/http/http-function';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoItemStore } from '#shared/store/dynamo/items';
@@ -8,7 +9,7 @@ import { mergeItems } from './merge-items/use-case';
 
 const deps: ReviewDeps = { items: new DynamoItemStore(tableFromEnvironment()), now: () => new Date() };
 
-export const handler = httpFunction('review', {
+export const handler = httpFunction(reviewRoutes, {
   decideItem: ({ principal, params, body }) => decideItem(deps, principal, params.itemId, body),
   editItem: ({ principal, params, body }) => editItem(deps, principal, params.itemId, body),
   mergeItems: ({ principal, body }) => mergeItems(deps, principal, body),

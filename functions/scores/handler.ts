@@ -1,3 +1,4 @@
+import { scoresRoutes } from '#shared/catalogue/routes/scores';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { httpFunction } from '#shared/http/http-function';
 import { periodCounts, periodCountsWithPrevious, periodRows } from '#shared/store/dynamo/aggregates';
@@ -40,7 +41,7 @@ const deps: ScoresDeps = {
   now: () => new Date(),
 };
 
-export const handler = httpFunction('scores', {
+export const handler = httpFunction(scoresRoutes, {
   getRankings: ({ query }) => getRankings(deps, query),
   getUnitLedger: ({ principal, params, query }) => getLedger(deps, principal, params.unitId, query.period),
   getOverdueReport: () => getOverdue(deps),

@@ -1,3 +1,4 @@
+import { settingsRoutes } from '#shared/catalogue/routes/settings';
 import { httpFunction } from '#shared/http/http-function';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoSeriesStore } from '#shared/store/dynamo/series';
@@ -19,7 +20,7 @@ const deps: SettingsDeps = {
   now: () => new Date(),
 };
 
-export const handler = httpFunction('settings', {
+export const handler = httpFunction(settingsRoutes, {
   getDutyRecipients: () => getDutyRecipients(deps),
   putDutyRecipients: ({ principal, body }) => putDutyRecipients(deps, body, principal.tokenId),
   getLeaderRecipients: () => getLeaderRecipients(deps),

@@ -1,3 +1,4 @@
+import { systemRoutes } from '#shared/catalogue/routes/system';
 import { readOptionalConfig } from '#shared/config';
 import { httpFunction } from '#shared/http/http-function';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
@@ -15,7 +16,7 @@ const deps = {
   now: () => new Date(),
 };
 
-export const handler = httpFunction('system', {
+export const handler = httpFunction(systemRoutes, {
   getHealth: () => getHealth(deps),
   getOpenApi: async () => getOpenApi(version),
 });

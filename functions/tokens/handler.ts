@@ -1,3 +1,4 @@
+import { tokensRoutes } from '#shared/catalogue/routes/tokens';
 import { httpFunction } from '#shared/http/http-function';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoTokenStore } from '#shared/store/dynamo/tokens';
@@ -15,7 +16,7 @@ const deps: TokensDeps = {
   now: () => new Date(),
 };
 
-export const handler = httpFunction('tokens', {
+export const handler = httpFunction(tokensRoutes, {
   whoAmI: async ({ principal }) => whoAmI(principal),
   listTokens: ({ query }) => listTokens(deps, query),
   issueToken: ({ principal, body }) => issueToken(deps, body, principal.tokenId),

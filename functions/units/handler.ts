@@ -1,3 +1,4 @@
+import { unitsRoutes } from '#shared/catalogue/routes/units';
 import { httpFunction } from '#shared/http/http-function';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
@@ -11,7 +12,7 @@ import { updateUnit } from './update-unit/use-case';
 
 const deps: UnitsDeps = { units: new DynamoUnitStore(tableFromEnvironment()), now: () => new Date() };
 
-export const handler = httpFunction('units', {
+export const handler = httpFunction(unitsRoutes, {
   listUnits: ({ query }) => listUnits(deps, query),
   createUnit: ({ body }) => createUnit(deps, body),
   importUnits: ({ body }) => importUnits(deps, body),

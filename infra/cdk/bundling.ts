@@ -22,10 +22,13 @@ export const requireBanner =
 
 /**
  * Packages swapped for smaller stand-ins in every bundle (targets relative to `projectRoot`).
- * The SDK's default credential chain becomes environment credentials only: see the stand-in.
+ * The SDK's default credential chain becomes environment credentials only; event streams and
+ * DynamoDB endpoint discovery, which no function uses, become stubs that refuse (see each).
  */
 export const bundleAliases = {
   '@aws-sdk/credential-provider-node': './infra/cdk/lambda-credentials.ts',
+  '@smithy/core/event-streams': './infra/cdk/stand-ins/event-streams.ts',
+  '@aws-sdk/middleware-endpoint-discovery': './infra/cdk/stand-ins/endpoint-discovery.ts',
 } as const;
 
 /** The esbuild configuration of every function bundle (paths relative to `projectRoot`). */
@@ -35,7 +38,10 @@ export const esbuildOptions = {
   target: 'node24',
   format: 'esm',
   minify: true,
-  /** Linked `.map` next to the bundle; the functions run with NODE_OPTIONS=--enable-source-maps. */
+  /**
+   * Linked `.map` next to the bundle, read only when a function runs with
+   * NODE_OPTIONS=--enable-source-maps (off by default: parsing the map slows every cold start).
+   */
   sourcemap: true,
   /** Stack traces need names and lines, not the sources: keeps the map (and the zip) small. */
   sourcesContent: false,

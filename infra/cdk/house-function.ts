@@ -57,11 +57,14 @@ export function functionNameEnv(target: string): string {
   return `${target.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}_FUNCTION_NAME`;
 }
 
-/** Environment every function gets, whatever it touches. */
+/**
+ * Environment every function gets, whatever it touches. No `--enable-source-maps`: Node would
+ * read and parse the bundle's map on every cold start. The map still ships next to the bundle;
+ * set NODE_OPTIONS=--enable-source-maps on a function while debugging it.
+ */
 export const baseEnvironment = {
   POWERTOOLS_SERVICE_NAME: 'xinbao',
   POWERTOOLS_LOG_LEVEL: 'INFO',
-  NODE_OPTIONS: '--enable-source-maps',
 } as const;
 
 function required<T>(value: T | undefined, what: string, fn: string): T {

@@ -143,7 +143,22 @@ export const functions = {
   },
   bulletins: {
     entry: 'functions/bulletins/handler.ts',
-    description: 'Bulletins: drafts, publish with numbering, Word output, withdraw, archive pages',
+    description: 'Bulletins: drafts (create, list, read, edit); publishing is its own function',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    access: {
+      table: {
+        // Drafts read the series (a SETTINGS row) and the units; saving a draft also writes the
+        // adopted text the editor changed onto each candidate item (and its history event).
+        read: ['UNITS', 'SETTINGS'],
+        write: ['BULLETIN#*', 'ITEM#*'],
+        query: { gsi1: ['BULLETINS#*'] },
+      },
+    },
+  },
+  publishing: {
+    entry: 'functions/publishing/handler.ts',
+    description: 'Bulletin publishing: publish with numbering and Word output, withdraw, Word download link',
     memoryMb: 1024,
     timeoutSeconds: 29,
     access: {

@@ -1,4 +1,4 @@
-import type { RouteDeclaration } from '../catalogue/routes';
+import type { RouteDeclaration } from '../catalogue/route-declaration';
 import type { Principal } from '../domain/roles';
 import { UnauthorizedError } from '../errors';
 import { tableFromEnvironment } from '../store/dynamo/client';

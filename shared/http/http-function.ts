@@ -2,8 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { FunctionName } from '../catalogue/functions';
-import { type RouteDeclaration, routeKey, type routes, routesOf } from '../catalogue/routes';
+import { type RouteDeclaration, routeKey } from '../catalogue/route-declaration';
 import type { Principal } from '../domain/roles';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
 import type { RateCounter, TokenStore } from '../store/ports';
@@ -15,29 +14,29 @@ import { rateLimiter } from './rate-limit';
 import { readBody, readIdempotencyKey, readParams, readQuery } from './request';
 import { HttpReply, jsonResponse } from './responses';
 
-type Route = (typeof routes)[number];
-type RouteOf<Op> = Extract<Route, { operationId: Op }>;
-type OperationsOf<F extends FunctionName> = Extract<Route, { function: F }>['operationId'];
+/** A function's own route list (shared/catalogue/routes/<function>.ts). */
+type RouteList = readonly RouteDeclaration[];
+type RouteOf<R extends RouteList, Op> = Extract<R[number], { operationId: Op }>;
 type Output<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
 
-export interface OperationInput<Op> {
-  principal: RouteOf<Op> extends { auth: 'bearer' } ? Principal : Principal | undefined;
-  params: RouteOf<Op> extends { params: infer P } ? Output<P> : Record<string, never>;
-  query: RouteOf<Op> extends { query: infer Q } ? Output<Q> : Record<string, never>;
-  body: RouteOf<Op> extends { body: { schema: infer B } }
+export interface OperationInput<R extends RouteList, Op> {
+  principal: RouteOf<R, Op> extends { auth: 'bearer' } ? Principal : Principal | undefined;
+  params: RouteOf<R, Op> extends { params: infer P } ? Output<P> : Record<string, never>;
+  query: RouteOf<R, Op> extends { query: infer Q } ? Output<Q> : Record<string, never>;
+  body: RouteOf<R, Op> extends { body: { schema: infer B } }
     ? Output<B>
-    : RouteOf<Op> extends { body: object }
+    : RouteOf<R, Op> extends { body: object }
       ? string
       : undefined;
   /** The `Idempotency-Key` header, on routes declared idempotent. */
-  idempotencyKey: RouteOf<Op> extends { idempotent: true } ? string : undefined;
+  idempotencyKey: RouteOf<R, Op> extends { idempotent: true } ? string : undefined;
   requestId: string;
   /** The Lambda context, for libraries that budget their work by the time left. */
   context: Context;
 }
 
-export type Operations<F extends FunctionName> = {
-  [Op in OperationsOf<F>]: (input: OperationInput<Op>) => Promise<unknown>;
+export type Operations<R extends RouteList> = {
+  [Op in R[number]['operationId']]: (input: OperationInput<R, Op>) => Promise<unknown>;
 };
 
 type HttpEvent = APIGatewayProxyEventV2 & {
@@ -73,12 +72,12 @@ export interface HttpFunctionOptions {
  * Builds a function's Lambda handler from its operations. The route table decides who may
  * call what, which schemas apply and how often a caller may ask; the operations only do the work.
  */
-export function httpFunction<F extends FunctionName>(
-  fn: F,
-  operations: Operations<F>,
+export function httpFunction<const R extends RouteList>(
+  routes: R,
+  operations: Operations<R>,
   options: HttpFunctionOptions = {},
 ) {
-  const table = new Map(routesOf(fn).map((route) => [routeKey(route), route]));
+  const table = new Map(routes.map((route): [string, RouteDeclaration] => [routeKey(route), route]));
   const implementations = operations as Record<string, (input: unknown) => Promise<unknown>>;
   const limitRate = rateLimiter(options.rateCounter);
   const recheck = callerRecheck(options.tokens);

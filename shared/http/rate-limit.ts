@@ -1,5 +1,5 @@
 import type { RateLimit } from '../catalogue/rate-limits';
-import type { RouteDeclaration } from '../catalogue/routes';
+import type { RouteDeclaration } from '../catalogue/route-declaration';
 import type { Principal } from '../domain/roles';
 import { TooManyRequestsError } from '../errors';
 import { tableFromEnvironment } from '../store/dynamo/client';

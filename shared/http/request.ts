@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import type { BodyKind, RouteDeclaration } from '../catalogue/routes';
+import type { BodyKind, RouteDeclaration } from '../catalogue/route-declaration';
 import {
   BadRequestError,
   type ErrorDetail,

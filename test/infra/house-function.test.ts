@@ -133,7 +133,6 @@ describe.each([
         'ATTACHMENTS_BUCKET',
         'MAIL_CONFIGURATION_SET',
         'MAIL_FROM',
-        'NODE_OPTIONS',
         'POWERTOOLS_LOG_LEVEL',
         'POWERTOOLS_SERVICE_NAME',
         'TABLE_NAME',

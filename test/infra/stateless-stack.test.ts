@@ -45,7 +45,7 @@ describe('functions', () => {
   it.each(byName)('%s gets only the environment its access needs', (name) => {
     const access = declarationOf(name).access;
     const variables = template.toJSON().Resources[fnId(name)].Properties.Environment.Variables;
-    const expected = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL', 'NODE_OPTIONS'];
+    const expected = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL'];
     if (access.table) expected.push('TABLE_NAME');
     if (access.attachments) expected.push('ATTACHMENTS_BUCKET');
     if (access.archive) expected.push('ARCHIVE_BUCKET');
@@ -56,7 +56,6 @@ describe('functions', () => {
     expect(variables).toMatchObject({
       POWERTOOLS_SERVICE_NAME: 'xinbao',
       POWERTOOLS_LOG_LEVEL: 'INFO',
-      NODE_OPTIONS: '--enable-source-maps',
     });
   });
 });

@@ -2,12 +2,12 @@ import { newId } from '#shared/domain/ids';
 import { yearOf } from '#shared/domain/periods';
 import type { Principal } from '#shared/domain/roles';
 import type { Bulletin } from '#shared/schemas/bulletins';
-import type { BulletinsDeps } from '../deps';
+import type { DraftDeps } from '../deps';
 import { activeSeries, bulletinItems, candidateItems } from '../rules';
 
 /** A draft issue from candidate items, in the order given; numbers come only at publication. */
 export async function createBulletin(
-  deps: BulletinsDeps,
+  deps: DraftDeps,
   editor: Principal,
   input: { seriesId: string; itemIds: string[] },
 ): Promise<Bulletin> {

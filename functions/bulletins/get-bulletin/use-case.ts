@@ -1,6 +1,6 @@
-import type { BulletinsDeps } from '../deps';
+import type { DraftDeps } from '../deps';
 import { existingBulletin } from '../rules';
 
-export function getBulletin(deps: BulletinsDeps, bulletinId: string) {
+export function getBulletin(deps: DraftDeps, bulletinId: string) {
   return existingBulletin(deps, bulletinId);
 }

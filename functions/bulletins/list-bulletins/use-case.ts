@@ -1,6 +1,6 @@
 import { yearOf } from '#shared/domain/periods';
 import type { Bulletin } from '#shared/schemas/bulletins';
-import type { BulletinsDeps } from '../deps';
+import type { DraftDeps } from '../deps';
 
 function summary(bulletin: Bulletin) {
   const { bulletinId, seriesId, seriesName, year, number, total, status, publishedAt, version } = bulletin;
@@ -20,7 +20,7 @@ function summary(bulletin: Bulletin) {
 
 /** One Query per series for the year (a handful), never a Scan. */
 export async function listBulletins(
-  deps: BulletinsDeps,
+  deps: DraftDeps,
   query: { seriesId?: string; year?: number; status?: Bulletin['status'] },
 ) {
   const year = query.year ?? Number(yearOf(deps.now()));

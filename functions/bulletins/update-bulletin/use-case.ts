@@ -2,7 +2,7 @@ import type { Principal } from '#shared/domain/roles';
 import type { Bulletin, BulletinItem, BulletinUpdate } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
 import type { DraftWrite } from '#shared/store/dynamo/bulletins';
-import type { BulletinsDeps } from '../deps';
+import type { DraftDeps } from '../deps';
 import {
   activeSeries,
   adoptedText,
@@ -49,7 +49,7 @@ function editOf(
  * item's adopted version edits that version, in the same transaction as the draft.
  */
 export async function updateBulletin(
-  deps: BulletinsDeps,
+  deps: DraftDeps,
   editor: Principal,
   bulletinId: string,
   input: BulletinUpdate,

@@ -6,7 +6,7 @@ import type { ScoresDeps } from '../deps';
 /**
  * Rankings of a period per unit class, from the counters kept with every fact: never a Scan of
  * items. Kept apart from the CSV/XLSX rendering so the jobs that only need the figures do not
- * bundle exceljs.
+ * bundle the writers.
  */
 export async function rankingsOf(
   deps: ScoresDeps,

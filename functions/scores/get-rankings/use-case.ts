@@ -19,7 +19,7 @@ export async function getRankings(
     });
   }
   if (query.format === 'xlsx') {
-    const body = await rankingsXlsx(rankings);
+    const body = rankingsXlsx(rankings);
     return new HttpReply(
       200,
       body.toString('base64'),

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { Ranking } from '../../domain/ranking';
+import { type SheetRow, writeXlsx } from './xlsx';
 
 const classLabels: Record<string, string> = { county: '县市区', department: '市直部门' };
 
@@ -47,21 +47,21 @@ export function rankingsCsv(rankings: Ranking[]): string {
 }
 
 /** One worksheet per class, with the annex of zero-report and zero-adoption units below. */
-export async function rankingsXlsx(rankings: Ranking[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '信报';
-  for (const ranking of rankings) {
-    const sheet = workbook.addWorksheet(`${classLabels[ranking.unitClass] ?? ranking.unitClass}`);
-    sheet.addRow([
-      `${ranking.period} ${classLabels[ranking.unitClass] ?? ranking.unitClass} 政务信息采用情况排名`,
-    ]);
-    sheet.addRow(header).font = { bold: true };
-    for (const row of cells(ranking)) sheet.addRow(row);
-    sheet.addRow([]);
-    sheet.addRow([`零报送单位：${ranking.zeroReport.join('、') || '无'}`]);
-    sheet.addRow([`零采用单位：${ranking.zeroAdoption.join('、') || '无'}`]);
-    sheet.getColumn(2).width = 34;
-    for (const column of [1, 3, 4, 5, 6, 7, 8, 9]) sheet.getColumn(column).width = 10;
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function rankingsXlsx(rankings: Ranking[]): Buffer {
+  const widths = { 1: 10, 2: 34, 3: 10, 4: 10, 5: 10, 6: 10, 7: 10, 8: 10, 9: 10 };
+  return writeXlsx({
+    creator: '信报',
+    sheets: rankings.map((ranking) => {
+      const label = classLabels[ranking.unitClass] ?? ranking.unitClass;
+      const rows: SheetRow[] = [
+        { cells: [`${ranking.period} ${label} 政务信息采用情况排名`] },
+        { cells: header, bold: true },
+        ...cells(ranking).map((row) => ({ cells: row })),
+        { cells: [] },
+        { cells: [`零报送单位：${ranking.zeroReport.join('、') || '无'}`] },
+        { cells: [`零采用单位：${ranking.zeroAdoption.join('、') || '无'}`] },
+      ];
+      return { name: label, rows, widths };
+    }),
+  });
 }

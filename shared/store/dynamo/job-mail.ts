@@ -22,6 +22,8 @@ export interface JobMailStore {
   /** Drops a claim whose message SES refused, so that a rerun sends it. */
   release(job: string, period: string, email: string): Promise<void>;
   sentCount(job: string, period: string): Promise<number>;
+  /** Every address claimed or sent for the job and period (one Query): a rerun skips them at once. */
+  claimedAddresses(job: string, period: string): Promise<Set<string>>;
 }
 
 /** Markers are kept for two years (long enough for any rerun of a period), then dropped by TTL. */
@@ -105,6 +107,26 @@ export class DynamoJobMailStore implements JobMailStore {
     } while (start);
     return count;
   }
+  async claimedAddresses(job: string, period: string): Promise<Set<string>> {
+    const addresses = new Set<string>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.client
+        .send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': jobMailKey(job, period, '').pk },
+            ProjectionExpression: 'sk',
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        )
+        .catch(rethrowStoreError);
+      for (const row of page.Items ?? []) addresses.add(String(row.sk));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return addresses;
+  }
 }
 
 export interface OutgoingMail {
@@ -145,8 +167,11 @@ export async function deliverOnce(
     if (address && !byAddress.has(address)) byAddress.set(address, message);
   }
   const result: DeliveryResult = { recipients: byAddress.size, sent: 0, skipped: 0, failed: 0 };
+  // One read of the markers first: a rerun skips what an earlier run claimed without a write per
+  // address. The conditional claim below still decides any race with a concurrent run.
+  const claimed = byAddress.size > 0 ? await deps.marks.claimedAddresses(job, period) : new Set<string>();
   for (const [address, message] of byAddress) {
-    if (!(await deps.marks.claim(job, period, address, deps.now().toISOString()))) {
+    if (claimed.has(address) || !(await deps.marks.claim(job, period, address, deps.now().toISOString()))) {
       result.skipped += 1;
       continue;
     }

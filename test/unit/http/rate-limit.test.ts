@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { functions } from '#shared/catalogue/functions';
 import { rateLimits } from '#shared/catalogue/rate-limits';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
+import { itemsRoutes } from '#shared/catalogue/routes/items';
 import type { TableAccess } from '#shared/catalogue/table-access';
 import type { AuthorizerContext } from '#shared/http/auth-context';
 import { httpFunction, type Operations } from '#shared/http/http-function';
@@ -34,8 +35,8 @@ const reporter = (tokenId: string): AuthorizerContext => ({
 function itemsHandler(start: Date) {
   let clock = start;
   const precheck = vi.fn(async () => ({ findings: [], duplicates: [] }));
-  const operations = { precheckItem: precheck } as unknown as Operations<'items'>;
-  const handler = httpFunction('items', operations, {
+  const operations = { precheckItem: precheck } as unknown as Operations<typeof itemsRoutes>;
+  const handler = httpFunction(itemsRoutes, operations, {
     rateCounter: new MemoryRateCounter(),
     now: () => clock,
   });

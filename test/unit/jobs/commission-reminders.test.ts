@@ -37,6 +37,12 @@ class MemoryMarks implements JobMailStore {
     const prefix = `${jobMailKey(job, period, '').pk}|`;
     return [...this.rows].filter(([key, status]) => key.startsWith(prefix) && status === 'sent').length;
   }
+  async claimedAddresses(job: string, period: string) {
+    const prefix = `${jobMailKey(job, period, '').pk}|`;
+    return new Set(
+      [...this.rows.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)),
+    );
+  }
 }
 
 const unit = (id: string, name: string, email: string, active = true) =>

@@ -39,6 +39,12 @@ class MemoryMarks implements JobMailStore {
     const prefix = `${jobMailKey(job, period, '').pk}|`;
     return [...this.rows].filter(([key, row]) => key.startsWith(prefix) && row.status === 'sent').length;
   }
+  async claimedAddresses(job: string, period: string) {
+    const prefix = `${jobMailKey(job, period, '').pk}|`;
+    return new Set(
+      [...this.rows.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)),
+    );
+  }
 }
 
 /** The gsi3 month index in memory: key condition BETWEEN on `<submittedAt>#<itemId>`, urgency filter. */

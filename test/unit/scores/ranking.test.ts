@@ -85,5 +85,43 @@ describe('rankings', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['县市区', '市直部门']);
     const sheet = workbook.getWorksheet('县市区');
     expect(sheet?.getRow(3).values).toEqual([undefined, 1, '潍城区人民政府', 6, 2, 33.3, 0, 0, 15, '↑2']);
+    expect(sheet?.getCell('A1').value).toBe('2026-10 县市区 政务信息采用情况排名');
+    expect(sheet?.getRow(2).values).toEqual([
+      undefined,
+      '名次',
+      '单位',
+      '报送',
+      '采用',
+      '采用率(%)',
+      '上级采用',
+      '批示',
+      '得分',
+      '名次变化',
+    ]);
+    expect(sheet?.getCell('B2').font?.bold).toBe(true);
+    expect(sheet?.getCell('B3').font?.bold).toBeFalsy();
+    expect(sheet?.getColumn(2).width).toBe(34);
+    const county = rankings[0];
+    const annex = (county?.rows.length ?? 0) + 4;
+    expect(sheet?.getCell(`A${annex}`).value).toBe(`零报送单位：${county?.zeroReport.join('、') || '无'}`);
+    expect(sheet?.getCell(`A${annex + 1}`).value).toBe(
+      `零采用单位：${county?.zeroAdoption.join('、') || '无'}`,
+    );
+    const departments = workbook.getWorksheet('市直部门');
+    expect(departments?.getCell('A1').value).toBe('2026-10 市直部门 政务信息采用情况排名');
+    expect(workbook.creator).toBe('信报');
+  });
+
+  it('writes text that needs escaping and survives a round trip', async () => {
+    const ranking = rank(
+      '2026-10',
+      'county',
+      [{ unitId: 'u1', name: 'A & B <"局">', unitClass: 'county' }],
+      new Map(),
+      undefined,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(rankingsXlsx([ranking]) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    expect(workbook.getWorksheet('县市区')?.getCell('B3').value).toBe('A & B <"局">');
   });
 });

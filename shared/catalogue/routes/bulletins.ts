@@ -1,0 +1,71 @@
+/** The routes of the `bulletins` function (see shared/catalogue/routes.ts for the whole table). */
+
+import {
+  bulletin,
+  bulletinCreate,
+  bulletinList,
+  bulletinListQuery,
+  bulletinParams,
+  bulletinUpdate,
+} from '../../schemas/bulletins';
+import { emptyQuery } from '../../schemas/common';
+import { jsonBody, type RouteDeclaration, staff } from '../route-declaration';
+
+export const bulletinsRoutes = [
+  {
+    operationId: 'createBulletin',
+    method: 'POST',
+    path: '/bulletins',
+    function: 'bulletins',
+    auth: 'bearer',
+    roles: ['editor'],
+    summary: '用拟采用稿件新建一期草稿',
+    tag: '期刊',
+    query: emptyQuery,
+    body: jsonBody(bulletinCreate),
+    response: bulletin,
+    successStatus: 201,
+  },
+  {
+    operationId: 'listBulletins',
+    method: 'GET',
+    path: '/bulletins',
+    function: 'bulletins',
+    auth: 'bearer',
+    roles: staff,
+    summary: '期刊列表（按刊物、年度、状态）',
+    tag: '期刊',
+    query: bulletinListQuery,
+    response: bulletinList,
+    successStatus: 200,
+  },
+  {
+    operationId: 'getBulletin',
+    method: 'GET',
+    path: '/bulletins/{bulletinId}',
+    function: 'bulletins',
+    auth: 'bearer',
+    roles: staff,
+    summary: '查看一期',
+    tag: '期刊',
+    params: bulletinParams,
+    query: emptyQuery,
+    response: bulletin,
+    successStatus: 200,
+  },
+  {
+    operationId: 'updateBulletin',
+    method: 'PUT',
+    path: '/bulletins/{bulletinId}',
+    function: 'bulletins',
+    auth: 'bearer',
+    roles: ['editor'],
+    summary: '编辑草稿：排序、修改采用稿、签发、报送发范围（已发布的不能改）',
+    tag: '期刊',
+    params: bulletinParams,
+    query: emptyQuery,
+    body: jsonBody(bulletinUpdate, 256 * 1024),
+    response: bulletin,
+    successStatus: 200,
+  },
+] as const satisfies readonly RouteDeclaration[];

@@ -1,0 +1,72 @@
+/** The routes of the `commissions` function (see shared/catalogue/routes.ts for the whole table). */
+
+import {
+  commission,
+  commissionCreate,
+  commissionList,
+  commissionListQuery,
+  commissionParams,
+  unitCommissionList,
+  unitCommissionParams,
+} from '../../schemas/commissions';
+import { emptyQuery } from '../../schemas/common';
+import { everyone, jsonBody, type RouteDeclaration, staff } from '../route-declaration';
+
+export const commissionsRoutes = [
+  {
+    operationId: 'createCommission',
+    method: 'POST',
+    path: '/commissions',
+    function: 'commissions',
+    auth: 'bearer',
+    roles: ['editor'],
+    summary: '新建约稿：题目、要求、截止时间（须晚于当前）、约稿单位（或全部单位）',
+    tag: '约稿',
+    query: emptyQuery,
+    body: jsonBody(commissionCreate),
+    response: commission,
+    successStatus: 201,
+  },
+  {
+    operationId: 'listCommissions',
+    method: 'GET',
+    path: '/commissions',
+    function: 'commissions',
+    auth: 'bearer',
+    roles: staff,
+    summary: '某年度的全部约稿（按截止时间，含已截止的）',
+    tag: '约稿',
+    query: commissionListQuery,
+    response: commissionList,
+    successStatus: 200,
+  },
+  {
+    operationId: 'getCommission',
+    method: 'GET',
+    path: '/commissions/{commissionId}',
+    function: 'commissions',
+    auth: 'bearer',
+    roles: staff,
+    summary: '查看约稿及各单位情况：待报送、按时报送、逾期报送、未报送',
+    tag: '约稿',
+    params: commissionParams,
+    query: emptyQuery,
+    response: commission,
+    successStatus: 200,
+  },
+  {
+    operationId: 'listUnitCommissions',
+    method: 'GET',
+    path: '/units/{unitId}/commissions',
+    function: 'commissions',
+    auth: 'bearer',
+    roles: everyone,
+    summary: '向某单位的约稿及该单位的报送情况（信息员只能查看本单位）',
+    tag: '约稿',
+    params: unitCommissionParams,
+    query: emptyQuery,
+    response: unitCommissionList,
+    successStatus: 200,
+    unitScoped: true,
+  },
+] as const satisfies readonly RouteDeclaration[];

@@ -1,0 +1,72 @@
+/** The routes of the `tokens` function (see shared/catalogue/routes.ts for the whole table). */
+
+import { emptyQuery } from '../../schemas/common';
+import {
+  tokenIssue,
+  tokenIssued,
+  tokenList,
+  tokenListQuery,
+  tokenParams,
+  tokenSummary,
+  whoAmI,
+} from '../../schemas/tokens';
+import { everyone, jsonBody, type RouteDeclaration } from '../route-declaration';
+
+export const tokensRoutes = [
+  {
+    operationId: 'whoAmI',
+    method: 'GET',
+    path: '/me',
+    function: 'tokens',
+    auth: 'bearer',
+    roles: everyone,
+    summary: '当前令牌的身份',
+    tag: '令牌',
+    query: emptyQuery,
+    response: whoAmI,
+    successStatus: 200,
+  },
+  {
+    operationId: 'listTokens',
+    method: 'GET',
+    path: '/tokens',
+    function: 'tokens',
+    auth: 'bearer',
+    roles: ['admin'],
+    summary: '列出令牌（不含令牌明文）',
+    tag: '令牌',
+    query: tokenListQuery,
+    response: tokenList,
+    successStatus: 200,
+  },
+  {
+    operationId: 'issueToken',
+    method: 'POST',
+    path: '/tokens',
+    function: 'tokens',
+    auth: 'bearer',
+    roles: ['admin'],
+    summary: '签发令牌（明文只返回一次，只保存其 SHA-256）',
+    tag: '令牌',
+    query: emptyQuery,
+    body: jsonBody(tokenIssue),
+    response: tokenIssued,
+    successStatus: 201,
+    recheckCaller: true,
+  },
+  {
+    operationId: 'revokeToken',
+    method: 'POST',
+    path: '/tokens/{tokenId}/revoke',
+    function: 'tokens',
+    auth: 'bearer',
+    roles: ['admin'],
+    summary: '吊销令牌',
+    tag: '令牌',
+    params: tokenParams,
+    query: emptyQuery,
+    response: tokenSummary,
+    successStatus: 200,
+    recheckCaller: true,
+  },
+] as const satisfies readonly RouteDeclaration[];

@@ -1,0 +1,21 @@
+/**
+ * Runs `work` over `items` with at most `limit` running at a time, for independent store round
+ * trips (one unit's close, one recipient's mail) that would otherwise wait for each other.
+ * Resolves once every item is done; the first failure rejects (the others still finish).
+ */
+export async function eachAtOnce<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+}
