@@ -2,8 +2,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outboxPut } from '#shared/store/dynamo/outbox';
-import { LambdaMailDispatcher } from '#shared/store/lambda/mail-dispatcher';
-import { mailDispatcherFromEnvironment } from '#shared/store/lambda/mail-dispatcher';
+import { LambdaMailDispatcher, mailDispatcherFromEnvironment } from '#shared/store/lambda/mail-dispatcher';
 
 const lambda = mockClient(LambdaClient);
 
