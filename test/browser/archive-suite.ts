@@ -192,6 +192,29 @@ export function archiveBrowserSuite(start: () => Promise<ArchiveTarget>) {
       expect(await page.locator('#search-status').textContent()).toContain('没有找到');
     });
 
+    it('runs a later query in place, reusing what the first one fetched', async () => {
+      const requested: string[] = [];
+      const listen = (request: { url(): string }) => requested.push(new URL(request.url()).pathname);
+      page.on('request', listen);
+      try {
+        await page.goto(`${target.archiveUrl}/search/index.html?q=${encodeURIComponent('环境')}`);
+        await page.locator('#search-results[data-done="true"]').waitFor({ state: 'attached' });
+        const first = requested.length;
+        await page.locator('#q').fill('桃花村');
+        await page.locator('#q').press('Enter');
+        await expect.poll(() => page.url()).toContain(`?q=${encodeURIComponent('桃花村')}`);
+        await page.locator('#search-results[data-done="true"]').waitFor({ state: 'attached' });
+        expect(await page.locator('#search-results > li').count()).toBe(1);
+        expect(await page.locator('#search-results mark').first().textContent()).toBe('桃花村');
+        const later = requested.slice(first);
+        expect(later.filter((path) => path.endsWith('/search/years.json'))).toEqual([]);
+        expect(later.filter((path) => path.endsWith('.html') || path.endsWith('.js'))).toEqual([]);
+        expect(later.some((path) => path.includes('/search/items/'))).toBe(true);
+      } finally {
+        page.off('request', listen);
+      }
+    });
+
     it('renders an XSS title as text: no dialog, the markup visible', async () => {
       await page.goto(`${target.archiveUrl}/2026/zwxx/11/index.html`);
       await expect.poll(() => page.getByRole('heading', { level: 2, name: xss }).count()).toBeGreaterThan(0);
