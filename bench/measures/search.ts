@@ -54,9 +54,12 @@ function generate(years: { year: number; issues: number; items: number }[]): Sto
   for (const { year, issues, items } of years) {
     let left = items;
     for (let n = 1; n <= issues; n++) {
-      const count = n === issues ? left : Math.max(1, Math.min(left - (issues - n), Math.round(items / issues)));
+      const count =
+        n === issues ? left : Math.max(1, Math.min(left - (issues - n), Math.round(items / issues)));
       left -= count;
-      const publishedAt = new Date(Date.UTC(year, 0, 2) + ((n - 1) * 360 * 86_400_000) / issues).toISOString();
+      const publishedAt = new Date(
+        Date.UTC(year, 0, 2) + ((n - 1) * 360 * 86_400_000) / issues,
+      ).toISOString();
       const bulletinId = `bl_${String(++serial).padStart(24, '0')}`;
       store.all.set(bulletinId, {
         bulletinId,
@@ -70,7 +73,9 @@ function generate(years: { year: number; issues: number; items: number }[]): Sto
           itemId: `it_${String(serial * 100 + k).padStart(24, '0')}`,
           unitId: 'unit-0001',
           coUnits: [],
-          unitNames: [random.pick(['临朐县人民政府', '青州市人民政府', '高密市人民政府', '市发展和改革委员会'])],
+          unitNames: [
+            random.pick(['临朐县人民政府', '青州市人民政府', '高密市人民政府', '市发展和改革委员会']),
+          ],
           title: text.title(random),
           body: text.body(random),
           openness: 'public' as const,
@@ -99,7 +104,7 @@ async function serve(objects: MemoryArchiveObjects): Promise<{ url: string; clos
       return;
     }
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    let body = Buffer.from(object.body);
+    let body: Buffer = Buffer.from(object.body);
     if (gzip) {
       const cached = compressed.get(key) ?? gzipSync(body, { level: 6 });
       compressed.set(key, cached);
@@ -157,7 +162,9 @@ export const measure: Measure = async ({ short, log }) => {
   const rebuildSeconds = (performance.now() - started) / 1000;
   const issues = years.reduce((sum, y) => sum + y.issues, 0);
   const items = years.reduce((sum, y) => sum + y.items, 0);
-  log(`search: ${issues} issues, ${items} items, ${rebuilt.written} objects in ${rebuildSeconds.toFixed(1)} s`);
+  log(
+    `search: ${issues} issues, ${items} items, ${rebuilt.written} objects in ${rebuildSeconds.toFixed(1)} s`,
+  );
 
   // The old design's first download: the newest year's whole-text file.
   const newestDocs = [...store.all.values()]
@@ -185,7 +192,9 @@ export const measure: Measure = async ({ short, log }) => {
         sizes.push({ url: urls.get(event.requestId) ?? '', bytes: event.encodedDataLength }),
       );
       const done = async (from: number): Promise<Transfer> => {
-        await page.locator('#search-results[data-done="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+        await page
+          .locator('#search-results[data-done="true"]')
+          .waitFor({ state: 'attached', timeout: 120_000 });
         const counted = sizes.slice(from);
         return {
           bytes: counted.reduce((sum, s) => sum + s.bytes, 0),
@@ -198,14 +207,18 @@ export const measure: Measure = async ({ short, log }) => {
       await page.goto(`${site.url}/search/index.html?q=${encodeURIComponent(query)}`);
       const transfer = await done(0);
       first.set(query, transfer);
-      log(`search: first "${query}": ${transfer.bytes} B in ${transfer.requests} requests; ${transfer.status}`);
+      log(
+        `search: first "${query}": ${transfer.bytes} B in ${transfer.requests} requests; ${transfer.status}`,
+      );
       if (query === firstQuery) {
         const before = sizes.length;
         await page.locator('#q').fill(secondQuery);
         await page.locator('#q').press('Enter');
         await page.waitForURL(/\?q=/);
         second = await done(before);
-        log(`search: then "${secondQuery}": ${second.bytes} B in ${second.requests} requests; ${second.status}`);
+        log(
+          `search: then "${secondQuery}": ${second.bytes} B in ${second.requests} requests; ${second.status}`,
+        );
       }
       await context.close();
     }
@@ -215,7 +228,9 @@ export const measure: Measure = async ({ short, log }) => {
   }
 
   // One more issue (6 items) published into the newest year: the search objects it writes.
-  const extra = generate([{ year: newest, issues: 1, items: 6 }]).all.values().next().value as Bulletin;
+  const extra = generate([{ year: newest, issues: 1, items: 6 }])
+    .all.values()
+    .next().value as Bulletin;
   const added: Bulletin = {
     ...extra,
     bulletinId: 'bl_bench_search_publish_00',
