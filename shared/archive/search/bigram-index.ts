@@ -112,22 +112,21 @@ const ownObjectAbove = 6_000;
 export function buildPartIndex(name: string, bulletins: VisibleBulletin[]): PartIndex {
   const { order, texts, characters } = yearText(bulletins);
   const shards = shardCount(characters);
-  // Characters get small ids so a bigram is one small-integer Map key; postings are appended in
-  // document order, one list per key (see index-source.ts for the layout).
+  // Characters get small ids so a bigram is one small-integer Map key. Two passes over typed
+  // arrays (count, then place) keep millions of positions out of growing JS arrays.
   const charId = new Int32Array(65_536).fill(-1);
   const chars: number[] = [];
   const unigramLists: number[][] = [];
   const unigramLast: number[] = [];
   const bigramId = new Map<number, number>();
   const bigramKeys: number[] = [];
-  const lists: number[][] = [];
-  const last: number[] = [];
-  const countAt: number[] = [];
-  const lastAt: number[] = [];
+  const keyAt = new Int32Array(characters).fill(-1);
+  let counts = new Int32Array(1_024);
   const space = 32;
+  let offset = 0;
   texts.forEach((text, doc) => {
     let previous = -1;
-    for (let at = 0; at < text.length; at++) {
+    for (let at = 0; at < text.length; at++, offset++) {
       const code = text.charCodeAt(at);
       if (code === space) {
         previous = -1;
@@ -153,35 +152,63 @@ export function buildPartIndex(name: string, bulletins: VisibleBulletin[]): Part
           key = bigramKeys.length;
           bigramId.set(pair, key);
           bigramKeys.push(pair);
-          lists.push([]);
-          last.push(-1);
-          countAt.push(0);
-          lastAt.push(0);
+          if (key >= counts.length) {
+            const grown = new Int32Array(counts.length * 2);
+            grown.set(counts);
+            counts = grown;
+          }
         }
-        const list = lists[key] as number[];
-        const start = at - 1;
-        const lastDoc = last[key] as number;
-        if (lastDoc !== doc) {
-          list.push(lastDoc < 0 ? doc : doc - lastDoc, 0);
-          last[key] = doc;
-          countAt[key] = list.length - 1;
-          lastAt[key] = 0;
-        }
-        const counter = countAt[key] as number;
-        list[counter] = (list[counter] as number) + 1;
-        list.push(start - (lastAt[key] as number));
-        lastAt[key] = start;
+        keyAt[offset - 1] = key;
+        counts[key] = (counts[key] as number) + 1;
       }
       previous = id;
     }
   });
+  const keys = bigramKeys.length;
+  const start = new Int32Array(keys + 1);
+  for (let key = 0; key < keys; key++) start[key + 1] = (start[key] as number) + (counts[key] as number);
+  const fill = start.slice(0, keys);
+  const docOf = new Int32Array(start[keys] as number);
+  const posOf = new Int32Array(start[keys] as number);
+  offset = 0;
+  texts.forEach((text, doc) => {
+    for (let at = 0; at < text.length; at++, offset++) {
+      const key = keyAt[offset] as number;
+      if (key < 0) continue;
+      const slot = fill[key] as number;
+      docOf[slot] = doc;
+      posOf[slot] = at;
+      fill[key] = slot + 1;
+    }
+  });
+  // A bigram's flat postings: doc gap, count, first position, position gaps… per doc.
+  const postingsOf = (key: number): number[] => {
+    const list: number[] = [];
+    let lastDoc = -1;
+    let countAt = 0;
+    let lastAt = 0;
+    for (let slot = start[key] as number; slot < (start[key + 1] as number); slot++) {
+      const doc = docOf[slot] as number;
+      const at = posOf[slot] as number;
+      if (doc !== lastDoc) {
+        list.push(lastDoc < 0 ? doc : doc - lastDoc, 0);
+        countAt = list.length - 1;
+        lastDoc = doc;
+        lastAt = 0;
+      }
+      list[countAt] = (list[countAt] as number) + 1;
+      list.push(at - lastAt);
+      lastAt = at;
+    }
+    return list;
+  };
   const entries: [string, number[]][] = [];
   chars.forEach((code, id) => {
     entries.push([String.fromCharCode(code), unigramLists[id] as number[]]);
   });
   bigramKeys.forEach((pair, key) => {
     const first = chars[Math.floor(pair / 65_536)] as number;
-    entries.push([String.fromCharCode(first, chars[pair % 65_536] as number), lists[key] as number[]]);
+    entries.push([String.fromCharCode(first, chars[pair % 65_536] as number), postingsOf(key)]);
   });
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const postings: ShardPostings[] = Array.from({ length: shards }, () => ({}));
