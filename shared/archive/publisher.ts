@@ -19,6 +19,7 @@ import {
   type Manifest,
   type PartIndex,
   type PartManifest,
+  partManifest,
   searchParts,
 } from './search/bigram-index';
 import {
@@ -267,11 +268,16 @@ export class StaticArchivePublisher implements ArchivePublisher {
       beforeYears.push({ year: current.year, bulletins: [asPublished] });
     const before = searchParts(beforeYears);
     const names = (list: { name: string }[]) => list.map((part) => part.name).join(',');
-    const built = parts.map((part) => buildPartIndex(part.name, part.bulletins));
-    const partName = parts.find((part) => part.years.includes(current.year))?.name;
-    const index = built.find((candidate) => candidate.manifest.name === partName);
-    const part = parts.find((candidate) => candidate.name === partName);
-    if (asPublished && index && part && names(parts) === names(before)) {
+    const part = parts.find((candidate) => candidate.years.includes(current.year));
+    const sameParts = asPublished !== undefined && part !== undefined && names(parts) === names(before);
+    // Only the changed part's postings are built, unless every part is rewritten.
+    const built = parts.map((candidate) =>
+      asPublished && (!sameParts || candidate === part)
+        ? buildPartIndex(candidate.name, candidate.bulletins)
+        : undefined,
+    );
+    const index = built[part ? parts.indexOf(part) : -1];
+    if (asPublished && index && part && sameParts) {
       const { shards, previousShards } = changedShards(index, part.bulletins, asPublished);
       for (const shard of shards) writes.push(...this.shardWrites(index, shard));
       for (let shard = index.shards.length; shard < previousShards; shard++)
@@ -281,8 +287,8 @@ export class StaticArchivePublisher implements ArchivePublisher {
       // part and delete what a retired part left.
       const keep = new Set<string>();
       for (const next of built)
-        for (let shard = 0; shard < next.shards.length; shard++)
-          for (const write of this.shardWrites(next, shard)) {
+        for (let shard = 0; shard < (next?.shards.length ?? 0); shard++)
+          for (const write of next ? this.shardWrites(next, shard) : []) {
             writes.push(write);
             keep.add(write.key);
           }
@@ -292,7 +298,7 @@ export class StaticArchivePublisher implements ArchivePublisher {
     writes.push(
       this.manifestWrite(
         state,
-        built.map((index) => index.manifest),
+        parts.map((candidate, n) => built[n]?.manifest ?? partManifest(candidate.name, candidate.bulletins)),
       ),
     );
     return writes;

@@ -98,6 +98,27 @@ function yearText(bulletins: VisibleBulletin[]): YearText {
   return { order, texts, characters: texts.reduce((sum, text) => sum + text.length, 0) };
 }
 
+/** The size that decides a part's shard count: its items' text as stored (cheap, no index). */
+function textSize(bulletins: VisibleBulletin[]): number {
+  let size = 0;
+  for (const b of bulletins)
+    for (const item of b.items)
+      size +=
+        item.title.length + item.body.length + item.unitNames.reduce((sum, name) => sum + name.length + 1, 0);
+  return size;
+}
+
+/** A part's manifest entry without building its postings (a part a change does not touch). */
+export function partManifest(name: string, bulletins: VisibleBulletin[]): PartManifest {
+  return {
+    name,
+    shards: shardCount(textSize(bulletins)),
+    issues: documentOrder(bulletins).map(
+      (b): ManifestIssue => [b.year, b.seriesId, b.number, b.items.length],
+    ),
+  };
+}
+
 export interface PartIndex {
   manifest: PartManifest;
   /** Every shard (index = shard number): its JSON body and the long lists it points to. */
@@ -111,7 +132,7 @@ const ownObjectAbove = 6_000;
 
 export function buildPartIndex(name: string, bulletins: VisibleBulletin[]): PartIndex {
   const { order, texts, characters } = yearText(bulletins);
-  const shards = shardCount(characters);
+  const shards = shardCount(textSize(bulletins));
   // Characters get small ids so a bigram is one small-integer Map key. Two passes over typed
   // arrays (count, then place) keep millions of positions out of growing JS arrays.
   const charId = new Int32Array(65_536).fill(-1);
@@ -260,7 +281,7 @@ export function changedShards(
 ): { shards: number[]; previousShards: number } {
   const without = bulletins.filter((b) => b.bulletinId !== changed.bulletinId);
   const before = without.length === bulletins.length ? [...without, changed] : without;
-  const previousShards = shardCount(yearText(before).characters);
+  const previousShards = shardCount(textSize(before));
   const all = Array.from({ length: next.manifest.shards }, (_, shard) => shard);
   if (previousShards !== next.manifest.shards) return { shards: all, previousShards };
   const order = documentOrder([...without, changed]);
