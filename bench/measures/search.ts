@@ -146,7 +146,10 @@ export const measure: Measure = async ({ short, log }) => {
   const earlierYears = short ? 1 : 5;
   const years = [{ year: newest, issues: currentIssues, items: currentItems }];
   for (let y = 1; y <= earlierYears; y++) {
-    const issues = Math.round(earlierIssues / earlierYears);
+    const issues =
+      y < earlierYears
+        ? Math.round(earlierIssues / earlierYears)
+        : earlierIssues - (earlierYears - 1) * Math.round(earlierIssues / earlierYears);
     years.push({ year: newest - y, issues, items: Math.round(issues * itemsPerIssue) });
   }
   const started = performance.now();
@@ -180,7 +183,7 @@ export const measure: Measure = async ({ short, log }) => {
   const first = new Map<string, Transfer>();
   let second: Transfer | undefined;
   try {
-    for (const query of [firstQuery, ...otherQueries]) {
+    for (const query of [firstQuery, secondQuery, ...otherQueries]) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
@@ -250,6 +253,7 @@ export const measure: Measure = async ({ short, log }) => {
 
   const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
   const head = first.get(firstQuery) as Transfer;
+  const cold = first.get(secondQuery) as Transfer;
   const worst = [...first.entries()].sort((a, b) => b[1].bytes - a[1].bytes)[0] as [string, Transfer];
   const archive = `${issues} issues, ${items} items (${currentItems} in ${newest})`;
   const rows: BenchRow[] = [
@@ -263,17 +267,17 @@ export const measure: Measure = async ({ short, log }) => {
       pass: head.bytes <= goalBytes,
       note:
         `Page, CSS, script, manifest, ${kb(head.index)} of index shards, the 20 hits on screen; ${head.status} ` +
-        `Other first searches: ${otherQueries.map((q) => `${q} ${kb(first.get(q)?.bytes ?? 0)}`).join(', ')}; ` +
+        `Other first searches: ${[secondQuery, ...otherQueries].map((q) => `${q} ${kb(first.get(q)?.bytes ?? 0)}`).join(', ')}; ` +
         `the largest, ${worst[0]}, ${kb(worst[1].bytes)}. Headers included (CDP encodedDataLength).`,
     },
     {
       section,
       name: `a second query in the same page (“${secondQuery}”): what it adds`,
       measured: `${kb(second?.bytes ?? 0)} (${second?.requests ?? 0} requests)`,
-      baseline: `${kb(head.bytes)} first search`,
-      ratio: second ? Math.round((second.bytes / head.bytes) * 100) / 100 : null,
-      goal: '< first search (page, script and manifest reused)',
-      pass: second !== undefined && second.bytes < head.bytes,
+      baseline: `${kb(cold.bytes)}: the same query as a first search`,
+      ratio: second ? Math.round((second.bytes / cold.bytes) * 100) / 100 : null,
+      goal: '< 1× (page, script, manifest and shards already fetched are reused)',
+      pass: second !== undefined && second.bytes < cold.bytes,
       note: second?.status,
     },
     {

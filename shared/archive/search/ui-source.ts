@@ -150,9 +150,12 @@ export const searchUiSource = String.raw`(function () {
         }
         function page() {
           var batch = hits.slice(shown, shown + pageSize);
-          return Promise.all(batch.map(get)).then(function (docs) {
+          // A document withdrawn since the manifest was cached is skipped, not an error.
+          return Promise.all(batch.map(function (url) {
+            return get(url).catch(function () { return null; });
+          })).then(function (docs) {
             if (mine !== generation) return;
-            docs.forEach(function (doc) { list.appendChild(render(doc, terms)); });
+            docs.forEach(function (doc) { if (doc) list.appendChild(render(doc, terms)); });
             shown += docs.length;
             report();
             var button = document.getElementById('search-more');
