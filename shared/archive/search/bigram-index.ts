@@ -30,7 +30,12 @@ export function loadIndex(): XinbaoIndex {
   return runInNewContext(`${indexSource}\nXinbaoIndex`, {}) as XinbaoIndex;
 }
 
-const shared = { index: loadIndex(), matcher: loadMatcher() };
+let loaded: { index: XinbaoIndex; matcher: ReturnType<typeof loadMatcher> } | undefined;
+/** The shipped index rules and matcher, evaluated on first use (not at a function's cold start). */
+function shared() {
+  loaded ??= { index: loadIndex(), matcher: loadMatcher() };
+  return loaded;
+}
 
 /** An issue in the manifest: year, series, number, public items. */
 export type ManifestIssue = [year: number, seriesId: string, number: number, items: number];
@@ -93,7 +98,7 @@ interface YearText {
 
 function yearText(bulletins: VisibleBulletin[]): YearText {
   const order = documentOrder(bulletins);
-  const { index, matcher } = shared;
+  const { index, matcher } = shared();
   const texts = order.flatMap((b) => searchDocuments(b).map((doc) => index.indexText(matcher.haystack(doc))));
   return { order, texts, characters: texts.reduce((sum, text) => sum + text.length, 0) };
 }
@@ -235,7 +240,7 @@ export function buildPartIndex(name: string, bulletins: VisibleBulletin[]): Part
   const postings: ShardPostings[] = Array.from({ length: shards }, () => ({}));
   const own: ShardObject[][] = Array.from({ length: shards }, () => []);
   for (const [key, list] of entries) {
-    const shard = shared.index.shardOf(key, shards);
+    const shard = shared().index.shardOf(key, shards);
     const into = postings[shard] as ShardPostings;
     if (list.length > ownObjectAbove) {
       const objects = own[shard] as ShardObject[];
@@ -289,7 +294,7 @@ export function changedShards(
   const from = order.slice(0, position).reduce((sum, b) => sum + b.items.length, 0);
   const keys = next.keysOf({ from });
   for (const key of keysOf(yearText([changed]).texts)) keys.add(key);
-  const touched = new Set([...keys].map((key) => shared.index.shardOf(key, next.manifest.shards)));
+  const touched = new Set([...keys].map((key) => shared().index.shardOf(key, next.manifest.shards)));
   return { shards: all.filter((shard) => touched.has(shard)), previousShards };
 }
 
