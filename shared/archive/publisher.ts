@@ -269,7 +269,13 @@ export class StaticArchivePublisher implements ArchivePublisher {
     const before = searchParts(beforeYears);
     const names = (list: { name: string }[]) => list.map((part) => part.name).join(',');
     const part = parts.find((candidate) => candidate.years.includes(current.year));
-    const sameParts = asPublished !== undefined && part !== undefined && names(parts) === names(before);
+    // A bucket without this part's first shard (written before the index existed, or emptied)
+    // gets the whole index, not a patch.
+    const sameParts =
+      asPublished !== undefined &&
+      part !== undefined &&
+      names(parts) === names(before) &&
+      (await this.deps.objects.list(siteKeys.searchIndex(part.name, 0))).length > 0;
     // Only the changed part's postings are built, unless every part is rewritten.
     const built = parts.map((candidate) =>
       asPublished && (!sameParts || candidate === part)
@@ -283,8 +289,8 @@ export class StaticArchivePublisher implements ArchivePublisher {
       for (let shard = index.shards.length; shard < previousShards; shard++)
         writes.push({ key: siteKeys.searchIndex(index.manifest.name, shard), delete: true });
     } else if (asPublished) {
-      // The newest year changed (its first issue, or the withdrawal of its last): rewrite every
-      // part and delete what a retired part left.
+      // The newest year changed (its first issue, or the withdrawal of its last), or the part was
+      // missing: rewrite every part and delete what a retired part left.
       const keep = new Set<string>();
       for (const next of built)
         for (let shard = 0; shard < (next?.shards.length ?? 0); shard++)

@@ -129,3 +129,17 @@ describe('archive search index (bigrams + positions, the shipped index rules)', 
     expect(keys.filter((key) => key.startsWith('search/index/closed/'))).toEqual([]);
   });
 });
+
+describe('archive search index on a bucket written before it existed', () => {
+  it('writes the whole index at the first publish, not a patch', async () => {
+    const list = issues();
+    const { store, objects, publisher, ids } = await archive(list.slice(0, 2));
+    for (const key of [...objects.objects.keys()])
+      if (key.startsWith('search/index/')) objects.objects.delete(key);
+    const last = list[2] as Bulletin;
+    store.save(last);
+    await publisher.bulletinChanged(last);
+    expect(ids('环境')).toEqual(['env', 'envlong']);
+    expect(ids('基站')).toEqual(['g5other', 'g5', 'g5apart']);
+  });
+});
