@@ -32,7 +32,7 @@ import type { BenchOptions, BenchRow, Measure } from '../types';
 const section = '发布成本 publish cost';
 const editor: Principal = { role: 'editor', tokenId: 'tk_benchpublisher000000000' };
 const maxArchiveWrites = 6;
-const searchObject = /^search\/(index|items)\//;
+const searchObject = /^(?:\w+ )?search\/(index|items)\//;
 
 interface PublishRun {
   bulletins: number;
