@@ -210,7 +210,9 @@ describe('bulletins from draft to the public archive', () => {
     const page = await fetch(`${stack.urls.archive}/${year}/zwxx/1/`);
     expect(page.status).toBe(404);
     expect(await searchObjects(`${stack.urls.archive}/search/items/${year}/zwxx/1/`)).toBe('');
-    const manifest = await fetch(`${stack.urls.archive}/search/years.json`).then((response) => response.text());
+    const manifest = await fetch(`${stack.urls.archive}/search/years.json`).then((response) =>
+      response.text(),
+    );
     expect(manifest).not.toContain(`[${year},"zwxx",1,`);
   });
 
