@@ -12,7 +12,16 @@ import { renderBulletinPage } from './render/bulletin-page';
 import { renderHomePage, renderSeriesPage, renderYearPage } from './render/listing-pages';
 import { renderRankingNoticePage, renderRankingNoticesIndex } from './render/ranking-page';
 import { renderSearchPage } from './render/search-page';
-import { buildShard, buildYears } from './search/shard';
+import {
+  buildPartIndex,
+  changedShards,
+  itemDocuments,
+  type Manifest,
+  type PartIndex,
+  type PartManifest,
+  partManifest,
+  searchParts,
+} from './search/bigram-index';
 import {
   allBulletins,
   bulletinsOfSeries,
@@ -22,6 +31,7 @@ import {
   type SiteState,
   seriesOf,
   siteKeys,
+  type VisibleBulletin,
   visibleBulletin,
 } from './site';
 
@@ -59,7 +69,6 @@ export class StaticArchivePublisher implements ArchivePublisher {
             kind: 'html',
           }
         : { key: siteKeys.year(current.year), delete: true },
-      this.shardWrite(state, current.year),
       bulletinsOfSeries(state, current.seriesId).length > 0
         ? {
             key: siteKeys.series(current.seriesId),
@@ -68,8 +77,8 @@ export class StaticArchivePublisher implements ArchivePublisher {
           }
         : { key: siteKeys.series(current.seriesId), delete: true },
       { key: siteKeys.home, body: renderHomePage(state, officeName), kind: 'html' },
-      this.yearsWrite(state),
     );
+    writes.push(...(await this.searchWrites(state, current)));
     writes.push(...(await this.missingStatics()));
     await this.apply(writes);
     return writes.map((write) => write.key);
@@ -120,7 +129,8 @@ export class StaticArchivePublisher implements ArchivePublisher {
           kind: 'html',
         }),
       ),
-      ...state.years.map(({ year }) => this.shardWrite(state, year)),
+      ...bulletins.flatMap((b) => this.itemWrites(b)),
+      ...this.indexWrites(state),
       ...seriesOf(state).map(
         ({ seriesId }): Write => ({
           key: siteKeys.series(seriesId),
@@ -129,7 +139,6 @@ export class StaticArchivePublisher implements ArchivePublisher {
         }),
       ),
       { key: siteKeys.home, body: renderHomePage(state, officeName), kind: 'html' },
-      this.yearsWrite(state),
       await this.rankingIndexWrite(),
     ];
     await this.apply(rest);
@@ -183,18 +192,122 @@ export class StaticArchivePublisher implements ArchivePublisher {
     return { years: entries.filter((entry) => entry.bulletins.length > 0).sort((a, b) => b.year - a.year) };
   }
 
-  private shardWrite(state: SiteState, year: number): Write {
-    const bulletins = bulletinsOfYear(state, year);
-    if (bulletins.length === 0) return { key: siteKeys.shard(year), delete: true };
-    return { key: siteKeys.shard(year), body: JSON.stringify(buildShard(year, bulletins)), kind: 'json' };
+  /** What a hit shows, one object per public item of a visible bulletin. */
+  private itemWrites(b: VisibleBulletin): Write[] {
+    return itemDocuments(b).map((doc, k) => ({
+      key: siteKeys.searchItem(b.year, b.seriesId, b.number, k),
+      body: JSON.stringify(doc),
+      kind: 'json',
+    }));
   }
 
-  private yearsWrite(state: SiteState): Write {
-    return {
-      key: siteKeys.years,
-      body: JSON.stringify(buildYears(state.years.map((entry) => entry.year))),
-      kind: 'json',
-    };
+  /** Every shard and long list of every part, and the manifest (a rebuild). */
+  private indexWrites(state: SiteState): Write[] {
+    const built = searchParts(state.years).map((part) => buildPartIndex(part.name, part.bulletins));
+    return [
+      ...built.flatMap((index) => index.shards.flatMap((_, shard) => this.shardWrites(index, shard))),
+      this.manifestWrite(
+        state,
+        built.map((index) => index.manifest),
+      ),
+    ];
+  }
+
+  private shardWrites(index: PartIndex, shard: number): Write[] {
+    const { name } = index.manifest;
+    const built = index.shards[shard];
+    if (!built) return [];
+    return [
+      { key: siteKeys.searchIndex(name, shard), body: built.body, kind: 'json' },
+      ...built.own.map(
+        (own): Write => ({ key: siteKeys.searchIndex(name, own.name), body: own.body, kind: 'json' }),
+      ),
+    ];
+  }
+
+  private manifestWrite(state: SiteState, parts: PartManifest[]): Write {
+    const manifest: Manifest = { years: state.years.map((entry) => entry.year), parts };
+    return { key: siteKeys.years, body: JSON.stringify(manifest), kind: 'json' };
+  }
+
+  /**
+   * Search objects one publish or withdrawal changes: the issue's item documents, the shards of
+   * its part that hold a key of its items or of a later document, and the manifest. When the
+   * newest year changes (the first issue of a year, or its withdrawal) both parts are rewritten
+   * and the retired part's objects deleted.
+   */
+  private async searchWrites(state: SiteState, current: Bulletin): Promise<Write[]> {
+    const archived = await this.deps.isArchivedSeries(current.seriesId);
+    const asPublished = visibleBulletin({ ...current, status: 'published' }, archived);
+    const shown = bulletinsOfYear(state, current.year).some((b) => b.bulletinId === current.bulletinId);
+    const writes: Write[] = [];
+    if (asPublished) {
+      writes.push(
+        ...(shown
+          ? this.itemWrites(asPublished)
+          : itemDocuments(asPublished).map(
+              (_, k): Write => ({
+                key: siteKeys.searchItem(asPublished.year, asPublished.seriesId, asPublished.number, k),
+                delete: true,
+              }),
+            )),
+      );
+    }
+    const parts = searchParts(state.years);
+    const beforeYears = state.years.map((entry) =>
+      entry.year !== current.year || !asPublished
+        ? entry
+        : {
+            year: entry.year,
+            bulletins: shown
+              ? entry.bulletins.filter((b) => b.bulletinId !== current.bulletinId)
+              : [...entry.bulletins, asPublished],
+          },
+    );
+    if (asPublished && !state.years.some((entry) => entry.year === current.year))
+      beforeYears.push({ year: current.year, bulletins: [asPublished] });
+    const before = searchParts(beforeYears);
+    const names = (list: { name: string }[]) => list.map((part) => part.name).join(',');
+    const part = parts.find((candidate) => candidate.years.includes(current.year));
+    // A bucket without this part's first shard (written before the index existed, or emptied)
+    // gets the whole index, not a patch.
+    const sameParts =
+      asPublished !== undefined &&
+      part !== undefined &&
+      names(parts) === names(before) &&
+      (await this.deps.objects.list(siteKeys.searchIndex(part.name, 0))).length > 0;
+    // Only the changed part's postings are built, unless every part is rewritten.
+    const built = parts.map((candidate) =>
+      asPublished && (!sameParts || candidate === part)
+        ? buildPartIndex(candidate.name, candidate.bulletins)
+        : undefined,
+    );
+    const index = built[part ? parts.indexOf(part) : -1];
+    if (asPublished && index && part && sameParts) {
+      const { shards, previousShards } = changedShards(index, part.bulletins, asPublished);
+      for (const shard of shards) writes.push(...this.shardWrites(index, shard));
+      for (let shard = index.shards.length; shard < previousShards; shard++)
+        writes.push({ key: siteKeys.searchIndex(index.manifest.name, shard), delete: true });
+    } else if (asPublished) {
+      // The newest year changed (its first issue, or the withdrawal of its last), or the part was
+      // missing: rewrite every part and delete what a retired part left.
+      const keep = new Set<string>();
+      for (const next of built)
+        for (let shard = 0; shard < (next?.shards.length ?? 0); shard++)
+          for (const write of next ? this.shardWrites(next, shard) : []) {
+            writes.push(write);
+            keep.add(write.key);
+          }
+      const stale = (await this.deps.objects.list('search/index/')).filter((key) => !keep.has(key));
+      writes.push(...stale.map((key): Write => ({ key, delete: true })));
+    }
+    writes.push(
+      this.manifestWrite(
+        state,
+        parts.map((candidate, n) => built[n]?.manifest ?? partManifest(candidate.name, candidate.bulletins)),
+      ),
+    );
+    return writes;
   }
 
   private statics(): Write[] {

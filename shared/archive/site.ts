@@ -11,8 +11,13 @@ export const siteKeys = {
   series: (seriesId: string) => `series/${seriesId}/index.html`,
   bulletin: (year: number, seriesId: string, number: number) => `${year}/${seriesId}/${number}/index.html`,
   searchPage: 'search/index.html',
-  shard: (year: number) => `search/${year}.json`,
+  /** The search manifest: years, index parts, issues in document order (search/bigram-index.ts). */
   years: 'search/years.json',
+  /** A shard of an index part, or (name `<n>-<j>`) a long postings list of shard n. */
+  searchIndex: (part: string, name: string | number) => `search/index/${part}/${name}.json`,
+  /** What a search hit shows of the k-th public item of an issue. */
+  searchItem: (year: number, seriesId: string, number: number, k: number) =>
+    `search/items/${year}/${seriesId}/${number}/${k}.json`,
   /** The monthly ranking notices (采用情况通报) and their index; written by the ranking job. */
   rankingNotice: (month: string) => `rankings/${month}.html`,
   rankingNotices: 'rankings/index.html',

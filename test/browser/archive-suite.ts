@@ -89,6 +89,13 @@ export function archiveBrowserSuite(start: () => Promise<ArchiveTarget>) {
         items: [item({ title: xss, body: `正文${xss}` })],
       }),
       bulletin({ number: 12, items: [item({ title: '营商环境持续优化' }), secret, found] }),
+      bulletin({
+        number: 13,
+        publishedAt: '2026-11-26T02:00:00.000Z',
+        items: Array.from({ length: 21 }, (_, n) =>
+          item({ title: `分页样例第${n + 1}条`, body: '用于检验分页。' }),
+        ),
+      }),
     ];
     for (const b of issues) store.save(b);
     await publisher.rebuild();
@@ -190,6 +197,42 @@ export function archiveBrowserSuite(start: () => Promise<ArchiveTarget>) {
       await page.locator('#search-results[data-done="true"]').waitFor({ state: 'attached' });
       expect(await page.locator('#search-results > li').count()).toBe(0);
       expect(await page.locator('#search-status').textContent()).toContain('没有找到');
+    });
+
+    it('runs a later query in place, reusing what the first one fetched', async () => {
+      const requested: string[] = [];
+      const listen = (request: { url(): string }) => requested.push(new URL(request.url()).pathname);
+      page.on('request', listen);
+      try {
+        await page.goto(`${target.archiveUrl}/search/index.html?q=${encodeURIComponent('环境')}`);
+        await page.locator('#search-results[data-done="true"]').waitFor({ state: 'attached' });
+        const first = requested.length;
+        await page.locator('#q').fill('桃花村');
+        await page.locator('#q').press('Enter');
+        await expect.poll(() => page.url()).toContain(`?q=${encodeURIComponent('桃花村')}`);
+        await page.locator('#search-results[data-done="true"]').waitFor({ state: 'attached' });
+        expect(await page.locator('#search-results > li').count()).toBe(1);
+        expect(await page.locator('#search-results mark').first().textContent()).toBe('桃花村');
+        const later = requested.slice(first);
+        expect(later.filter((path) => path.endsWith('/search/years.json'))).toEqual([]);
+        expect(later.filter((path) => path.endsWith('.html') || path.endsWith('.js'))).toEqual([]);
+        expect(later.some((path) => path.includes('/search/items/'))).toBe(true);
+      } finally {
+        page.off('request', listen);
+      }
+    });
+
+    it('shows 20 hits at a time, newest issue first in its own order, and the rest on request', async () => {
+      await page.goto(`${target.archiveUrl}/search/index.html?q=${encodeURIComponent('分页样例')}`);
+      await page.locator('#search-results[data-done="true"]').waitFor({ state: 'attached' });
+      const results = page.locator('#search-results > li');
+      expect(await results.count()).toBe(20);
+      expect(await results.first().locator('h2').textContent()).toBe('分页样例第1条');
+      expect(await page.locator('#search-status').textContent()).toContain('共找到 21 条');
+      await page.getByRole('button', { name: '显示更多结果' }).click();
+      await expect.poll(() => results.count()).toBe(21);
+      expect(await page.getByRole('button', { name: '显示更多结果' }).count()).toBe(0);
+      expect(await seriousViolations()).toEqual([]);
     });
 
     it('renders an XSS title as text: no dialog, the markup visible', async () => {

@@ -10,6 +10,16 @@ const call = apiClient(() => stack.urls.api);
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const year = Number(today.slice(0, 4));
 
+/** The search documents of an issue's public items (`<base>0.json`, `1.json`, … until a 404), joined. */
+async function searchObjects(base: string): Promise<string> {
+  const bodies: string[] = [];
+  for (let k = 0; ; k++) {
+    const response = await fetch(`${base}${k}.json`);
+    if (response.status !== 200) return bodies.join('\n');
+    bodies.push(await response.text());
+  }
+}
+
 async function candidate(
   title: string,
   body: string,
@@ -130,11 +140,9 @@ describe('bulletins from draft to the public archive', () => {
     const html = await page.text();
     expect(html).toContain('桃花村乡村旅游');
     expect(html).not.toContain('内部工作安排');
-    const shard = await fetch(`${stack.urls.archive}/search/${year}.json`).then((response) =>
-      response.text(),
-    );
-    expect(shard).toContain('桃花村');
-    expect(shard).not.toContain('内部工作安排');
+    const shown = await searchObjects(`${stack.urls.archive}/search/items/${year}/zwxx/1/`);
+    expect(shown).toContain('桃花村');
+    expect(shown).not.toContain('内部工作安排');
   });
 
   it('refuses double publishing, editing a published issue, reusing an adopted item and internal items in a public-only series', async () => {
@@ -201,10 +209,11 @@ describe('bulletins from draft to the public archive', () => {
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', number: 1 });
     const page = await fetch(`${stack.urls.archive}/${year}/zwxx/1/`);
     expect(page.status).toBe(404);
-    const shard = await fetch(`${stack.urls.archive}/search/${year}.json`).then((response) =>
+    expect(await searchObjects(`${stack.urls.archive}/search/items/${year}/zwxx/1/`)).toBe('');
+    const manifest = await fetch(`${stack.urls.archive}/search/years.json`).then((response) =>
       response.text(),
     );
-    expect(shard).not.toContain('桃花村');
+    expect(manifest).not.toContain(`[${year},"zwxx",1,`);
   });
 
   it('ranks the units of the month from the counters, as JSON, CSV and XLSX', async () => {

@@ -1,8 +1,9 @@
 /** The static assets: one stylesheet and one script, both same-origin as the CSP requires. */
+import { indexSource } from '../search/index-source';
 import { matcherSource } from '../search/matcher-source';
 import { searchUiSource } from '../search/ui-source';
 
-export const searchScript = `${matcherSource}\n${searchUiSource}`;
+export const searchScript = `${matcherSource}\n${indexSource}\n${searchUiSource}`;
 
 // Colours keep at least 4.5:1 contrast on their backgrounds (WCAG AA).
 export const siteCss = `*,*::before,*::after{box-sizing:border-box}
@@ -22,6 +23,7 @@ header.site .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:cente
 header.site nav ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0}
 form.search{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}
 form.search input{font:inherit;padding:.3rem .5rem;border:1px solid #6b6b6b;border-radius:3px;min-width:12rem}
+button.more{font:inherit;margin:.5rem 0 1rem;padding:.3rem .9rem}
 form.search button{font:inherit;padding:.3rem .9rem;border:0;border-radius:3px;background:#a40000;color:#fff;cursor:pointer}
 main{padding:1rem 0 2rem}
 main:focus{outline:none}

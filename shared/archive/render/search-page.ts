@@ -8,7 +8,7 @@ export function renderSearchPage(officeName: string): string {
   const body = html`${breadcrumbs(key, [{ label: '全文检索' }])}
 <h1>全文检索</h1>
 ${searchForm(key, 'q')}
-<p class="hint">按原文精确匹配；多个词用空格分开，须同时出现。先检索最近一年，较早年份随后陆续载入。</p>
+<p class="hint">按原文精确匹配；多个词用空格分开，须同时出现。检索全部年份，结果按时间由近及远排列。</p>
 <p id="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="results"></ol>
 <noscript><p>全文检索需要启用浏览器的 JavaScript；也可按年度或刊物浏览。</p></noscript>`;

@@ -1,6 +1,7 @@
 /**
- * Search shards: one JSON document per year (`search/<year>.json`) plus `search/years.json`.
- * Keys are one letter because the shard is what a reader on a slow link downloads.
+ * What a search hit shows: one small JSON document per public item
+ * (`search/<year>/<series>/<number>/<k>.json`). Keys are one letter because readers on slow links
+ * download these.
  */
 import { shanghaiDate } from '../../domain/periods';
 import { bulletinLabel } from '../render/format';
@@ -21,27 +22,16 @@ export interface ShardDocument {
   d: string;
 }
 
-export interface Shard {
-  year: number;
-  docs: ShardDocument[];
-}
-
-export function buildShard(year: number, bulletins: VisibleBulletin[]): Shard {
-  return {
-    year,
-    docs: bulletins.flatMap((b) =>
-      b.items.map((item) => ({
-        b: bulletinLabel(b),
-        u: `${b.key}#${item.itemId}`,
-        t: item.title,
-        x: item.body,
-        n: item.unitNames,
-        d: shanghaiDate(new Date(b.publishedAt)),
-      })),
-    ),
-  };
-}
-
-export function buildYears(years: number[]): { years: number[] } {
-  return { years: [...years].sort((a, b) => b - a) };
+/** The public items of a visible bulletin as search documents, in the issue's order. */
+export function searchDocuments(b: VisibleBulletin): ShardDocument[] {
+  const label = bulletinLabel(b);
+  const date = shanghaiDate(new Date(b.publishedAt));
+  return b.items.map((item) => ({
+    b: label,
+    u: `${b.key}#${item.itemId}`,
+    t: item.title,
+    x: item.body,
+    n: item.unitNames,
+    d: date,
+  }));
 }

@@ -22,25 +22,29 @@ function setup(archived = (id: string) => id !== 'zb') {
 }
 
 describe('StaticArchivePublisher', () => {
-  it('writes at most 6 objects per change once the assets exist, and names them', async () => {
+  it('writes 6 pages and indexes per change once the assets exist, plus the search objects it changes', async () => {
     const { publish, objects } = setup();
     const first = await publish(bulletin({ number: 1 }));
     expect(first).toContain('assets/search.js');
     const b = bulletin({ number: 2 });
     const keys = await publish(b);
-    expect(keys.length).toBeLessThanOrEqual(6);
-    expect(keys.sort()).toEqual(
+    const search = keys.filter((key) => /^search\/(index|items)\//.test(key));
+    expect(keys.filter((key) => !search.includes(key)).sort()).toEqual(
       [
         '2026/zwxx/2/index.html',
         '2026/index.html',
         'series/zwxx/index.html',
         'index.html',
-        'search/2026.json',
         'search/years.json',
       ].sort(),
     );
+    // The issue's one public item, and the newest year's index shards its text touches.
+    expect(search).toContain('search/items/2026/zwxx/2/0.json');
+    expect(search.filter((key) => key.startsWith('search/index/2026/')).length).toBeGreaterThan(0);
     expect(objects.objects.get('2026/zwxx/2/index.html')?.contentType).toBe('text/html; charset=utf-8');
-    expect(objects.objects.get('search/2026.json')?.contentType).toBe('application/json; charset=utf-8');
+    expect(objects.objects.get('search/items/2026/zwxx/2/0.json')?.contentType).toBe(
+      'application/json; charset=utf-8',
+    );
   });
 
   it('deletes a withdrawn bulletin and drops it from lists and search', async () => {
@@ -51,7 +55,7 @@ describe('StaticArchivePublisher', () => {
     await publish(gone);
     expect(text()).toContain('将撤回的信息');
     const keys = await publish({ ...gone, status: 'withdrawn', version: gone.version + 1 });
-    expect(keys.length).toBeLessThanOrEqual(6);
+    expect(keys.filter((key) => !/^search\/(index|items)\//.test(key)).length).toBeLessThanOrEqual(6);
     expect(objects.objects.has('2026/zwxx/2/index.html')).toBe(false);
     expect(text()).not.toContain('将撤回的信息');
     expect(text()).toContain('保留的信息');
@@ -92,12 +96,20 @@ describe('StaticArchivePublisher', () => {
     for (const key of [
       'index.html',
       '2025/index.html',
-      'search/2025.json',
+      'search/items/2025/zwxx/1/0.json',
+      'search/index/closed/0.json',
+      'search/index/2026/0.json',
       'assets/site.css',
       'search/index.html',
     ])
       expect(objects.objects.has(key)).toBe(true);
     expect(result.written).toBe(objects.objects.size - 1);
-    expect(JSON.parse(objects.objects.get('search/years.json')?.body ?? '')).toEqual({ years: [2026, 2025] });
+    expect(JSON.parse(objects.objects.get('search/years.json')?.body ?? '')).toMatchObject({
+      years: [2026, 2025],
+      parts: [
+        { name: '2026', shards: 1, issues: [[2026, 'zwxx', 2, 1]] },
+        { name: 'closed', shards: 1, issues: [[2025, 'zwxx', 1, 1]] },
+      ],
+    });
   });
 });

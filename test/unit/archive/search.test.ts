@@ -32,8 +32,9 @@ const corpus = [
 const ids = (query: string) => search(matcher, corpus, query).map((d) => d.u.split('#')[1]);
 
 describe('archive search matcher (the very text shipped in assets/search.js)', () => {
-  it('is embedded verbatim in search.js', () => {
+  it('is embedded verbatim in search.js, with the index rules', () => {
     expect(searchScript).toContain('var XinbaoMatch');
+    expect(searchScript).toContain('var XinbaoIndex');
   });
 
   it('matches exact phrases: precision and recall 1.0 on the traps', () => {

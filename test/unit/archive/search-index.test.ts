@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryArchiveObjects } from '#shared/archive/objects';
+import { StaticArchivePublisher } from '#shared/archive/publisher';
+import { buildPartIndex, loadIndex, shardCount } from '#shared/archive/search/bigram-index';
+import { searchArchive } from '#shared/archive/search/query';
+import { visibleBulletin } from '#shared/archive/site';
+import type { Bulletin, BulletinItem } from '#shared/schemas/bulletins';
+import { bulletin, item, MemoryBulletins } from './support';
+
+const entry = (id: string, title: string, body: string, unitNames = ['某单位']) =>
+  item({ itemId: `it_${id.padStart(24, '0')}`, title, body, unitNames });
+
+// The traps from notes/archive-search.md, each with documents that must and must not match.
+const corpus: BulletinItem[] = [
+  entry('village', '桃花村发展乡村旅游', '桃花村今年接待游客十万人次。'),
+  entry('apart', '桃李满园花开村头', '桃树成林，花海连片，村民增收。'),
+  entry('env', '改善人居环境', '持续开展环境整治。'),
+  entry('envlong', '环境保护督察整改', '完成生态环境保护问题整改。'),
+  entry('noenv', '营商优化', '优化营商服务，环节压减。'),
+  entry('number', '全年编发信息1622条', '共1622条信息入选。'),
+  entry('number2', '数字不同', '共16220条记录与162条。'),
+  entry('g5', '新建５Ｇ基站120个', '全市5G基站总数突破一万。'),
+  entry('g5apart', '5G应用场景', '新建通信基站三十个。'),
+  entry('g5other', '15G基站', '型号ab5G基站。'),
+  entry('quantum', '计算中心投用', '量子通信与云计算并进。'),
+  entry('county', '临朐县召开会议', '全县推进。'),
+  entry('units', '标题', '正文', ['高密市人民政府']),
+];
+
+async function archive(bulletins: Bulletin[]) {
+  const store = new MemoryBulletins();
+  const objects = new MemoryArchiveObjects();
+  const publisher = new StaticArchivePublisher({
+    bulletins: store,
+    objects,
+    isArchivedSeries: (id) => id !== 'zb',
+    officeName: '市人民政府办公室',
+  });
+  const writes: string[][] = [];
+  for (const b of bulletins) {
+    store.save(b);
+    writes.push(await publisher.bulletinChanged(b));
+  }
+  const read = (path: string) => objects.objects.get(`search/${path}`)?.body;
+  const ids = (query: string) =>
+    searchArchive(read, query).hits.map((hit) => hit.doc.u.split('#')[1]?.replace(/^it_0*/, ''));
+  return { store, objects, publisher, writes, read, ids };
+}
+
+// Three issues over two years: the closed years' part and the newest year's part are both searched.
+const issues = () => [
+  bulletin({ year: 2025, number: 7, publishedAt: '2025-05-01T02:00:00.000Z', items: corpus.slice(0, 4) }),
+  bulletin({ number: 1, publishedAt: '2026-01-10T02:00:00.000Z', items: corpus.slice(4, 9) }),
+  bulletin({ number: 2, publishedAt: '2026-02-10T02:00:00.000Z', items: corpus.slice(9) }),
+];
+
+describe('archive search index (bigrams + positions, the shipped index rules)', () => {
+  it('matches exact phrases on the traps, across parts', async () => {
+    const { ids } = await archive(issues());
+    expect(ids('桃花村')).toEqual(['village']);
+    expect(ids('环境')).toEqual(['env', 'envlong']);
+    expect(ids('1622')).toEqual(['number']);
+    expect(ids('5G基站')).toEqual(['g5']);
+    expect(ids('５ｇ基站')).toEqual(['g5']);
+    expect(ids('量子计算')).toEqual([]);
+    expect(ids('县')).toEqual(['county']);
+    expect(ids('环境 整治')).toEqual(['env']);
+    expect(ids('环境　保护')).toEqual(['envlong']);
+    expect(ids('高密')).toEqual(['units']);
+    expect(ids('   ')).toEqual([]);
+  });
+
+  it('lists hits newest first, with what a hit shows', async () => {
+    const { read } = await archive(issues());
+    const { hits } = searchArchive(read, '基站');
+    expect(hits.map((hit) => hit.doc.u.split('#')[1]?.replace(/^it_0*/, ''))).toEqual([
+      'g5other',
+      'g5',
+      'g5apart',
+    ]);
+    expect(hits[0]?.doc).toMatchObject({ b: '《政务信息》2026年第2期', t: '15G基站', d: '2026-02-10' });
+    expect(hits[0]?.path).toBe('items/2026/zwxx/2/0.json');
+  });
+
+  it('reads only the manifest, the shards of the query keys and the documents of the hits', async () => {
+    const { read, objects } = await archive(issues());
+    const { read: fetched } = searchArchive(read, '桃花村');
+    const shards = fetched.filter((path) => path.startsWith('index/'));
+    // 桃花村 needs two keys (桃花 at 0, 花村 at 1), in each of the two parts.
+    expect(shards.length).toBeLessThanOrEqual(4);
+    expect(fetched.filter((path) => path.startsWith('items/'))).toEqual(['items/2025/zwxx/7/0.json']);
+    expect(fetched.filter((path) => path.startsWith('items/'))).toHaveLength(1);
+    expect(objects.objects.size).toBeGreaterThan(fetched.length);
+  });
+
+  it('keys a term into bigrams covering every character, marking Latin and digit runs', () => {
+    const index = loadIndex();
+    expect(index.termKeys('桃花村')).toEqual([
+      ['桃花', 0],
+      ['花村', 1],
+    ]);
+    expect(index.termKeys('县')).toEqual([['县', 0]]);
+    expect(index.termKeys('1622').map(([key]) => key)).toEqual(['\u00011', '62', '2\u0001']);
+    expect(index.indexText('5g基站 ab')).toBe('\u00015g\u0001基站 \u0001ab\u0001');
+  });
+
+  it('grows the shard count with the text, in powers of two', () => {
+    expect(shardCount(100)).toBe(1);
+    expect(shardCount(8_000_000)).toBe(1024);
+    const small = buildPartIndex('2026', [
+      visibleBulletin(bulletin({ items: corpus }), true) ?? (undefined as never),
+    ]);
+    expect(small.manifest).toMatchObject({ name: '2026', shards: 1 });
+    expect(small.manifest.issues).toEqual([[2026, 'zwxx', 12, corpus.length]]);
+  });
+
+  it('keeps the index exact through a withdrawal, rewriting only what changed', async () => {
+    const list = issues();
+    const { store, publisher, ids, objects } = await archive(list);
+    const gone = list[1] as Bulletin;
+    const withdrawn = { ...gone, status: 'withdrawn' as const, version: gone.version + 1 };
+    store.save(withdrawn);
+    const keys = await publisher.bulletinChanged(withdrawn);
+    expect(ids('5G基站')).toEqual([]);
+    expect(ids('基站')).toEqual(['g5other']);
+    expect(ids('桃花村')).toEqual(['village']);
+    expect(objects.objects.has('search/items/2026/zwxx/1/0.json')).toBe(false);
+    expect(keys).toContain('search/items/2026/zwxx/1/4.json');
+    expect(keys.filter((key) => key.startsWith('search/index/closed/'))).toEqual([]);
+  });
+});
+
+describe('archive search index on a bucket written before it existed', () => {
+  it('writes the whole index at the first publish, not a patch', async () => {
+    const list = issues();
+    const { store, objects, publisher, ids } = await archive(list.slice(0, 2));
+    for (const key of [...objects.objects.keys()])
+      if (key.startsWith('search/index/')) objects.objects.delete(key);
+    const last = list[2] as Bulletin;
+    store.save(last);
+    await publisher.bulletinChanged(last);
+    expect(ids('环境')).toEqual(['env', 'envlong']);
+    expect(ids('基站')).toEqual(['g5other', 'g5', 'g5apart']);
+  });
+});
