@@ -2,7 +2,8 @@
  * Plausible 政务信息 titles and bodies from phrase pools, varied enough that near-duplicate
  * detection sees distinct items (every text carries its own figures and place).
  */
-import type { Random } from './random';
+import { shanghaiDate } from '../../shared/domain/periods';
+import { type Random, seededRandom } from './random';
 
 const places = [
   '城区',
@@ -65,4 +66,21 @@ export function itemText(random: Random, serial: number): { title: string; body:
     `下一步，将持续巩固成果，确保${topic}各项任务在${random.int(1, 12)}月底前落实到位。`,
   ].join('\n');
   return { title, body };
+}
+
+/**
+ * A complete `POST /items` body for the benches that submit through the API: the generated text
+ * of `serial`, dated today, with a sign-off.
+ */
+export function benchSubmission(serial: number) {
+  const random = seededRandom(serial);
+  return {
+    ...itemText(random, serial),
+    eventDate: shanghaiDate(new Date()),
+    urgency: 'normal',
+    openness: 'public',
+    secrecy: 'non-secret',
+    approver: '张建国',
+    author: { name: '李晓梅', phone: '0536-8201234' },
+  } as const;
 }

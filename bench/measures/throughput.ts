@@ -16,7 +16,6 @@ import { localCredentials, localDynamoClient, localRegion } from '../../infra/lo
 import { localNames } from '../../infra/local/env';
 import { ensureTable } from '../../infra/local/provision';
 import { newId } from '../../shared/domain/ids';
-import { shanghaiDate } from '../../shared/domain/periods';
 import { duplicateText, LSH_BANDS, lshBuckets, minhashSignature } from '../../shared/domain/quality/index';
 import type { Item } from '../../shared/schemas/items';
 import type { Unit } from '../../shared/schemas/units';
@@ -28,8 +27,7 @@ import { DynamoUnitStore } from '../../shared/store/dynamo/units';
 import type { SubmitWrite } from '../../shared/store/ports';
 import { apiClient } from '../../test/support/api';
 import { startStackForTest, type TestStack } from '../../test/support/local-stack';
-import { seededRandom } from '../load/random';
-import { itemText } from '../load/text';
+import { benchSubmission } from '../load/text';
 import { treeCpuSeconds } from '../support/stack-cpu';
 import { exitCleanlyOnSignals } from '../support/stack-exit';
 import type { BenchOptions, BenchRow, Measure } from '../types';
@@ -79,19 +77,6 @@ async function reporterTokens(stack: TestStack, units: Unit[]): Promise<string[]
   return tokens;
 }
 
-function submission(serial: number) {
-  const random = seededRandom(serial);
-  return {
-    ...itemText(random, serial),
-    eventDate: shanghaiDate(new Date()),
-    urgency: 'normal',
-    openness: 'public',
-    secrecy: 'non-secret',
-    approver: '张建国',
-    author: { name: '李晓梅', phone: '0536-8201234' },
-  } as const;
-}
-
 async function throughGateway(stack: TestStack, tokens: string[], seconds: number): Promise<Rate> {
   let serial = 0;
   const result = await autocannon({
@@ -112,7 +97,7 @@ async function throughGateway(stack: TestStack, tokens: string[], seconds: numbe
               authorization: `Bearer ${tokens[serial % tokens.length]}`,
               'idempotency-key': randomUUID(),
             },
-            body: JSON.stringify(submission(serial)),
+            body: JSON.stringify(benchSubmission(serial)),
           };
         },
       },
@@ -130,7 +115,7 @@ async function throughGateway(stack: TestStack, tokens: string[], seconds: numbe
 /** Submission writes with their signatures computed beforehand: the store alone is measured. */
 function writePool(units: Unit[], size: number) {
   return Array.from({ length: size }, (_, index) => {
-    const text = submission(1_000_000 + index);
+    const text = benchSubmission(1_000_000 + index);
     const signature = [...minhashSignature(duplicateText(text))];
     const unit = units[index % units.length];
     if (!unit) throw new Error('no units');
@@ -308,7 +293,7 @@ export const measure: Measure = async (options: BenchOptions): Promise<BenchRow[
       const warm = await call('POST', '/items', {
         token,
         headers: { 'idempotency-key': randomUUID() },
-        json: submission(-1 - index),
+        json: benchSubmission(-1 - index),
       });
       if (warm.status !== 201) throw new Error(`a warm-up submission answered ${warm.status}`);
     }

@@ -18,8 +18,7 @@ import { type LocalUsage, usageEnv, usagePath } from '../../infra/local/usage';
 import { shanghaiDate } from '../../shared/domain/periods';
 import { apiClient, type Reply } from '../../test/support/api';
 import { startStackForTest, type TestStack } from '../../test/support/local-stack';
-import { seededRandom } from '../load/random';
-import { itemText } from '../load/text';
+import { benchSubmission } from '../load/text';
 import {
   deployedAlarms,
   type FunctionUsage,
@@ -68,19 +67,6 @@ interface Book {
 }
 
 const add = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
-
-function submission(serial: number) {
-  const random = seededRandom(serial);
-  return {
-    ...itemText(random, serial),
-    eventDate: shanghaiDate(new Date()),
-    urgency: 'normal',
-    openness: 'public',
-    secrecy: 'non-secret',
-    approver: '张建国',
-    author: { name: '李晓梅', phone: '0536-8201234' },
-  } as const;
-}
 
 async function checked(what: string, reply: Promise<Reply>, expected: number): Promise<Reply> {
   const answer = await reply;
@@ -135,7 +121,7 @@ async function submitAll(
           const reply = await call('POST', '/items', {
             token: reporter.token,
             headers: { 'idempotency-key': key },
-            json: submission(serial),
+            json: benchSubmission(serial),
           });
           book.requests += 1;
           if (reply.status === 429) {
