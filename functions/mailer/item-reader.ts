@@ -1,11 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
 import { item as itemSchema } from '#shared/schemas/items';
 import type { TableRef } from '#shared/store/dynamo/client';
 import { rethrowStoreError } from '#shared/store/dynamo/errors';
 import { keys } from '#shared/store/dynamo/keys';
 import type { AlertItem, AlertItemReader } from './deps';
 
-const alertItem = itemSchema.pick({
+const alertItem = z.pick(itemSchema, {
   itemId: true,
   unitId: true,
   title: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { jobEvent } from '#events/job-event';
 import type { MailerDeps } from './deps';
 import { sendEntries } from './send-entry/use-case';
@@ -11,7 +11,10 @@ export const sweepJob = 'mail-outbox';
 export const mailerEvent = z.union([
   z.strictObject({
     kind: z.literal('send'),
-    messageIds: z.array(z.string().min(1).max(200)).min(1).max(100),
+    messageIds: z
+      .array(z.string().check(z.minLength(1)).check(z.maxLength(200)))
+      .check(z.minLength(1))
+      .check(z.maxLength(100)),
   }),
   jobEvent,
 ]);

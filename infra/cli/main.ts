@@ -3,7 +3,7 @@
  * use cases as the API), so it can also issue the very first admin token.
  */
 import { parseArgs } from 'node:util';
-import { ZodError } from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../../shared/errors';
 import { issuesToDetails } from '../../shared/http/request';
 import { archiveRebuild } from './archive';
@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ZodError) {
+    if (error instanceof z.core.$ZodError) {
       for (const detail of issuesToDetails(error.issues))
         process.stderr.write(`错误：${detail.path} ${detail.message}\n`);
     } else if (error instanceof AppError) {

@@ -3,7 +3,7 @@
  * (shared/catalogue/routes/<function>.ts). Kept apart from the whole table so that a function's
  * bundle holds only its own routes and their schemas.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '../domain/roles';
 import type { FunctionName } from './functions';
 import type { RateLimit } from './rate-limits';
@@ -22,10 +22,10 @@ export interface RouteDeclaration {
   roles: readonly Role[];
   summary: string;
   tag: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: { kind: BodyKind; schema?: z.ZodType; maxBytes: number };
-  response: z.ZodType;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: { kind: BodyKind; schema?: z.ZodMiniType; maxBytes: number };
+  response: z.ZodMiniType;
   successStatus: 200 | 201;
   /** Reporter may only touch resources of their own unit; checked in the use case (→ 404). */
   unitScoped?: boolean;
@@ -42,7 +42,7 @@ export interface RouteDeclaration {
 
 export const staff: readonly Role[] = ['admin', 'editor', 'leader'];
 export const everyone: readonly Role[] = ['admin', 'editor', 'leader', 'reporter'];
-export const jsonBody = <S extends z.ZodType>(schema: S, maxBytes = 64 * 1024) => ({
+export const jsonBody = <S extends z.ZodMiniType>(schema: S, maxBytes = 64 * 1024) => ({
   kind: 'json' as const,
   schema,
   maxBytes,

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type RouteDeclaration, routeKey } from '../catalogue/route-declaration';
 import type { Principal } from '../domain/roles';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
@@ -17,7 +17,7 @@ import { HttpReply, jsonResponse } from './responses';
 /** A function's own route list (shared/catalogue/routes/<function>.ts). */
 type RouteList = readonly RouteDeclaration[];
 type RouteOf<R extends RouteList, Op> = Extract<R[number], { operationId: Op }>;
-type Output<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+type Output<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, never>;
 
 export interface OperationInput<R extends RouteList, Op> {
   principal: RouteOf<R, Op> extends { auth: 'bearer' } ? Principal : Principal | undefined;

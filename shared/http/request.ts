@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { BodyKind, RouteDeclaration } from '../catalogue/route-declaration';
 import {
   BadRequestError,
@@ -40,7 +40,7 @@ export function issuesToDetails(issues: readonly z.core.$ZodIssue[], prefix?: st
  * Parses with a route's schema. A secrecy marker in any free-text field outranks every other
  * problem: 422 SECRECY_REFUSED, before the operation (and its idempotency record) runs.
  */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.output<S> {
+export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, prefix: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const secret = secrecyIssue(result.error.issues);

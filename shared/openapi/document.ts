@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type RouteDeclaration, routes } from '../catalogue/routes';
 import { errorBody } from '../schemas/common';
 
@@ -23,7 +23,7 @@ function rewriteRefs(value: unknown): unknown {
 
 /** zod → JSON Schema 2020-12 (what OpenAPI 3.1 uses); named schemas are hoisted into components. */
 function convert(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   io: 'input' | 'output',
   components: Record<string, JsonSchema>,
 ): JsonSchema {

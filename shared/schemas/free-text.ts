@@ -6,8 +6,9 @@
  * A secrecy hit is a zod issue carrying the marker in `params.secrecy`: `parseWith` turns it
  * into 422 SECRECY_REFUSED before anything runs, so nothing is stored.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { findSecrecyMarkerIn, type SecrecyMarker } from '../domain/quality/secrecy';
+import { meta } from './meta';
 
 export const freeTextMark = 'x-free-text';
 /** `line`: one line (titles, names, labels); `text`: paragraphs (bodies, comments). */
@@ -41,7 +42,7 @@ let readingStored = false;
  * publisher checks it once more before printing); a row stored before a rule existed must stay
  * readable so that people can see and correct it, not turn every list that holds it into a 500.
  */
-export function parseStored<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+export function parseStored<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
   readingStored = true;
   try {
     return schema.parse(value);
@@ -76,25 +77,29 @@ function scan(kind: FreeTextKind) {
 
 /** One line of free text (titles, names, labels, file names): no control character at all. */
 export function singleLine(min: number, max: number) {
-  return z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .superRefine(scan('line'))
-    .meta({ [freeTextMark]: 'line' });
+  return meta(
+    z
+      .string()
+      .check(z.trim())
+      .check(z.minLength(min))
+      .check(z.maxLength(max))
+      .check(z.superRefine(scan('line'))),
+    { [freeTextMark]: 'line' },
+  );
 }
 
 /** Paragraphs (bodies, requirements, comments): CRLF and CR become LF; tabs may stay. */
 export function multiLine(min: number, max: number) {
-  return z
-    .string()
-    .overwrite((value) => value.replace(/\r\n?/g, '\n'))
-    .trim()
-    .min(min)
-    .max(max)
-    .superRefine(scan('text'))
-    .meta({ [freeTextMark]: 'text' });
+  return meta(
+    z
+      .string()
+      .check(z.overwrite((value) => value.replace(/\r\n?/g, '\n')))
+      .check(z.trim())
+      .check(z.minLength(min))
+      .check(z.maxLength(max))
+      .check(z.superRefine(scan('text'))),
+    { [freeTextMark]: 'text' },
+  );
 }
 
 /** The secrecy marker a failed parse found, with the field it was in; undefined when none. */

@@ -1,209 +1,225 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { itemStatuses } from '../domain/items/lifecycle';
 import { isoDateTime } from './common';
 import { multiLine, singleLine } from './free-text';
+import { meta } from './meta';
 import { unitId } from './units';
 
 export { itemStatuses };
 
-export const itemId = z
-  .string()
-  .regex(/^it_[0-9a-z]{20,30}$/, '稿件编号格式不正确')
-  .meta({ description: '稿件编号' });
+export const itemId = meta(z.string().check(z.regex(/^it_[0-9a-z]{20,30}$/, '稿件编号格式不正确')), {
+  description: '稿件编号',
+});
 
-export const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+08:00`)), '日期不存在')
-  .meta({ description: '日期（北京时间）', example: '2026-11-20' });
+export const localDate = meta(
+  z
+    .string()
+    .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+    .check(z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+08:00`)), '日期不存在')),
+  { description: '日期（北京时间）', example: '2026-11-20' },
+);
 
 const personName = singleLine(2, 20);
-const phone = z.string().regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确');
+const phone = z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确'));
 
 export const itemText = {
-  title: singleLine(4, 80).meta({ description: '标题' }),
-  body: multiLine(20, 20_000).meta({ description: '正文（纯文本，段落以换行分隔）' }),
+  title: meta(singleLine(4, 80), { description: '标题' }),
+  body: meta(multiLine(20, 20_000), { description: '正文（纯文本，段落以换行分隔）' }),
 };
 
-export const itemSubmit = z
-  .strictObject({
+export const itemSubmit = meta(
+  z.strictObject({
     ...itemText,
-    eventDate: localDate.meta({ description: '事件发生日期；不得晚于明天' }),
-    urgency: z.enum(['normal', 'important']).meta({ description: 'important 为重要紧急信息' }),
-    openness: z.enum(['public', 'internal']).meta({ description: 'public 可公开，internal 内部' }),
+    eventDate: meta(localDate, { description: '事件发生日期；不得晚于明天' }),
+    urgency: meta(z.enum(['normal', 'important']), { description: 'important 为重要紧急信息' }),
+    openness: meta(z.enum(['public', 'internal']), { description: 'public 可公开，internal 内部' }),
     secrecy: z.literal('non-secret', { error: '只能报送非涉密信息：secrecy 必须为 non-secret' }),
-    approver: personName.meta({ description: '审核领导' }),
-    author: z.strictObject({ name: personName, phone }).meta({ description: '执笔人' }),
-    commissionId: z
-      .string()
-      .regex(/^cm_[0-9a-z]{20,30}$/)
-      .optional()
-      .meta({ description: '约稿编号' }),
-  })
-  .meta({ id: 'ItemSubmit' });
+    approver: meta(personName, { description: '审核领导' }),
+    author: meta(z.strictObject({ name: personName, phone }), { description: '执笔人' }),
+    commissionId: meta(z.optional(z.string().check(z.regex(/^cm_[0-9a-z]{20,30}$/))), {
+      description: '约稿编号',
+    }),
+  }),
+  { id: 'ItemSubmit' },
+);
 export type ItemSubmit = z.infer<typeof itemSubmit>;
 
 /** A returned item's revision: the same fields a unit submitted, with the version it read. */
-export const itemRevise = itemSubmit
-  .omit({ commissionId: true })
-  .extend({ version: z.int().positive() })
-  .meta({ id: 'ItemRevise' });
+export const itemRevise = meta(
+  z.extend(z.omit(itemSubmit, { commissionId: true }), { version: z.int().check(z.positive()) }),
+  { id: 'ItemRevise' },
+);
 export type ItemRevise = z.infer<typeof itemRevise>;
 
-export const finding = z
-  .object({
-    code: z.string().meta({ description: '提示代码，如 VAGUE_TIME、MEETING_ONLY、NEAR_DUPLICATE' }),
-    message: z.string().meta({ description: '给信息员看的中文提示' }),
-    evidence: z.array(z.string()).optional().meta({ description: '触发提示的原文片段' }),
-  })
-  .meta({ id: 'Finding' });
+export const finding = meta(
+  z.object({
+    code: meta(z.string(), { description: '提示代码，如 VAGUE_TIME、MEETING_ONLY、NEAR_DUPLICATE' }),
+    message: meta(z.string(), { description: '给信息员看的中文提示' }),
+    evidence: meta(z.optional(z.array(z.string())), { description: '触发提示的原文片段' }),
+  }),
+  { id: 'Finding' },
+);
 export type Finding = z.infer<typeof finding>;
 
-const similarity = z.number().min(0).max(1);
+const similarity = z.number().check(z.gte(0)).check(z.lte(1));
 
 /** A near-duplicate in full, as stored and as staff and the item's own unit see it. */
-export const duplicateRef = z
-  .object({ itemId, unitId, title: z.string(), similarity })
-  .meta({ id: 'DuplicateRef' });
+export const duplicateRef = meta(z.object({ itemId, unitId, title: z.string(), similarity }), {
+  id: 'DuplicateRef',
+});
 export type DuplicateRef = z.infer<typeof duplicateRef>;
 
 /** Another unit's near-duplicate as a reporter sees it: how similar, never which item or unit. */
-export const duplicateNote = z
-  .strictObject({
+export const duplicateNote = meta(
+  z.strictObject({
     similarity,
-    note: z.string().meta({ description: '如“其他单位已报送相似信息（相似度 80%）”' }),
-  })
-  .meta({ id: 'DuplicateNote' });
+    note: meta(z.string(), { description: '如“其他单位已报送相似信息（相似度 80%）”' }),
+  }),
+  { id: 'DuplicateNote' },
+);
 export type DuplicateNote = z.infer<typeof duplicateNote>;
 
-export const duplicateHint = z.union([duplicateRef, duplicateNote]).meta({
+export const duplicateHint = meta(z.union([duplicateRef, duplicateNote]), {
   id: 'DuplicateHint',
   description: '疑似重复：本单位的稿件给出编号与标题，其他单位的只给相似度（信息员视角）',
 });
 export type DuplicateHint = z.infer<typeof duplicateHint>;
 
-export const textVersion = z
-  .object({ title: z.string(), body: z.string(), at: isoDateTime, by: z.string() })
-  .meta({ id: 'TextVersion' });
+export const textVersion = meta(
+  z.object({ title: z.string(), body: z.string(), at: isoDateTime, by: z.string() }),
+  { id: 'TextVersion' },
+);
 
-export const item = z
-  .object({
+export const item = meta(
+  z.object({
     itemId,
     unitId,
     status: z.enum(itemStatuses),
-    title: z.string().meta({ description: '单位报送的标题（最近一次修改稿）' }),
+    title: meta(z.string(), { description: '单位报送的标题（最近一次修改稿）' }),
     body: z.string(),
     eventDate: localDate,
     urgency: z.enum(['normal', 'important']),
     openness: z.enum(['public', 'internal']),
     approver: z.string(),
     author: z.object({ name: z.string(), phone: z.string() }),
-    commissionId: z.string().optional(),
+    commissionId: z.optional(z.string()),
     submittedAt: isoDateTime,
     updatedAt: isoDateTime,
-    revisions: z.array(textVersion).meta({ description: '单位此前报送的各稿（不变）' }),
-    edited: textVersion.optional().meta({ description: '编辑修改稿；单位报送的文字保持不变' }),
+    revisions: meta(z.array(textVersion), { description: '单位此前报送的各稿（不变）' }),
+    edited: meta(z.optional(textVersion), { description: '编辑修改稿；单位报送的文字保持不变' }),
     findings: z.array(finding),
     duplicates: z.array(duplicateHint),
-    coUnits: z.array(unitId).meta({ description: '综合信息的共同署名单位' }),
-    mergedFrom: z.array(itemId).optional(),
-    mergedInto: itemId.optional(),
-    lastComment: z.string().optional(),
+    coUnits: meta(z.array(unitId), { description: '综合信息的共同署名单位' }),
+    mergedFrom: z.optional(z.array(itemId)),
+    mergedInto: z.optional(itemId),
+    lastComment: z.optional(z.string()),
     version: z.int(),
-  })
-  .meta({ id: 'Item' });
+  }),
+  { id: 'Item' },
+);
 export type Item = z.infer<typeof item>;
 
-export const submitResult = item.meta({ id: 'ItemSubmitted' });
+export const submitResult = meta(item, { id: 'ItemSubmitted' });
 
-export const precheckResult = z
-  .object({ findings: z.array(finding), duplicates: z.array(duplicateHint) })
-  .meta({ id: 'PrecheckResult' });
+export const precheckResult = meta(
+  z.object({ findings: z.array(finding), duplicates: z.array(duplicateHint) }),
+  { id: 'PrecheckResult' },
+);
 
 export const itemParams = z.strictObject({ itemId });
 
 export const itemListQuery = z
   .strictObject({
-    status: z.enum(itemStatuses).optional(),
-    unitId: unitId.optional(),
-    from: localDate.optional().meta({ description: '报送日期起（含）' }),
-    to: localDate.optional().meta({ description: '报送日期止（含）' }),
-    urgency: z.enum(['normal', 'important']).optional(),
-    hasWarnings: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(100).optional(),
-    cursor: z.string().max(2000).optional().meta({ description: '上一页返回的 nextCursor' }),
+    status: z.optional(z.enum(itemStatuses)),
+    unitId: z.optional(unitId),
+    from: meta(z.optional(localDate), { description: '报送日期起（含）' }),
+    to: meta(z.optional(localDate), { description: '报送日期止（含）' }),
+    urgency: z.optional(z.enum(['normal', 'important'])),
+    hasWarnings: z.optional(z.enum(['true', 'false'])),
+    limit: z.optional(z.coerce.number().check(z.int()).check(z.gte(1)).check(z.lte(100))),
+    cursor: meta(z.optional(z.string().check(z.maxLength(2000))), { description: '上一页返回的 nextCursor' }),
   })
-  // A reversed range is a mistake to report, not a query to send (DynamoDB refuses BETWEEN high AND low).
-  .refine((query) => !query.from || !query.to || query.from <= query.to, {
-    path: ['to'],
-    message: '结束日期不能早于开始日期',
-  });
+  .check(
+    z.refine((query) => !query.from || !query.to || query.from <= query.to, {
+      path: ['to'],
+      message: '结束日期不能早于开始日期',
+    }),
+  );
 export type ItemListQuery = z.infer<typeof itemListQuery>;
 
-export const itemSummary = item
-  .pick({
-    itemId: true,
-    unitId: true,
-    status: true,
-    title: true,
-    eventDate: true,
-    urgency: true,
-    openness: true,
-    submittedAt: true,
-    version: true,
-  })
-  .extend({ warnings: z.int().meta({ description: '质量提示条数' }) })
-  .meta({ id: 'ItemSummary' });
+export const itemSummary = meta(
+  z.extend(
+    z.pick(item, {
+      itemId: true,
+      unitId: true,
+      status: true,
+      title: true,
+      eventDate: true,
+      urgency: true,
+      openness: true,
+      submittedAt: true,
+      version: true,
+    }),
+    { warnings: meta(z.int(), { description: '质量提示条数' }) },
+  ),
+  { id: 'ItemSummary' },
+);
 
-export const itemList = z
-  .object({ items: z.array(itemSummary), nextCursor: z.string().optional() })
-  .meta({ id: 'ItemList' });
+export const itemList = meta(z.object({ items: z.array(itemSummary), nextCursor: z.optional(z.string()) }), {
+  id: 'ItemList',
+});
 
 export const decisions = ['candidate', 'reserve', 'return', 'reject'] as const;
-export const decisionBody = z
-  .strictObject({
-    decision: z
-      .enum(decisions)
-      .meta({ description: 'candidate 拟采用，reserve 备用，return 退回修改，reject 退稿' }),
-    version: z.int().positive(),
-    comment: multiLine(1, 1000).optional().meta({ description: '意见；退回时必填' }),
-  })
-  .meta({ id: 'Decision' });
+export const decisionBody = meta(
+  z.strictObject({
+    decision: meta(z.enum(decisions), {
+      description: 'candidate 拟采用，reserve 备用，return 退回修改，reject 退稿',
+    }),
+    version: z.int().check(z.positive()),
+    comment: meta(z.optional(multiLine(1, 1000)), { description: '意见；退回时必填' }),
+  }),
+  { id: 'Decision' },
+);
 export type DecisionBody = z.infer<typeof decisionBody>;
 
-export const editBody = z.strictObject({ ...itemText, version: z.int().positive() }).meta({ id: 'ItemEdit' });
+export const editBody = meta(z.strictObject({ ...itemText, version: z.int().check(z.positive()) }), {
+  id: 'ItemEdit',
+});
 
-export const mergeBody = z
-  .strictObject({
-    itemIds: z.array(itemId).min(2).max(10),
+export const mergeBody = meta(
+  z.strictObject({
+    itemIds: z.array(itemId).check(z.minLength(2)).check(z.maxLength(10)),
     ...itemText,
-    comment: multiLine(0, 1000).optional().meta({ description: '合并说明' }),
-  })
-  .meta({ id: 'ItemMerge' });
+    comment: meta(z.optional(multiLine(0, 1000)), { description: '合并说明' }),
+  }),
+  { id: 'ItemMerge' },
+);
 
-export const historyEvent = z
-  .object({
+export const historyEvent = meta(
+  z.object({
     at: isoDateTime,
-    by: z.string().meta({ description: '操作人令牌编号' }),
+    by: meta(z.string(), { description: '操作人令牌编号' }),
     role: z.string(),
-    action: z.string().meta({ description: 'submit / revise / decide / edit / merge / attach …' }),
-    from: z.string().optional(),
-    to: z.string().optional(),
-    comment: z.string().optional(),
-  })
-  .meta({ id: 'HistoryEvent' });
+    action: meta(z.string(), { description: 'submit / revise / decide / edit / merge / attach …' }),
+    from: z.optional(z.string()),
+    to: z.optional(z.string()),
+    comment: z.optional(z.string()),
+  }),
+  { id: 'HistoryEvent' },
+);
 export type HistoryEvent = z.infer<typeof historyEvent>;
 
-export const itemHistory = z.object({ itemId, events: z.array(historyEvent) }).meta({ id: 'ItemHistory' });
+export const itemHistory = meta(z.object({ itemId, events: z.array(historyEvent) }), { id: 'ItemHistory' });
 
-export const diffPart = z
-  .object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })
-  .meta({ id: 'DiffPart' });
-export const itemDiff = z
-  .object({
+export const diffPart = meta(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() }), {
+  id: 'DiffPart',
+});
+export const itemDiff = meta(
+  z.object({
     itemId,
-    basis: z.enum(['edited', 'none']).meta({ description: 'edited：与编辑修改稿对照；none：编辑尚未改动' }),
+    basis: meta(z.enum(['edited', 'none']), { description: 'edited：与编辑修改稿对照；none：编辑尚未改动' }),
     title: z.array(diffPart),
     body: z.array(diffPart),
-  })
-  .meta({ id: 'ItemDiff' });
+  }),
+  { id: 'ItemDiff' },
+);

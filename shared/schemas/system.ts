@@ -1,16 +1,18 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDateTime } from './common';
+import { meta } from './meta';
 
-export const health = z
-  .object({
+export const health = meta(
+  z.object({
     status: z.enum(['ok', 'degraded']),
     version: z.string(),
     time: isoDateTime,
     checks: z.object({
       table: z.enum(['ok', 'unreachable']),
-      schedulerLastRunAt: isoDateTime.optional().meta({ description: '定时任务最近一次运行时间' }),
+      schedulerLastRunAt: meta(z.optional(isoDateTime), { description: '定时任务最近一次运行时间' }),
     }),
-  })
-  .meta({ id: 'Health' });
+  }),
+  { id: 'Health' },
+);
 
-export const openApiDocument = z.looseObject({ openapi: z.string() }).meta({ id: 'OpenApiDocument' });
+export const openApiDocument = meta(z.looseObject({ openapi: z.string() }), { id: 'OpenApiDocument' });

@@ -1,9 +1,9 @@
-import { openApiDocument } from '#shared/openapi/document';
+import { type OpenApiDocument, prebuiltOpenApiDocument } from '#shared/openapi/prebuilt';
 
-let cached: ReturnType<typeof openApiDocument> | undefined;
+let cached: OpenApiDocument | undefined;
 
-/** Generated once per process: the document depends only on the code. */
+/** Rendered at build time (shared/openapi/prebuilt.ts); decompressed once per process. */
 export function getOpenApi(version: string) {
-  cached ??= openApiDocument(version);
+  cached ??= prebuiltOpenApiDocument(version);
   return cached;
 }

@@ -7,7 +7,7 @@
  * The item submit transaction marks a unit's row answered (see `commissionAnswerUpdate`).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseStored } from '#shared/schemas/free-text';
 import { ConflictError, UnprocessableError } from '../../errors';
 import type { TableRef } from './client';
@@ -49,8 +49,8 @@ const storedUnitRow = z.object({
   commissionId: z.string(),
   unitId: z.string(),
   status: z.enum(['pending', 'answered']),
-  itemId: z.string().optional(),
-  answeredAt: z.string().optional(),
+  itemId: z.optional(z.string()),
+  answeredAt: z.optional(z.string()),
   topic: z.string(),
   requirements: z.string(),
   deadline: z.string(),

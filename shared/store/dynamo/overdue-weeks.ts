@@ -4,7 +4,7 @@
  * writes the row; reruns read it back, so escalation decisions stay the same across reruns.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseStored } from '#shared/schemas/free-text';
 import type { TableRef } from './client';
 import { isConditionFailure, rethrowStoreError } from './errors';

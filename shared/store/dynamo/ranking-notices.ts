@@ -4,7 +4,7 @@
  * computed, even if a late fact has moved the counters since.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseStored } from '#shared/schemas/free-text';
 import { ranking } from '../../schemas/rankings';
 import type { TableRef } from './client';

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseStored } from '#shared/schemas/free-text';
 import { defaultSeries, defaultSeriesList, removedSeriesIds } from '../../domain/series';
 import { ConflictError, UnprocessableError } from '../../errors';
@@ -14,7 +14,10 @@ export { defaultSeries, defaultSeriesList };
 /** The settings row that holds the series list. */
 export const seriesSettingName = 'series';
 
-const storedSeries = z.object({ series: z.array(seriesSchema).min(1), revision: z.int().nonnegative() });
+const storedSeries = z.object({
+  series: z.array(seriesSchema).check(z.minLength(1)),
+  revision: z.int().check(z.nonnegative()),
+});
 
 /** The Chinese message of a refused removal (shared by the use case and the store's own guard). */
 export function seriesRemovedError(removed: readonly string[]): UnprocessableError {

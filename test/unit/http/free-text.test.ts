@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SecrecyRefusedError, ValidationError } from '#shared/errors';
 import { parseWith } from '#shared/http/request';
 import { openApiDocument } from '#shared/openapi/document';

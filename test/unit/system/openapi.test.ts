@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
 import { openApiDocument } from '#shared/openapi/document';
+import { prebuiltOpenApiDocument } from '#shared/openapi/prebuilt';
 import { loadHandler } from '../../support/handlers';
 import { httpEvent, invoke } from '../../support/http-events';
 
@@ -64,5 +65,16 @@ describe('the OpenAPI document', () => {
     );
     expect(reply.status).toBe(200);
     expect(reply.body.openapi).toBe('3.1.0');
+  });
+
+  it('is served as generated from the current routes and schemas (else: npm run openapi:build)', async () => {
+    expect(prebuiltOpenApiDocument('9.9.9'), 'prebuilt document is stale: run npm run openapi:build').toEqual(
+      openApiDocument('9.9.9'),
+    );
+    const reply = await invoke(
+      await loadHandler('system'),
+      httpEvent({ method: 'GET', path: '/openapi.json' }),
+    );
+    expect(reply.body).toEqual(openApiDocument((reply.body.info as { version: string }).version));
   });
 });
