@@ -47,9 +47,9 @@ class Store implements PublishedBulletins {
   }
 }
 
-function generate(years: { year: number; issues: number; items: number }[]): Store {
-  const random = seededRandom(20_261_205);
-  const text = govText(seededRandom(7));
+function generate(years: { year: number; issues: number; items: number }[], seed = 0): Store {
+  const random = seededRandom(20_261_205 + seed);
+  const text = govText(seededRandom(7 + seed));
   const store = new Store();
   let serial = 0;
   for (const { year, issues, items } of years) {
@@ -182,7 +182,7 @@ export const measure: Measure = async ({ short, log }) => {
   // Issues published one by one into the newest year (6 items each): the search objects each
   // writes, until one publish compacts the recent part into the year's; then as many again less
   // two, so the searches below run with the recent part nearly full (their worst case).
-  const extra = [...generate([{ year: newest, issues: 200, items: 1_200 }]).all.values()];
+  const extra = [...generate([{ year: newest, issues: 200, items: 1_200 }], 1).all.values()];
   const publishes: { search: number; items: number; seconds: number; compaction: boolean }[] = [];
   const publishOne = async () => {
     const source = extra[publishes.length] as Bulletin;
@@ -191,6 +191,7 @@ export const measure: Measure = async ({ short, log }) => {
       bulletinId: `bl_bench_search_publish_${String(publishes.length).padStart(3, '0')}`,
       number: currentIssues + publishes.length + 1,
       publishedAt: new Date(Date.UTC(newest, 11, 30) + publishes.length * 60_000).toISOString(),
+      items: source.items.map((item, k) => ({ ...item, itemId: `it_bench_extra_${publishes.length}_${k}` })),
     };
     store.all.set(added.bulletinId, added);
     const publishStarted = performance.now();
