@@ -16,6 +16,7 @@ import {
   buildPartIndex,
   itemDocuments,
   type Manifest,
+  type ManifestIssue,
   type PartIndex,
   type PartManifest,
   partManifest,
@@ -267,17 +268,18 @@ export class StaticArchivePublisher implements ArchivePublisher {
     const inCompacted = new Set<string>();
     const kept = compacted.map((part): PartManifest => {
       const hidden: number[] = [];
-      part.issues.forEach(([year, seriesId, number], at) => {
+      // A hidden issue keeps its place (its documents' numbers) but not its name.
+      const issues = part.issues.map((issue, at): ManifestIssue => {
+        const [year, seriesId, number, items] = issue;
         const key = issueKey(year, seriesId, number);
-        if (visible.has(key) && !inCompacted.has(key)) inCompacted.add(key);
-        else hidden.push(at);
+        if (visible.has(key) && !inCompacted.has(key)) {
+          inCompacted.add(key);
+          return issue;
+        }
+        hidden.push(at);
+        return [0, '', 0, items];
       });
-      return {
-        name: part.name,
-        shards: part.shards,
-        issues: part.issues,
-        ...(hidden.length ? { hidden } : {}),
-      };
+      return { name: part.name, shards: part.shards, issues, ...(hidden.length ? { hidden } : {}) };
     });
     const recent = [...visible].filter(([key]) => !inCompacted.has(key)).map(([, b]) => b);
     const hiddenCount = kept.reduce((sum, part) => sum + (part.hidden?.length ?? 0), 0);

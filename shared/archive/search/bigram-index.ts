@@ -51,7 +51,8 @@ export interface PartManifest {
   issues: ManifestIssue[];
   /**
    * Indexes into `issues` of issues withdrawn (or no longer shown) since the part was built:
-   * their documents keep their numbers in the postings, the search skips them.
+   * their documents keep their numbers in the postings, the search skips them; their entry in
+   * `issues` keeps only the item count (`[0, '', 0, items]`).
    */
   hidden?: number[];
 }

@@ -207,6 +207,9 @@ describe('archive search: the write cost of a publish', () => {
     expect(ids('标记')).toEqual(['w3a', 'w2a']);
     const manifest = JSON.parse(objects.objects.get('search/years.json')?.body ?? '{}');
     expect(manifest.parts[1]).toMatchObject({ name: '2026', hidden: [0] });
+    // Its place is kept (the documents' numbers), its name is not.
+    expect(manifest.parts[1].issues[0]).toEqual([0, '', 0, 2]);
+    expect(objects.objects.get('search/years.json')?.body).not.toContain('"zwxx",1,');
     // A rebuild drops it from the part for good.
     await publisher.rebuild();
     const rebuilt = JSON.parse(objects.objects.get('search/years.json')?.body ?? '{}');
