@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { keyForPath } from '../../infra/local/archive-site';
 import { MemoryArchiveObjects } from '../../shared/archive/objects';
 import { StaticArchivePublisher } from '../../shared/archive/publisher';
+import { recentBound } from '../../shared/archive/search/bigram-index';
 import { searchDocuments } from '../../shared/archive/search/shard';
 import { visibleBulletin } from '../../shared/archive/site';
 import type { Bulletin } from '../../shared/schemas/bulletins';
@@ -315,7 +316,7 @@ export const measure: Measure = async ({ short, log }) => {
       pass: plain.length > 0 && worstPlain <= maxSearchObjects,
       note:
         `${publishes.length} publishes in a row: the recent part (≤ 8 shards) and the manifest each time; ` +
-        `${compactions.length} compaction (the ${cycle}th publish, when the recent issues passed 96,000 characters) ` +
+        `${compactions.length} compaction (the ${cycle}th publish, when the recent issues passed ${recentBound.characters.toLocaleString('en')} characters) ` +
         `rewrote the year's part: ${compactions.map((run) => `${run.search} objects in ${run.seconds.toFixed(1)} s`).join(', ')}. ` +
         `Rebuild of the whole archive (${rebuilt.written} objects, pages included): ${rebuildSeconds.toFixed(1)} s with generation.`,
     },

@@ -285,17 +285,17 @@ export const recentPart = 'recent';
 /**
  * When the recent part is folded into the others (a compaction): beyond this many issues or
  * characters of text, or this many hidden issues in the other parts. The text bound keeps the
- * recent part's shards as dense as a large year's (a first search reads one per key), and its
- * shard count at most `recentMaxShards`, so a publish writes at most that many index objects.
+ * recent part's shards as dense as a large year's (`charactersPerShard`; a first search reads
+ * one per key, every list inline) with at most `recentMaxShards` of them, so a publish writes at
+ * most that many index objects.
  */
-export const recentBound = { issues: 30, characters: 96_000, hidden: 30 };
 const recentMaxShards = 8;
+export const recentBound = { issues: 30, characters: recentMaxShards * charactersPerShard, hidden: 30 };
 
 /** Shard count of the recent part: a power of two, at most `recentMaxShards`. */
 export function recentShardCount(characters: number): number {
   let shards = 1;
-  while (shards < recentMaxShards && characters / shards > recentBound.characters / recentMaxShards)
-    shards *= 2;
+  while (shards < recentMaxShards && characters / shards > charactersPerShard) shards *= 2;
   return shards;
 }
 
