@@ -247,16 +247,19 @@ export class StaticArchivePublisher implements ArchivePublisher {
   private async searchWrites(state: SiteState, current: Bulletin): Promise<Write[]> {
     const archived = await this.deps.isArchivedSeries(current.seriesId);
     const asPublished = visibleBulletin({ ...current, status: 'published' }, archived);
-    if (!asPublished) return [];
     const shown = bulletinsOfYear(state, current.year).some((b) => b.bulletinId === current.bulletinId);
-    const writes: Write[] = shown
-      ? this.itemWrites(asPublished)
-      : itemDocuments(asPublished).map(
-          (_, k): Write => ({
-            key: siteKeys.searchItem(asPublished.year, asPublished.seriesId, asPublished.number, k),
-            delete: true,
-          }),
-        );
+    // The index below is always brought in line with what is shown (an issue of a series no
+    // longer archived gets hidden too); only the changed issue's documents are written here.
+    const writes: Write[] = !asPublished
+      ? []
+      : shown
+        ? this.itemWrites(asPublished)
+        : itemDocuments(asPublished).map(
+            (_, k): Write => ({
+              key: siteKeys.searchItem(asPublished.year, asPublished.seriesId, asPublished.number, k),
+              delete: true,
+            }),
+          );
     const manifest = await this.storedManifest();
     const compacted = manifest?.parts.filter((part) => part.name !== recentPart) ?? [];
     const present =
