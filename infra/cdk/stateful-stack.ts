@@ -227,10 +227,11 @@ export class StatefulStack extends Stack implements StatefulResources {
               referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
               override: true,
             },
-            // Static pages plus Pagefind search (WebAssembly): no inline scripts, no third parties.
+            // Static pages and the archive search (plain JavaScript over JSON index shards, no
+            // WebAssembly): no inline scripts, no third parties.
             contentSecurityPolicy: {
               contentSecurityPolicy:
-                "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
                 "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
               override: true,
             },

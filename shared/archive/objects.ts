@@ -10,6 +10,8 @@ export interface ArchiveObjects {
   delete(key: string): Promise<void>;
   /** Every key under the prefix. */
   list(prefix: string): Promise<string[]>;
+  /** An object's body, undefined when it does not exist. */
+  get(key: string): Promise<string | undefined>;
 }
 
 // Pages change on every publish, so caches hold them briefly; asset names are not hashed either.
@@ -31,5 +33,8 @@ export class MemoryArchiveObjects implements ArchiveObjects {
   }
   async list(prefix: string) {
     return [...this.objects.keys()].filter((key) => key.startsWith(prefix)).sort();
+  }
+  async get(key: string) {
+    return this.objects.get(key)?.body;
   }
 }

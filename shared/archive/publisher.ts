@@ -14,13 +14,17 @@ import { renderRankingNoticePage, renderRankingNoticesIndex } from './render/ran
 import { renderSearchPage } from './render/search-page';
 import {
   buildPartIndex,
-  changedShards,
   itemDocuments,
   type Manifest,
+  type ManifestIssue,
   type PartIndex,
   type PartManifest,
   partManifest,
+  recentBound,
+  recentPart,
+  recentShardCount,
   searchParts,
+  textSize,
 } from './search/bigram-index';
 import {
   allBulletins,
@@ -46,6 +50,8 @@ export interface ArchivePublisherDeps {
 type Write = { key: string; body: string; kind: keyof typeof objectKinds } | { key: string; delete: true };
 
 const parallelWrites = 16;
+
+const issueKey = (year: number, seriesId: string, number: number) => `${year}/${seriesId}/${number}`;
 
 export class StaticArchivePublisher implements ArchivePublisher {
   constructor(private readonly deps: ArchivePublisherDeps) {}
@@ -231,83 +237,120 @@ export class StaticArchivePublisher implements ArchivePublisher {
   }
 
   /**
-   * Search objects one publish or withdrawal changes: the issue's item documents, the shards of
-   * its part that hold a key of its items or of a later document, and the manifest. When the
-   * newest year changes (the first issue of a year, or its withdrawal) both parts are rewritten
-   * and the retired part's objects deleted.
+   * Search objects one publish or withdrawal changes: the issue's item documents, the `recent`
+   * part (every visible issue not in a compacted part, rebuilt whole: at most 8 shards) and the
+   * manifest, where an issue of a compacted part that is no longer shown is listed as hidden.
+   * When the recent part or the hidden issues outgrow `recentBound` (or the manifest or a
+   * compacted part is missing) this change compacts instead: every part whose issues changed is
+   * rebuilt, the recent part emptied.
    */
   private async searchWrites(state: SiteState, current: Bulletin): Promise<Write[]> {
     const archived = await this.deps.isArchivedSeries(current.seriesId);
     const asPublished = visibleBulletin({ ...current, status: 'published' }, archived);
     const shown = bulletinsOfYear(state, current.year).some((b) => b.bulletinId === current.bulletinId);
-    const writes: Write[] = [];
-    if (asPublished) {
-      writes.push(
-        ...(shown
-          ? this.itemWrites(asPublished)
-          : itemDocuments(asPublished).map(
-              (_, k): Write => ({
-                key: siteKeys.searchItem(asPublished.year, asPublished.seriesId, asPublished.number, k),
-                delete: true,
-              }),
-            )),
-      );
-    }
-    const parts = searchParts(state.years);
-    const beforeYears = state.years.map((entry) =>
-      entry.year !== current.year || !asPublished
-        ? entry
-        : {
-            year: entry.year,
-            bulletins: shown
-              ? entry.bulletins.filter((b) => b.bulletinId !== current.bulletinId)
-              : [...entry.bulletins, asPublished],
-          },
-    );
-    if (asPublished && !state.years.some((entry) => entry.year === current.year))
-      beforeYears.push({ year: current.year, bulletins: [asPublished] });
-    const before = searchParts(beforeYears);
-    const names = (list: { name: string }[]) => list.map((part) => part.name).join(',');
-    const part = parts.find((candidate) => candidate.years.includes(current.year));
-    // A bucket without this part's first shard (written before the index existed, or emptied)
-    // gets the whole index, not a patch.
-    const sameParts =
-      asPublished !== undefined &&
-      part !== undefined &&
-      names(parts) === names(before) &&
-      (await this.deps.objects.list(siteKeys.searchIndex(part.name, 0))).length > 0;
-    // Only the changed part's postings are built, unless every part is rewritten.
-    const built = parts.map((candidate) =>
-      asPublished && (!sameParts || candidate === part)
-        ? buildPartIndex(candidate.name, candidate.bulletins)
-        : undefined,
-    );
-    const index = built[part ? parts.indexOf(part) : -1];
-    if (asPublished && index && part && sameParts) {
-      const { shards, previousShards } = changedShards(index, part.bulletins, asPublished);
-      for (const shard of shards) writes.push(...this.shardWrites(index, shard));
-      for (let shard = index.shards.length; shard < previousShards; shard++)
-        writes.push({ key: siteKeys.searchIndex(index.manifest.name, shard), delete: true });
-    } else if (asPublished) {
-      // The newest year changed (its first issue, or the withdrawal of its last), or the part was
-      // missing: rewrite every part and delete what a retired part left.
-      const keep = new Set<string>();
-      for (const next of built)
-        for (let shard = 0; shard < (next?.shards.length ?? 0); shard++)
-          for (const write of next ? this.shardWrites(next, shard) : []) {
+    // The index below is always brought in line with what is shown (an issue of a series no
+    // longer archived gets hidden too); only the changed issue's documents are written here.
+    const writes: Write[] = !asPublished
+      ? []
+      : shown
+        ? this.itemWrites(asPublished)
+        : itemDocuments(asPublished).map(
+            (_, k): Write => ({
+              key: siteKeys.searchItem(asPublished.year, asPublished.seriesId, asPublished.number, k),
+              delete: true,
+            }),
+          );
+    const manifest = await this.storedManifest();
+    const compacted = manifest?.parts.filter((part) => part.name !== recentPart) ?? [];
+    const present =
+      compacted.length > 0 &&
+      (
+        await Promise.all(compacted.map((part) => this.deps.objects.list(siteKeys.searchIndex(part.name, 0))))
+      ).every((keys) => keys.length > 0);
+    const visible = new Map(allBulletins(state).map((b) => [issueKey(b.year, b.seriesId, b.number), b]));
+    const inCompacted = new Set<string>();
+    const kept = compacted.map((part): PartManifest => {
+      const hidden: number[] = [];
+      // A hidden issue keeps its place (its documents' numbers) but not its name.
+      const issues = part.issues.map((issue, at): ManifestIssue => {
+        const [year, seriesId, number, items] = issue;
+        const key = issueKey(year, seriesId, number);
+        if (visible.has(key) && !inCompacted.has(key)) {
+          inCompacted.add(key);
+          return issue;
+        }
+        hidden.push(at);
+        return [0, '', 0, items];
+      });
+      return { name: part.name, shards: part.shards, issues, ...(hidden.length ? { hidden } : {}) };
+    });
+    const recent = [...visible].filter(([key]) => !inCompacted.has(key)).map(([, b]) => b);
+    const hiddenCount = kept.reduce((sum, part) => sum + (part.hidden?.length ?? 0), 0);
+    const withinBound =
+      recent.length <= recentBound.issues &&
+      textSize(recent) <= recentBound.characters &&
+      hiddenCount <= recentBound.hidden;
+    if (present && withinBound) {
+      const recentKeys = await this.deps.objects.list(`search/index/${recentPart}/`);
+      const parts = [...kept];
+      const written = new Set<string>();
+      if (recent.length > 0) {
+        const index = buildPartIndex(recentPart, recent, recentShardCount(textSize(recent)));
+        for (let shard = 0; shard < index.shards.length; shard++)
+          for (const write of this.shardWrites(index, shard)) {
             writes.push(write);
-            keep.add(write.key);
+            written.add(write.key);
           }
-      const stale = (await this.deps.objects.list('search/index/')).filter((key) => !keep.has(key));
-      writes.push(...stale.map((key): Write => ({ key, delete: true })));
+        parts.unshift(index.manifest);
+      }
+      writes.push(
+        ...recentKeys.filter((key) => !written.has(key)).map((key): Write => ({ key, delete: true })),
+      );
+      writes.push(this.manifestWrite(state, parts));
+      return writes;
     }
-    writes.push(
-      this.manifestWrite(
-        state,
-        parts.map((candidate, n) => built[n]?.manifest ?? partManifest(candidate.name, candidate.bulletins)),
-      ),
+    // Compaction: the parts as a rebuild makes them; a part whose issues are unchanged (same
+    // name, same issues, nothing hidden, its objects present) is kept as it is.
+    const unchanged = new Set(
+      present
+        ? kept.filter((part) => !part.hidden).map((part) => `${part.name}|${JSON.stringify(part.issues)}`)
+        : [],
     );
+    const parts: PartManifest[] = [];
+    const keep = new Set<string>();
+    const keepFolders: string[] = [];
+    for (const part of searchParts(state.years)) {
+      const entry = partManifest(part.name, part.bulletins);
+      if (unchanged.has(`${entry.name}|${JSON.stringify(entry.issues)}`)) {
+        parts.push(kept.find((candidate) => candidate.name === entry.name) ?? entry);
+        keepFolders.push(`search/index/${part.name}/`);
+        continue;
+      }
+      const index = buildPartIndex(part.name, part.bulletins);
+      for (let shard = 0; shard < index.shards.length; shard++)
+        for (const write of this.shardWrites(index, shard)) {
+          writes.push(write);
+          keep.add(write.key);
+        }
+      parts.push(index.manifest);
+    }
+    const stale = (await this.deps.objects.list('search/index/')).filter(
+      (key) => !keep.has(key) && !keepFolders.some((folder) => key.startsWith(folder)),
+    );
+    writes.push(...stale.map((key): Write => ({ key, delete: true })));
+    writes.push(this.manifestWrite(state, parts));
     return writes;
+  }
+
+  private async storedManifest(): Promise<Manifest | undefined> {
+    const body = await this.deps.objects.get(siteKeys.years);
+    if (!body) return undefined;
+    try {
+      const manifest = JSON.parse(body) as Manifest;
+      return Array.isArray(manifest.parts) ? manifest : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private statics(): Write[] {

@@ -205,7 +205,8 @@ describe('the archive site', () => {
           ContentTypeOptions: { Override: true },
           FrameOptions: { FrameOption: 'DENY', Override: true },
           ContentSecurityPolicy: Match.objectLike({
-            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'"),
+            // Scripts from the site only, and no WebAssembly (the search is plain JavaScript).
+            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'; script-src 'self'; style-src"),
           }),
         }),
       }),

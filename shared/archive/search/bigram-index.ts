@@ -1,6 +1,7 @@
 /**
- * The archive's search index, built from the visible bulletins (pure: no I/O). Two parts: the
- * newest year, which publishing changes, and all closed years together, which it rarely does.
+ * The archive's search index, built from the visible bulletins (pure: no I/O). Compacted parts:
+ * the newest year, and all closed years together; plus a small `recent` part holding the issues
+ * published since the last compaction, which a publish or withdrawal rebuilds whole.
  *
  * - one small document per public item (`search/items/<year>/<series>/<number>/<k>.json`: what a
  *   hit shows: label, link, title, text, units, date), fetched only for the results on screen;
@@ -10,8 +11,9 @@
  * - the manifest (`search/years.json`): per part the shard count and the issues in document
  *   order, so a doc number leads to its document's key.
  *
- * Documents are numbered oldest issue first, so a publish (the newest issue) appends: only the
- * shards holding a key of the new items change (`changedShards`).
+ * A publish therefore writes at most `recentMaxShards` index objects and the manifest, whatever
+ * the size of the year; a withdrawn issue of a compacted part is listed in its part's `hidden`
+ * until the next compaction rebuilds that part (archive/publisher.ts).
  */
 import { runInNewContext } from 'node:vm';
 import type { VisibleBulletin } from '../site';
@@ -47,6 +49,12 @@ export interface PartManifest {
   shards: number;
   /** In document order (oldest first). */
   issues: ManifestIssue[];
+  /**
+   * Indexes into `issues` of issues withdrawn (or no longer shown) since the part was built:
+   * their documents keep their numbers in the postings, the search skips them; their entry in
+   * `issues` keeps only the item count (`[0, '', 0, items]`).
+   */
+  hidden?: number[];
 }
 
 export interface Manifest {
@@ -104,7 +112,7 @@ function yearText(bulletins: VisibleBulletin[]): YearText {
 }
 
 /** The size that decides a part's shard count: its items' text as stored (cheap, no index). */
-function textSize(bulletins: VisibleBulletin[]): number {
+export function textSize(bulletins: VisibleBulletin[]): number {
   let size = 0;
   for (const b of bulletins)
     for (const item of b.items)
@@ -128,16 +136,17 @@ export interface PartIndex {
   manifest: PartManifest;
   /** Every shard (index = shard number): its JSON body and the long lists it points to. */
   shards: { body: string; own: ShardObject[] }[];
-  /** Keys per shard, to tell which shards a change touches. */
-  keysOf(docs: { from: number }): Set<string>;
 }
 
 /** Postings longer than this (numbers) get an object of their own, out of their shard. */
 const ownObjectAbove = 6_000;
 
-export function buildPartIndex(name: string, bulletins: VisibleBulletin[]): PartIndex {
+export function buildPartIndex(
+  name: string,
+  bulletins: VisibleBulletin[],
+  shards = shardCount(textSize(bulletins)),
+): PartIndex {
   const { order, texts, characters } = yearText(bulletins);
-  const shards = shardCount(textSize(bulletins));
   // Characters get small ids so a bigram is one small-integer Map key. Two passes over typed
   // arrays (count, then place) keep millions of positions out of growing JS arrays.
   const charId = new Int32Array(65_536).fill(-1);
@@ -256,46 +265,7 @@ export function buildPartIndex(name: string, bulletins: VisibleBulletin[]): Part
       issues: order.map((b): ManifestIssue => [b.year, b.seriesId, b.number, b.items.length]),
     },
     shards: postings.map((shard, n) => ({ body: JSON.stringify(shard), own: own[n] as ShardObject[] })),
-    keysOf: ({ from }) => keysOf(texts.slice(from)),
   };
-}
-
-function keysOf(texts: string[]): Set<string> {
-  const keys = new Set<string>();
-  for (const text of texts) {
-    for (let at = 0; at < text.length; at++) {
-      const char = text.charAt(at);
-      if (char !== ' ') keys.add(char);
-      const key = text.substr(at, 2);
-      if (key.length === 2 && !key.includes(' ')) keys.add(key);
-    }
-  }
-  return keys;
-}
-
-/**
- * The shards of `next` that differ from the part's index before one issue (`changed`) was added
- * or removed: those holding a key of that issue's items or of any document numbered after it
- * (their numbers moved). A different shard count rewrites every shard. `previousShards` is the
- * count before, so the caller can delete shards beyond the new count.
- */
-export function changedShards(
-  next: PartIndex,
-  bulletins: VisibleBulletin[],
-  changed: VisibleBulletin,
-): { shards: number[]; previousShards: number } {
-  const without = bulletins.filter((b) => b.bulletinId !== changed.bulletinId);
-  const before = without.length === bulletins.length ? [...without, changed] : without;
-  const previousShards = shardCount(textSize(before));
-  const all = Array.from({ length: next.manifest.shards }, (_, shard) => shard);
-  if (previousShards !== next.manifest.shards) return { shards: all, previousShards };
-  const order = documentOrder([...without, changed]);
-  const position = order.findIndex((b) => b.bulletinId === changed.bulletinId);
-  const from = order.slice(0, position).reduce((sum, b) => sum + b.items.length, 0);
-  const keys = next.keysOf({ from });
-  for (const key of keysOf(yearText([changed]).texts)) keys.add(key);
-  const touched = new Set([...keys].map((key) => shared().index.shardOf(key, next.manifest.shards)));
-  return { shards: all.filter((shard) => touched.has(shard)), previousShards };
 }
 
 /** The item documents of an issue, in manifest order (k = 0, 1, …). */
@@ -307,6 +277,26 @@ export interface Part {
   name: string;
   years: number[];
   bulletins: VisibleBulletin[];
+}
+
+/** The part of the issues published since the last compaction, searched first. */
+export const recentPart = 'recent';
+
+/**
+ * When the recent part is folded into the others (a compaction): beyond this many issues or
+ * characters of text, or this many hidden issues in the other parts. The text bound keeps the
+ * recent part's shards as dense as a large year's (`charactersPerShard`; a first search reads
+ * one per key, every list inline) with at most `recentMaxShards` of them, so a publish writes at
+ * most that many index objects.
+ */
+const recentMaxShards = 8;
+export const recentBound = { issues: 30, characters: recentMaxShards * charactersPerShard, hidden: 30 };
+
+/** Shard count of the recent part: a power of two, at most `recentMaxShards`. */
+export function recentShardCount(characters: number): number {
+  let shards = 1;
+  while (shards < recentMaxShards && characters / shards > charactersPerShard) shards *= 2;
+  return shards;
 }
 
 /** The newest year is a part of its own; every older year is in the part `closed`. */

@@ -47,6 +47,7 @@ export function searchArchive(read: SearchObjects, query: string): { hits: Searc
       starts.push(total);
       total += issue[3];
     }
+    const hidden = new Set(part.hidden ?? []);
     const located = (docs ?? [])
       .filter((n) => n < total)
       .map((doc) => {
@@ -54,6 +55,8 @@ export function searchArchive(read: SearchObjects, query: string): { hits: Searc
         while (at > 0 && (starts[at] as number) > doc) at--;
         return { at, k: doc - (starts[at] as number) };
       })
+      // Issues withdrawn since the part was built.
+      .filter(({ at }) => !hidden.has(at))
       // Newest issue first, its items in the issue's order.
       .sort((a, b) => b.at - a.at || a.k - b.k);
     for (const { at, k } of located) {

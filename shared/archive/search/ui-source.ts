@@ -1,9 +1,10 @@
 /**
  * The search page's behaviour as browser JavaScript text (the last part of assets/search.js).
  *
- * A query fetches the manifest (`years.json`), then per index part only the shards holding its
- * keys (and a key's own object when its list is long), intersects positions for exact phrases
- * (index-source.ts), and fetches the documents of the results on screen, 20 at a time, newest
+ * A query fetches the manifest (`years.json`), then per index part (the recent issues first)
+ * only the shards holding its keys (and a key's own object when its list is long), intersects
+ * positions for exact phrases (index-source.ts), skips the issues the manifest lists as hidden
+ * (withdrawn since their part was built), and fetches the documents of the results on screen, 20 at a time, newest
  * first. Everything fetched stays in a Map for the page's life: the form on the search page runs
  * later queries in place (history.pushState), so they reuse what the first one downloaded.
  * User text only ever enters the page as text nodes (never innerHTML).
@@ -67,6 +68,7 @@ export const searchUiSource = String.raw`(function () {
     });
     part.starts = starts;
     part.total = total;
+    part.hide = new Set(part.hidden || []);
     return part;
   }
   // [issue index, item index] of a doc number.
@@ -114,6 +116,8 @@ export const searchUiSource = String.raw`(function () {
       return (docs || [])
         .filter(function (doc) { return doc < part.total; })
         .map(function (doc) { return locate(part, doc); })
+        // Issues withdrawn since the part was built.
+        .filter(function (at) { return !part.hide.has(at[0]); })
         // Newest issue first, its items in the issue's order.
         .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
         .map(function (at) { return itemUrl(part, at); });

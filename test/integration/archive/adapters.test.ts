@@ -58,7 +58,7 @@ describe('DynamoBulletinStore', () => {
 });
 
 describe('S3ArchiveObjects with the publisher', () => {
-  it('puts with content type and cache control, lists past one page and deletes', async () => {
+  it('puts with content type and cache control, lists past one page, reads and deletes', async () => {
     const bucket = 'archive-objects';
     await ensureBucket(s3(), bucket);
     const objects = new S3ArchiveObjects(s3(), bucket);
@@ -71,6 +71,8 @@ describe('S3ArchiveObjects with the publisher', () => {
     await objects.delete('search/x1.json');
     await objects.delete('search/never-there.json');
     expect((await objects.list('search/')).length).toBe(1004);
+    expect(await objects.get('search/x2.json')).toBe('{}');
+    expect(await objects.get('search/x1.json')).toBeUndefined();
   });
 
   it('publishes from the table into the bucket', async () => {

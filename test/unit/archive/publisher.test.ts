@@ -38,9 +38,10 @@ describe('StaticArchivePublisher', () => {
         'search/years.json',
       ].sort(),
     );
-    // The issue's one public item, and the newest year's index shards its text touches.
+    // The issue's one public item and the recent issues' part; the year's part is not rewritten.
     expect(search).toContain('search/items/2026/zwxx/2/0.json');
-    expect(search.filter((key) => key.startsWith('search/index/2026/')).length).toBeGreaterThan(0);
+    expect(search).toContain('search/index/recent/0.json');
+    expect(search.filter((key) => key.startsWith('search/index/2026/'))).toEqual([]);
     expect(objects.objects.get('2026/zwxx/2/index.html')?.contentType).toBe('text/html; charset=utf-8');
     expect(objects.objects.get('search/items/2026/zwxx/2/0.json')?.contentType).toBe(
       'application/json; charset=utf-8',

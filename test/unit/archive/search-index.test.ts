@@ -143,3 +143,79 @@ describe('archive search index on a bucket written before it existed', () => {
     expect(ids('基站')).toEqual(['g5other', 'g5', 'g5apart']);
   });
 });
+
+// Pseudo-random Chinese text (deterministic), so an issue's keys spread over every shard.
+function prose(seed: number, length: number): string {
+  const alphabet =
+    '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质';
+  let state = seed * 2_654_435_761;
+  let text = '';
+  for (let at = 0; at < length; at++) {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    text += alphabet.charAt(state % alphabet.length);
+  }
+  return text;
+}
+
+describe('archive search: the write cost of a publish', () => {
+  const marker = (n: number) => `标记${String(n).padStart(3, '0')}号`;
+  const numbered = (n: number) =>
+    bulletin({
+      number: n,
+      publishedAt: new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(),
+      items: [
+        entry(`w${n}a`, `第${n}期信息${marker(n)}`, prose(n, 1_500)),
+        entry(`w${n}b`, `第${n}期另一条`, prose(n + 1_000, 1_500)),
+      ],
+    });
+
+  it('writes a bounded number of search objects per publish, whatever the size of the year', async () => {
+    const count = 50;
+    const { writes, ids, objects } = await archive(Array.from({ length: count }, (_, n) => numbered(n + 1)));
+    const yearShards = JSON.parse(objects.objects.get('search/years.json')?.body ?? '{}').parts.find(
+      (part: { name: string }) => part.name === '2026',
+    ).shards as number;
+    expect(yearShards).toBeGreaterThanOrEqual(16);
+    const compactions = writes.filter((keys) => keys.some((key) => key.startsWith('search/index/2026/')));
+    // The first publish builds the year's part; after that one in ~20 publishes folds the
+    // recent issues (2 × 1,500 characters each, bound 64,000) into it.
+    expect(compactions.length).toBeLessThanOrEqual(1 + Math.ceil(count / 20));
+    for (const keys of writes.slice(1)) {
+      if (compactions.includes(keys)) continue;
+      const search = keys.filter((key) => key.startsWith('search/'));
+      const items = search.filter((key) => key.startsWith('search/items/'));
+      expect(items).toHaveLength(2);
+      expect(search.length - items.length).toBeLessThanOrEqual(10);
+    }
+    // Every issue stays findable, exactly, whether compacted or recent.
+    for (const n of [1, 20, 35, 49, 50]) expect(ids(marker(n))).toEqual([`w${n}a`]);
+    expect(ids('标记')).toHaveLength(count);
+  }, 60_000);
+
+  it('takes a withdrawn issue of a compacted part out of the results at once, without rewriting the part', async () => {
+    const list = [1, 2, 3].map(numbered);
+    const { store, publisher, ids, objects } = await archive(list);
+    const first = list[0] as Bulletin;
+    const before = JSON.parse(objects.objects.get('search/years.json')?.body ?? '{}');
+    expect(before.parts.map((part: { name: string }) => part.name)).toEqual(['recent', '2026']);
+    expect(ids(marker(1))).toEqual(['w1a']);
+    const withdrawn = { ...first, status: 'withdrawn' as const, version: first.version + 1 };
+    store.save(withdrawn);
+    const keys = await publisher.bulletinChanged(withdrawn);
+    expect(keys.filter((key) => key.startsWith('search/index/2026/'))).toEqual([]);
+    expect(ids(marker(1))).toEqual([]);
+    expect(ids('标记')).toEqual(['w3a', 'w2a']);
+    const manifest = JSON.parse(objects.objects.get('search/years.json')?.body ?? '{}');
+    expect(manifest.parts[1]).toMatchObject({ name: '2026', hidden: [0] });
+    // Its place is kept (the documents' numbers), its name is not.
+    expect(manifest.parts[1].issues[0]).toEqual([0, '', 0, 2]);
+    expect(objects.objects.get('search/years.json')?.body).not.toContain('"zwxx",1,');
+    // A rebuild drops it from the part for good.
+    await publisher.rebuild();
+    const rebuilt = JSON.parse(objects.objects.get('search/years.json')?.body ?? '{}');
+    expect(rebuilt.parts).toEqual([expect.objectContaining({ name: '2026', issues: expect.any(Array) })]);
+    expect(rebuilt.parts[0].hidden).toBeUndefined();
+    expect(ids(marker(1))).toEqual([]);
+    expect(ids('标记')).toEqual(['w3a', 'w2a']);
+  });
+});
