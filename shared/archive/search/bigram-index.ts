@@ -283,19 +283,34 @@ export interface Part {
 export const recentPart = 'recent';
 
 /**
- * When the recent part is folded into the others (a compaction): beyond this many issues or
- * characters of text, or this many hidden issues in the other parts. The text bound keeps the
- * recent part's shards as dense as a large year's (`charactersPerShard`; a first search reads
- * one per key, every list inline) with at most `recentMaxShards` of them, so a publish writes at
- * most that many index objects.
+ * The recent part's normal bound: the nightly compaction job (`search-compaction`) folds the
+ * recent part into the others, so between two runs it holds about a day's publishes, far below
+ * this many issues or characters of text, or this many hidden issues in the other parts. The text
+ * bound keeps the recent part's shards as dense as a large year's (`charactersPerShard`; a first
+ * search reads one per key, every list inline) with at most `recentMaxShards` of them.
  */
 const recentMaxShards = 8;
 export const recentBound = { issues: 30, characters: recentMaxShards * charactersPerShard, hidden: 30 };
 
-/** Shard count of the recent part: a power of two, at most `recentMaxShards`. */
+/**
+ * Past this (three times the normal bound: the nightly job has failed for days), or with the
+ * manifest or a part's objects missing, a publish or withdrawal compacts itself as a safety net.
+ * Below it a publish writes at most `recentCapShards` index objects for the recent part.
+ */
+export const recentCap = {
+  issues: 3 * recentBound.issues,
+  characters: 3 * recentBound.characters,
+  hidden: 3 * recentBound.hidden,
+};
+const recentCapShards = 32;
+
+/**
+ * Shard count of the recent part: a power of two, as dense as a year's shards — at most
+ * `recentMaxShards` within the normal bound, at most `recentCapShards` up to the hard cap.
+ */
 export function recentShardCount(characters: number): number {
   let shards = 1;
-  while (shards < recentMaxShards && characters / shards > charactersPerShard) shards *= 2;
+  while (shards < recentCapShards && characters / shards > charactersPerShard) shards *= 2;
   return shards;
 }
 
