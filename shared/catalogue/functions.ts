@@ -323,7 +323,7 @@ export const functions = {
     access: {
       // The archive publisher's reads (published issues by year, the archive's years and series
       // rows); it writes only search objects in the archive bucket.
-      table: { read: ['SETTINGS', 'BULLETIN#*'], query: { gsi2: ['PUBLISHED#*'] } },
+      table: { read: ['SETTINGS'], query: { gsi2: ['PUBLISHED#*'] } },
       archive: 'readwrite',
     },
   },
