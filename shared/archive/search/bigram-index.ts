@@ -1,7 +1,8 @@
 /**
  * The archive's search index, built from the visible bulletins (pure: no I/O). Compacted parts:
  * the newest year, and all closed years together; plus a small `recent` part holding the issues
- * published since the last compaction, which a publish or withdrawal rebuilds whole.
+ * published since the last compaction (the nightly `search-compaction` job), which a publish or
+ * withdrawal rebuilds whole.
  *
  * - one small document per public item (`search/items/<year>/<series>/<number>/<k>.json`: what a
  *   hit shows: label, link, title, text, units, date), fetched only for the results on screen;
@@ -11,9 +12,10 @@
  * - the manifest (`search/years.json`): per part the shard count and the issues in document
  *   order, so a doc number leads to its document's key.
  *
- * A publish therefore writes at most `recentMaxShards` index objects and the manifest, whatever
- * the size of the year; a withdrawn issue of a compacted part is listed in its part's `hidden`
- * until the next compaction rebuilds that part (archive/publisher.ts).
+ * A publish therefore writes at most `recentMaxShards` index objects (a day's publishes are far
+ * fewer; `recentCapShards` if the nightly job has failed for days) and the manifest, whatever the
+ * size of the year; a withdrawn issue of a compacted part is listed in its part's `hidden` until
+ * the next compaction rebuilds that part (archive/publisher.ts).
  */
 import { runInNewContext } from 'node:vm';
 import type { VisibleBulletin } from '../site';
