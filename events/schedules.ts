@@ -101,6 +101,16 @@ export const schedules = [
     job: 'digest',
     retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
   },
+  {
+    name: 'nightly-search-compaction',
+    description:
+      '每天 2:30 整理公开网站检索索引：把上次整理以来发布的期次并入最新年份的索引（发布时只重建小的“近期”部分；无新发布则不写）',
+    cron: { minute: '30', hour: '2', dayOfMonth: '*', month: '*', dayOfWeek: '*' },
+    timezone: 'Asia/Shanghai',
+    function: 'search-compaction',
+    job: 'search-compaction',
+    retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
+  },
 ] as const satisfies readonly ScheduleDeclaration[];
 
 /** EventBridge Scheduler syntax: `cron(min hour dom month dow year)`, one of dom/dow must be `?`. */

@@ -7,7 +7,8 @@
  * the manifest, the index shards and the documents of the hits on screen) are summed until the
  * results are shown. A second query typed into the same page counts what it adds. Before the
  * searches, issues are published one by one into the newest year (the search objects each writes
- * are counted) until one compaction and nearly a second, so the recent part is nearly full.
+ * are counted) up to the recent part's normal bound, the nightly compaction job folds them into
+ * the year (timed), and nearly as many again are published, so the recent part is nearly full.
  * `--short` keeps the newest year's 8,300 items and one earlier year (300 issues).
  */
 import { createServer, type Server } from 'node:http';
@@ -16,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { keyForPath } from '../../infra/local/archive-site';
 import { MemoryArchiveObjects } from '../../shared/archive/objects';
 import { StaticArchivePublisher } from '../../shared/archive/publisher';
-import { recentBound } from '../../shared/archive/search/bigram-index';
+import { recentBound, textSize } from '../../shared/archive/search/bigram-index';
 import { searchDocuments } from '../../shared/archive/search/shard';
 import { visibleBulletin } from '../../shared/archive/site';
 import type { Bulletin } from '../../shared/schemas/bulletins';
@@ -183,20 +184,35 @@ export const measure: Measure = async ({ short, log }) => {
   const oldYearFile = gzipSync(JSON.stringify({ year: newest, docs: newestDocs })).length;
 
   // Issues published one by one into the newest year (6 items each): the search objects each
-  // writes, until one publish compacts the recent part into the year's; then as many again less
-  // two, so the searches below run with the recent part nearly full (their worst case).
+  // writes, up to the recent part's normal bound (what the nightly job keeps it under); then the
+  // nightly compaction job, then as many again less one, so the searches below run with the
+  // recent part nearly full (their worst case).
   const extra = [...generate([{ year: newest, issues: 200, items: 1_200 }], 1).all.values()];
   const publishes: { search: number; items: number; seconds: number; compaction: boolean }[] = [];
-  const publishOne = async () => {
+  const recent = { issues: 0, characters: 0 };
+  const nextIssue = (): Bulletin => {
     const source = extra[publishes.length] as Bulletin;
-    const added: Bulletin = {
+    return {
       ...source,
       bulletinId: `bl_bench_search_publish_${String(publishes.length).padStart(3, '0')}`,
       number: currentIssues + publishes.length + 1,
       publishedAt: new Date(Date.UTC(newest, 11, 30) + publishes.length * 60_000).toISOString(),
       items: source.items.map((item, k) => ({ ...item, itemId: `it_bench_extra_${publishes.length}_${k}` })),
     };
+  };
+  const sizeOf = (b: Bulletin) => {
+    const shown = visibleBulletin(b, true);
+    return shown ? textSize([shown]) : 0;
+  };
+  const fits = () =>
+    publishes.length < extra.length &&
+    recent.issues + 1 <= recentBound.issues &&
+    recent.characters + sizeOf(nextIssue()) <= recentBound.characters;
+  const publishOne = async () => {
+    const added = nextIssue();
     store.all.set(added.bulletinId, added);
+    recent.issues += 1;
+    recent.characters += sizeOf(added);
     const publishStarted = performance.now();
     const written = await publisher.bulletinChanged(added);
     const search = written.filter((key) => key.startsWith('search/'));
@@ -207,9 +223,14 @@ export const measure: Measure = async ({ short, log }) => {
       compaction: search.some((key) => key.startsWith(`search/index/${newest}/`)),
     });
   };
-  while (!publishes.some((run) => run.compaction) && publishes.length < extra.length) await publishOne();
+  while (fits()) await publishOne();
   const cycle = publishes.length;
-  for (let n = 0; n < cycle - 2; n++) await publishOne();
+  const nightlyStarted = performance.now();
+  const nightly = await publisher.compactSearch();
+  const nightlySeconds = (performance.now() - nightlyStarted) / 1000;
+  recent.issues = 0;
+  recent.characters = 0;
+  for (let n = 0; n < cycle - 1 && fits(); n++) await publishOne();
   const manifest = JSON.parse(objects.objects.get('search/years.json')?.body ?? '{}') as {
     parts: { name: string; shards: number; issues: unknown[] }[];
   };
@@ -313,11 +334,11 @@ export const measure: Measure = async ({ short, log }) => {
       baseline: `${indexObjects.length} index objects of ${newest} (${newestShards} shards)`,
       ratio: Math.round((worstPlain / maxSearchObjects) * 100) / 100,
       goal: `≤ ${maxSearchObjects} per publish between compactions (bounded, whatever the year's size)`,
-      pass: plain.length > 0 && worstPlain <= maxSearchObjects,
+      pass: plain.length > 0 && compactions.length === 0 && worstPlain <= maxSearchObjects,
       note:
-        `${publishes.length} publishes in a row: the recent part (≤ 8 shards) and the manifest each time; ` +
-        `${compactions.length} compaction (the ${cycle}th publish, when the recent issues passed ${recentBound.characters.toLocaleString('en')} characters) ` +
-        `rewrote the year's part: ${compactions.map((run) => `${run.search} objects in ${run.seconds.toFixed(1)} s`).join(', ')}. ` +
+        `${publishes.length} publishes: the recent part (≤ 8 shards) and the manifest each time, ` +
+        `${compactions.length} of them compacting; after the ${cycle}th (${recentBound.characters.toLocaleString('en')} characters or ${recentBound.issues} issues, the normal bound) ` +
+        `the nightly job (search-compaction) rewrote the year's part: ${nightly.keys.length} objects in ${nightlySeconds.toFixed(1)} s. ` +
         `Rebuild of the whole archive (${rebuilt.written} objects, pages included): ${rebuildSeconds.toFixed(1)} s with generation.`,
     },
   ];

@@ -20,7 +20,7 @@ import {
   type PartIndex,
   type PartManifest,
   partManifest,
-  recentBound,
+  recentCap,
   recentPart,
   recentShardCount,
   searchParts,
@@ -238,11 +238,11 @@ export class StaticArchivePublisher implements ArchivePublisher {
 
   /**
    * Search objects one publish or withdrawal changes: the issue's item documents, the `recent`
-   * part (every visible issue not in a compacted part, rebuilt whole: at most 8 shards) and the
-   * manifest, where an issue of a compacted part that is no longer shown is listed as hidden.
-   * When the recent part or the hidden issues outgrow `recentBound` (or the manifest or a
-   * compacted part is missing) this change compacts instead: every part whose issues changed is
-   * rebuilt, the recent part emptied.
+   * part (every visible issue not in a compacted part, rebuilt whole) and the manifest, where an
+   * issue of a compacted part that is no longer shown is listed as hidden. Folding the recent
+   * part into the others is the nightly job's (`compactSearch`); a change compacts itself only
+   * past `recentCap` (the job has failed for days) or when the manifest or a compacted part is
+   * missing.
    */
   private async searchWrites(state: SiteState, current: Bulletin): Promise<Write[]> {
     const archived = await this.deps.isArchivedSeries(current.seriesId);
@@ -260,13 +260,38 @@ export class StaticArchivePublisher implements ArchivePublisher {
               delete: true,
             }),
           );
+    writes.push(...(await this.indexChange(state, 'change')));
+    return writes;
+  }
+
+  /**
+   * The nightly compaction (the `search-compaction` job): folds the recent part into the newest
+   * year's part (and any part with hidden issues), as a rebuild makes them, and empties the recent
+   * part. Does nothing when the recent part is empty, nothing is hidden and every part is present,
+   * so running it twice writes nothing the second time. Returns the keys written or deleted.
+   */
+  async compactSearch(): Promise<{ compacted: boolean; keys: string[] }> {
+    const state = await this.load(undefined);
+    const writes = await this.indexChange(state, 'compact');
+    await this.apply(writes);
+    return { compacted: writes.length > 0, keys: writes.map((write) => write.key) };
+  }
+
+  /**
+   * The index objects and manifest for the archive as `state` shows it: the recent part rebuilt
+   * (a change below the hard cap), or a compaction (a change past it, or the nightly job when
+   * there is anything to fold; nothing at all when there is not).
+   */
+  private async indexChange(state: SiteState, mode: 'change' | 'compact'): Promise<Write[]> {
+    const writes: Write[] = [];
     const manifest = await this.storedManifest();
     const compacted = manifest?.parts.filter((part) => part.name !== recentPart) ?? [];
-    const present =
-      compacted.length > 0 &&
+    const complete =
+      manifest !== undefined &&
       (
         await Promise.all(compacted.map((part) => this.deps.objects.list(siteKeys.searchIndex(part.name, 0))))
       ).every((keys) => keys.length > 0);
+    const present = compacted.length > 0 && complete;
     const visible = new Map(allBulletins(state).map((b) => [issueKey(b.year, b.seriesId, b.number), b]));
     const inCompacted = new Set<string>();
     const kept = compacted.map((part): PartManifest => {
@@ -286,11 +311,12 @@ export class StaticArchivePublisher implements ArchivePublisher {
     });
     const recent = [...visible].filter(([key]) => !inCompacted.has(key)).map(([, b]) => b);
     const hiddenCount = kept.reduce((sum, part) => sum + (part.hidden?.length ?? 0), 0);
-    const withinBound =
-      recent.length <= recentBound.issues &&
-      textSize(recent) <= recentBound.characters &&
-      hiddenCount <= recentBound.hidden;
-    if (present && withinBound) {
+    if (mode === 'compact' && complete && recent.length === 0 && hiddenCount === 0) return [];
+    const withinCap =
+      recent.length <= recentCap.issues &&
+      textSize(recent) <= recentCap.characters &&
+      hiddenCount <= recentCap.hidden;
+    if (mode === 'change' && present && withinCap) {
       const recentKeys = await this.deps.objects.list(`search/index/${recentPart}/`);
       const parts = [...kept];
       const written = new Set<string>();

@@ -314,6 +314,19 @@ export const functions = {
       mail: true,
     },
   },
+  'search-compaction': {
+    entry: 'functions/jobs/search-compaction/handler.ts',
+    description:
+      'Nightly archive search compaction: folds the issues published since the last run into the newest year',
+    memoryMb: 1024,
+    timeoutSeconds: 300,
+    access: {
+      // The archive publisher's reads (published issues by year, the archive's years and series
+      // rows); it writes only search objects in the archive bucket.
+      table: { read: ['SETTINGS'], query: { gsi2: ['PUBLISHED#*'] } },
+      archive: 'readwrite',
+    },
+  },
   heartbeat: {
     entry: 'functions/jobs/heartbeat/handler.ts',
     description: 'Scheduler heartbeat: records each scheduled run so /health can show the scheduler is alive',

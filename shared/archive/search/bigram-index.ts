@@ -1,7 +1,8 @@
 /**
  * The archive's search index, built from the visible bulletins (pure: no I/O). Compacted parts:
  * the newest year, and all closed years together; plus a small `recent` part holding the issues
- * published since the last compaction, which a publish or withdrawal rebuilds whole.
+ * published since the last compaction (the nightly `search-compaction` job), which a publish or
+ * withdrawal rebuilds whole.
  *
  * - one small document per public item (`search/items/<year>/<series>/<number>/<k>.json`: what a
  *   hit shows: label, link, title, text, units, date), fetched only for the results on screen;
@@ -11,9 +12,10 @@
  * - the manifest (`search/years.json`): per part the shard count and the issues in document
  *   order, so a doc number leads to its document's key.
  *
- * A publish therefore writes at most `recentMaxShards` index objects and the manifest, whatever
- * the size of the year; a withdrawn issue of a compacted part is listed in its part's `hidden`
- * until the next compaction rebuilds that part (archive/publisher.ts).
+ * A publish therefore writes at most `recentMaxShards` index objects (a day's publishes are far
+ * fewer; `recentCapShards` if the nightly job has failed for days) and the manifest, whatever the
+ * size of the year; a withdrawn issue of a compacted part is listed in its part's `hidden` until
+ * the next compaction rebuilds that part (archive/publisher.ts).
  */
 import { runInNewContext } from 'node:vm';
 import type { VisibleBulletin } from '../site';
@@ -283,19 +285,34 @@ export interface Part {
 export const recentPart = 'recent';
 
 /**
- * When the recent part is folded into the others (a compaction): beyond this many issues or
- * characters of text, or this many hidden issues in the other parts. The text bound keeps the
- * recent part's shards as dense as a large year's (`charactersPerShard`; a first search reads
- * one per key, every list inline) with at most `recentMaxShards` of them, so a publish writes at
- * most that many index objects.
+ * The recent part's normal bound: the nightly compaction job (`search-compaction`) folds the
+ * recent part into the others, so between two runs it holds about a day's publishes, far below
+ * this many issues or characters of text, or this many hidden issues in the other parts. The text
+ * bound keeps the recent part's shards as dense as a large year's (`charactersPerShard`; a first
+ * search reads one per key, every list inline) with at most `recentMaxShards` of them.
  */
 const recentMaxShards = 8;
 export const recentBound = { issues: 30, characters: recentMaxShards * charactersPerShard, hidden: 30 };
 
-/** Shard count of the recent part: a power of two, at most `recentMaxShards`. */
+/**
+ * Past this (three times the normal bound: the nightly job has failed for days), or with the
+ * manifest or a part's objects missing, a publish or withdrawal compacts itself as a safety net.
+ * Below it a publish writes at most `recentCapShards` index objects for the recent part.
+ */
+export const recentCap = {
+  issues: 3 * recentBound.issues,
+  characters: 3 * recentBound.characters,
+  hidden: 3 * recentBound.hidden,
+};
+const recentCapShards = 32;
+
+/**
+ * Shard count of the recent part: a power of two, as dense as a year's shards — at most
+ * `recentMaxShards` within the normal bound, at most `recentCapShards` up to the hard cap.
+ */
 export function recentShardCount(characters: number): number {
   let shards = 1;
-  while (shards < recentMaxShards && characters / shards > charactersPerShard) shards *= 2;
+  while (shards < recentCapShards && characters / shards > charactersPerShard) shards *= 2;
   return shards;
 }
 

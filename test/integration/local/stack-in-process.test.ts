@@ -34,4 +34,13 @@ describe('startLocalStack in one process', () => {
     const lastRun = (await health()).checks.schedulerLastRunAt;
     expect(Date.now() - Date.parse(lastRun ?? '')).toBeLessThan(10_000);
   });
+
+  it('runs the nightly search compaction within its declared table and bucket access, twice', async () => {
+    const night = new Date('2026-11-26T02:30:00+08:00');
+    for (const run of [1, 2])
+      expect(await stack.runSchedule('nightly-search-compaction', night), `run ${run}`).toMatchObject({
+        ok: true,
+        attempts: 1,
+      });
+  });
 });

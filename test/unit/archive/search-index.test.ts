@@ -169,27 +169,79 @@ describe('archive search: the write cost of a publish', () => {
       ],
     });
 
-  it('writes a bounded number of search objects per publish, whatever the size of the year', async () => {
+  it('never compacts in a publish below the hard cap: each writes a bounded number of search objects', async () => {
     const count = 50;
-    const { writes, ids, objects } = await archive(Array.from({ length: count }, (_, n) => numbered(n + 1)));
-    const yearShards = JSON.parse(objects.objects.get('search/years.json')?.body ?? '{}').parts.find(
-      (part: { name: string }) => part.name === '2026',
-    ).shards as number;
-    expect(yearShards).toBeGreaterThanOrEqual(16);
-    const compactions = writes.filter((keys) => keys.some((key) => key.startsWith('search/index/2026/')));
-    // The first publish builds the year's part; after that one in ~20 publishes folds the
-    // recent issues (2 × 1,500 characters each, bound 64,000) into it.
-    expect(compactions.length).toBeLessThanOrEqual(1 + Math.ceil(count / 20));
+    const list = Array.from({ length: count }, (_, n) => numbered(n + 1));
+    const { store, publisher, writes, ids, objects } = await archive(list.slice(0, 1));
+    const compactedAt: number[] = [];
+    for (const [n, b] of list.slice(1).entries()) {
+      store.save(b);
+      writes.push(await publisher.bulletinChanged(b));
+      // The nightly job, after every third publish (a busy day).
+      if (n % 3 === 2 && (await publisher.compactSearch()).compacted) compactedAt.push(n);
+    }
+    // The first publish (no manifest yet) builds the year's part; no publish after it touches it.
+    expect(writes[0]?.some((key) => key.startsWith('search/index/2026/'))).toBe(true);
     for (const keys of writes.slice(1)) {
-      if (compactions.includes(keys)) continue;
+      expect(keys.filter((key) => key.startsWith('search/index/2026/'))).toEqual([]);
       const search = keys.filter((key) => key.startsWith('search/'));
       const items = search.filter((key) => key.startsWith('search/items/'));
       expect(items).toHaveLength(2);
       expect(search.length - items.length).toBeLessThanOrEqual(10);
     }
+    expect(compactedAt).toHaveLength(Math.floor((count - 1) / 3));
+    const yearShards = JSON.parse(objects.objects.get('search/years.json')?.body ?? '{}').parts.find(
+      (part: { name: string }) => part.name === '2026',
+    ).shards as number;
+    expect(yearShards).toBeGreaterThanOrEqual(16);
     // Every issue stays findable, exactly, whether compacted or recent.
     for (const n of [1, 20, 35, 49, 50]) expect(ids(marker(n))).toEqual([`w${n}a`]);
     expect(ids('标记')).toHaveLength(count);
+  }, 60_000);
+
+  it('folds the recent part into the year at the nightly job, and does nothing on a second run', async () => {
+    const list = Array.from({ length: 6 }, (_, n) => numbered(n + 1));
+    const { publisher, ids, objects, read } = await archive(list);
+    const manifest = () =>
+      JSON.parse(read('years.json') ?? '{}') as { parts: { name: string; shards: number }[] };
+    expect(manifest().parts.map((part) => part.name)).toEqual(['recent', '2026']);
+    const recentBefore = [...objects.objects.keys()].filter((key) => key.startsWith('search/index/recent/'));
+    expect(recentBefore.length).toBeGreaterThan(0);
+
+    const first = await publisher.compactSearch();
+    expect(first.compacted).toBe(true);
+    // The year's part is rebuilt with every issue; the recent part's objects are deleted.
+    expect(first.keys.some((key) => key.startsWith('search/index/2026/'))).toBe(true);
+    for (const key of recentBefore) expect(first.keys).toContain(key);
+    expect(manifest().parts.map((part) => part.name)).toEqual(['2026']);
+    expect([...objects.objects.keys()].filter((key) => key.startsWith('search/index/recent/'))).toEqual([]);
+    for (let n = 1; n <= 6; n++) expect(ids(marker(n))).toEqual([`w${n}a`]);
+    expect(ids('标记')).toHaveLength(6);
+
+    const second = await publisher.compactSearch();
+    expect(second).toEqual({ compacted: false, keys: [] });
+  });
+
+  it('compacts in the publish that passes the hard cap (the nightly job failing for days)', async () => {
+    // 2 × 4,000 characters of body an issue (plus titles and unit names): 24 recent issues pass
+    // the cap of 192,000 characters.
+    const big = (n: number) =>
+      bulletin({
+        number: n,
+        publishedAt: new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(),
+        items: [
+          entry(`w${n}a`, marker(n), prose(n, 4_000)),
+          entry(`w${n}b`, '另一条', prose(n + 1_000, 4_000)),
+        ],
+      });
+    const count = 27;
+    const { writes, ids } = await archive(Array.from({ length: count }, (_, n) => big(n + 1)));
+    const compactions = writes
+      .map((keys, at) => (keys.some((key) => key.startsWith('search/index/2026/')) ? at + 1 : 0))
+      .filter((n) => n > 0);
+    // The first publish (no manifest yet) builds the year's part; the 25th (24 recent) compacts.
+    expect(compactions).toEqual([1, 25]);
+    for (const n of [1, 25, 26, 27]) expect(ids(marker(n))).toEqual([`w${n}a`]);
   }, 60_000);
 
   it('takes a withdrawn issue of a compacted part out of the results at once, without rewriting the part', async () => {
