@@ -9,6 +9,7 @@ import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk
 import type { MailSender, RenderedMail } from '../ses/mail-sender';
 import type { TableRef } from './client';
 import { isConditionFailure, rethrowStoreError } from './errors';
+import { queryAll } from './query';
 
 export const jobMailKey = (job: string, period: string, email: string) => ({
   pk: `JOBMAIL#${job}#${period}`,
@@ -107,25 +108,14 @@ export class DynamoJobMailStore implements JobMailStore {
     } while (start);
     return count;
   }
+
   async claimedAddresses(job: string, period: string): Promise<Set<string>> {
-    const addresses = new Set<string>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client
-        .send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': jobMailKey(job, period, '').pk },
-            ProjectionExpression: 'sk',
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        )
-        .catch(rethrowStoreError);
-      for (const row of page.Items ?? []) addresses.add(String(row.sk));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return addresses;
+    const rows = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': jobMailKey(job, period, '').pk },
+      ProjectionExpression: 'sk',
+    });
+    return new Set(rows.map((row) => String(row.sk)));
   }
 }
 
