@@ -69,7 +69,7 @@ export interface LshEntry {
   bucket: string;
 }
 
-/** Everything a submission writes, stored in one transaction (at most 12 actions). */
+/** Everything a submission writes, stored in one transaction. */
 export interface SubmitWrite {
   item: Item;
   event: HistoryEvent;

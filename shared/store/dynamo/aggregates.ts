@@ -1,5 +1,6 @@
-import { type PeriodCounts, parsePeriod, previousPeriod } from '../../domain/ranking';
+import { type PeriodCounts, previousPeriod } from '../../domain/ranking';
 import type { TableRef } from './client';
+import { counterYears } from './ledger';
 import { queryAll } from './query';
 
 /**
@@ -41,11 +42,8 @@ function periodOf(rows: YearRows, period: string): Map<string, Record<string, nu
   return result;
 }
 
-const yearOfPeriod = (period: string): number => {
-  const parsed = parsePeriod(period);
-  if (!parsed) throw new Error(`not a counter period: ${period}`);
-  return parsed.year;
-};
+/** The year row a period's own figures are kept in. */
+const yearOfPeriod = (period: string): number => Number(counterYears(period).year);
 
 function countsOf(rows: Map<string, Record<string, number>>): Map<string, PeriodCounts> {
   const counts = new Map<string, PeriodCounts>();

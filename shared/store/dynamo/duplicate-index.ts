@@ -1,5 +1,6 @@
 import { BatchGetCommand, BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeSignature, encodeSignature, lshBuckets } from '../../domain/quality/index';
+import { ServiceUnavailableError } from '../../errors';
 import type { DuplicateCandidate, LshEntry } from '../ports';
 import type { TableRef } from './client';
 import { isConditionFailure, rethrowStoreError } from './errors';
@@ -78,6 +79,20 @@ function chunks<T>(values: readonly T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * Sends a batch request until DynamoDB has processed all of it: `send` answers what is left
+ * unprocessed, which is sent again after a short back-off; throttling that outlasts the attempts
+ * is the caller's to retry later (STORE_BUSY, as for any other call).
+ */
+async function untilProcessed<T>(requests: T[], send: (requests: T[]) => Promise<T[]>): Promise<void> {
+  let left = requests;
+  for (let attempt = 0; left.length > 0; attempt += 1) {
+    if (attempt >= batchAttempts) throw new ServiceUnavailableError('STORE_BUSY', '系统繁忙，请稍后重试');
+    if (attempt > 0) await pause(attempt);
+    left = await send(left);
+  }
+}
+
 /** Signature rows by item id (BatchGetItem, unprocessed keys retried); unknown ids are left out. */
 export async function readSignatures(
   table: TableRef,
@@ -86,19 +101,18 @@ export async function readSignatures(
   const found: StoredSignature[] = [];
   const unique = [...new Set(itemIds)];
   await Promise.all(
-    chunks(unique, batchGetLimit).map(async (chunk) => {
-      let requested: Record<string, unknown>[] = chunk.map((itemId) => keys.duplicateSignature(itemId));
-      for (let attempt = 0; requested.length > 0; attempt += 1) {
-        if (attempt >= batchAttempts)
-          throw new Error('near-duplicate signatures: unprocessed keys after retries');
-        if (attempt > 0) await pause(attempt);
-        const answer = await table.client
-          .send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: requested } } }))
-          .catch(rethrowStoreError);
-        for (const raw of answer.Responses?.[table.tableName] ?? []) found.push(toStoredSignature(raw));
-        requested = (answer.UnprocessedKeys?.[table.tableName]?.Keys ?? []) as Record<string, unknown>[];
-      }
-    }),
+    chunks(unique, batchGetLimit).map((chunk) =>
+      untilProcessed<Record<string, unknown>>(
+        chunk.map((itemId) => keys.duplicateSignature(itemId)),
+        async (requested) => {
+          const answer = await table.client
+            .send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: requested } } }))
+            .catch(rethrowStoreError);
+          for (const raw of answer.Responses?.[table.tableName] ?? []) found.push(toStoredSignature(raw));
+          return (answer.UnprocessedKeys?.[table.tableName]?.Keys ?? []) as Record<string, unknown>[];
+        },
+      ),
+    ),
   );
   return found;
 }
@@ -186,24 +200,14 @@ export class DynamoDuplicateIndexStore {
   async writeBuckets(rows: readonly Pick<StoredSignature, 'itemId' | 'submittedAt' | 'signature'>[]) {
     const puts = rows.flatMap(bucketRows).map((Item) => ({ PutRequest: { Item } }));
     await Promise.all(
-      chunks(puts, batchWriteLimit).map(async (chunk) => {
-        let requests: unknown[] = chunk;
-        for (let attempt = 0; requests.length > 0; attempt += 1) {
-          if (attempt >= batchAttempts)
-            throw new Error('near-duplicate buckets: unprocessed writes after retries');
-          if (attempt > 0) await pause(attempt);
+      chunks(puts, batchWriteLimit).map((chunk) =>
+        untilProcessed(chunk, async (requests) => {
           const answer = await this.table.client
-            .send(
-              new BatchWriteCommand({
-                RequestItems: {
-                  [this.table.tableName]: requests as { PutRequest: { Item: Record<string, unknown> } }[],
-                },
-              }),
-            )
+            .send(new BatchWriteCommand({ RequestItems: { [this.table.tableName]: requests } }))
             .catch(rethrowStoreError);
-          requests = answer.UnprocessedItems?.[this.table.tableName] ?? [];
-        }
-      }),
+          return (answer.UnprocessedItems?.[this.table.tableName] ?? []) as typeof requests;
+        }),
+      ),
     );
     return puts.length;
   }
