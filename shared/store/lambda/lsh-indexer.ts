@@ -14,28 +14,21 @@ export interface IndexRequest {
 /**
  * Asks the LSH indexer to write the bucket rows of signatures just committed: an asynchronous
  * invoke (202 at once, two retries by Lambda). A lost request leaves the signature pending, and
- * the `lsh-index-sweep` schedule indexes it within minutes.
+ * the `lsh-index-sweep` schedule indexes it within minutes. LSH_INDEXER_FUNCTION_NAME is read on
+ * the first request, so a missing name fails the request only.
  */
-export class LambdaDuplicateIndexRequester implements DuplicateIndexRequester {
-  constructor(
-    private readonly functionName: string,
-    private readonly client: LambdaClient = asyncInvokeClient(),
-  ) {}
-
-  async request(itemIds: string[]): Promise<void> {
-    if (itemIds.length === 0) return;
-    const request: IndexRequest = { kind: 'index', itemIds };
-    await invokeAsync(this.client, this.functionName, request);
-  }
-}
-
-/** The requester for a handler module: reads LSH_INDEXER_FUNCTION_NAME lazily (a missing name fails the request only). */
 export function duplicateIndexRequesterFromEnvironment(client?: LambdaClient): DuplicateIndexRequester {
-  let requester: LambdaDuplicateIndexRequester | undefined;
+  let target: { functionName: string; client: LambdaClient } | undefined;
   return {
     async request(itemIds) {
-      requester ??= new LambdaDuplicateIndexRequester(readConfig('lshIndexerFunctionName'), client);
-      return requester.request(itemIds);
+      if (itemIds.length === 0) return;
+      // Made on the first request, not at the handler's cold start.
+      target ??= {
+        functionName: readConfig('lshIndexerFunctionName'),
+        client: client ?? asyncInvokeClient(),
+      };
+      const request: IndexRequest = { kind: 'index', itemIds };
+      await invokeAsync(target.client, target.functionName, request);
     },
   };
 }
