@@ -3,6 +3,7 @@
  * DynamoDB throttle the SDK retries, and a throttled write is never half-done: each item lands once.
  */
 import { CreateTableCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localCredentials, localRegion } from '../../../infra/local/aws';
 import { type FaultStats, faultStatsPath } from '../../../infra/local/dynamo/faults';
@@ -14,8 +15,15 @@ afterEach(async () => {
   dynamo = undefined;
 });
 
+// A fixed 5 ms pause between attempts: the SDK's default throttling backoff (0.5 s doubling to 20 s)
+// lets an unlucky run of throttles outlast the test's time-out; what is tested is the retrying, not the pause.
 const client = (endpoint: string, maxAttempts: number) =>
-  new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials, maxAttempts });
+  new DynamoDBClient({
+    endpoint,
+    region: localRegion,
+    credentials: localCredentials,
+    retryStrategy: new ConfiguredRetryStrategy(maxAttempts, () => 5),
+  });
 
 async function start(throttle: number) {
   dynamo = await startLocalDynamo({ port: 0, faults: { throttle } });
