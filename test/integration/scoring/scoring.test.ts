@@ -164,7 +164,7 @@ beforeAll(async () => {
     history: new DynamoHistoryStore(table),
     mail: { dispatch: async () => {} },
     duplicateIndex: inProcessIndexer(table),
-    scoring: { policies, commissions, scoringFacts: new DynamoScoringFactStore(table) },
+    scoring: { policies, commissions },
     now: () => clock,
   };
   const scoringFacts = new DynamoScoringFactStore(table);
