@@ -229,6 +229,30 @@ describe('scoring in the table', () => {
     await expectCountersEqualLedger();
   });
 
+  it('refuses an answer that read its 约稿 as pending just before the close scored it missed (409), storing nothing', async () => {
+    const commissions = new DynamoCommissionStore(table);
+    const row = await commissions.unitRow(commissionId, 'anqiu');
+    expect(row?.fact).toEqual({ outcome: 'missed' });
+    const before = await lines('anqiu');
+    // The answer's read happened before the close: pending, not scored.
+    const raced: ItemsDeps = {
+      ...itemsDeps,
+      scoring: {
+        ...itemsDeps.scoring,
+        commissions: {
+          unitRow: async () => (row ? { ...row, status: 'pending' as const, fact: undefined } : undefined),
+        },
+      },
+    };
+    clock = new Date('2026-11-02T03:00:00.000Z');
+    await expect(
+      submitItem(raced, reporter('anqiu'), text('安丘市供暖保障情况再报', { commissionId })),
+    ).rejects.toMatchObject({ code: 'SCORING_CONFLICT' });
+    expect(await lines('anqiu')).toEqual(before);
+    expect((await commissions.unitRow(commissionId, 'anqiu'))?.fact).toEqual({ outcome: 'missed' });
+    await expectCountersEqualLedger();
+  });
+
   it('counts an upper adoption of a merged item once for the city, on the lead unit', async () => {
     const merged = await submit('linqu', '2026-10-17T02:00:00.000Z', text('临朐县与发改委联合推进集中供暖'));
     const adopted: Item = { ...merged, status: 'adopted', coUnits: ['fgw'], version: 2 };
