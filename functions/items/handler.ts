@@ -7,7 +7,6 @@ import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
 import { DynamoHistoryStore } from '#shared/store/dynamo/history';
 import { DynamoItemStore } from '#shared/store/dynamo/items';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
-import { DynamoScoringFactStore } from '#shared/store/dynamo/scoring-facts';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import { duplicateIndexRequesterFromEnvironment } from '#shared/store/lambda/lsh-indexer';
 import { mailDispatcherFromEnvironment } from '#shared/store/lambda/mail-dispatcher';
@@ -34,7 +33,6 @@ const deps: ItemsDeps = {
   scoring: {
     policies: new DynamoPolicyStore(table),
     commissions: new DynamoCommissionStore(table),
-    scoringFacts: new DynamoScoringFactStore(table),
   },
   now: () => new Date(),
 };

@@ -58,13 +58,21 @@ export interface TableRequest {
   partition: string;
 }
 
+/** Each pattern compiled once: the local runtime checks every table request (42 Queries a submission). */
+const compiledPatterns = new Map<KeyPattern, RegExp>();
+
 /** `StringLike` matching: `*` any run of characters, `?` one character. */
 export function matchesPattern(value: string, pattern: KeyPattern): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 's').test(value);
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    const source = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    compiled = new RegExp(`^${source}$`, 's');
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled.test(value);
 }
 
 const matchesAny = (value: string, patterns: readonly KeyPattern[] | undefined) =>

@@ -11,26 +11,23 @@ import {
 import type { Item } from '#shared/schemas/items';
 import type { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
 import type { PolicyStore } from '#shared/store/dynamo/policy';
-import type { DynamoScoringFactStore } from '#shared/store/dynamo/scoring-facts';
 
 export interface SubmitScoringDeps {
   policies: Pick<PolicyStore, 'latest'>;
   commissions: Pick<DynamoCommissionStore, 'unitRow'>;
-  scoringFacts: Pick<DynamoScoringFactStore, 'exists'>;
 }
 
 /**
  * The 约稿 this item answers for the first time, if any. A second answer, or one after the month
- * close already recorded the 约稿 as missed, scores nothing (the miss stands).
+ * close already recorded the 约稿 as missed, scores nothing (the miss stands): the unit's row
+ * carries the 约稿's scoring fact once there is one, so the one read says both.
  */
 async function firstAnswer(deps: SubmitScoringDeps, item: Item): Promise<AnsweredCommission | undefined> {
   if (!item.commissionId) return undefined;
   const row = await deps.commissions.unitRow(item.commissionId, item.unitId);
   // No row: the submit transaction refuses the answer (COMMISSION_NOT_FOR_UNIT).
-  if (row?.status !== 'pending') return undefined;
-  const answered = { commissionId: row.commissionId, topic: row.topic, deadline: row.deadline };
-  const [fact] = submissionFacts({ ...item, urgency: 'normal', findings: [] }, answered);
-  return fact && (await deps.scoringFacts.exists(fact)) ? undefined : answered;
+  if (row?.status !== 'pending' || row.fact) return undefined;
+  return { commissionId: row.commissionId, topic: row.topic, deadline: row.deadline };
 }
 
 /** What a submission scores under its year's policy, with its lines; undefined when nothing. */

@@ -5,10 +5,18 @@
  * - one row per asked unit: `COMMISSION#<id>` / `UNIT#<unitId>`, on gsi2 `UNITCOMMISSIONS#<unitId>` /
  *   `<deadline>#<id>` (a unit's commissions), carrying the topic and deadline so a unit's list is one Query.
  * The item submit transaction marks a unit's row answered (see `commissionAnswerUpdate`).
+ *
+ * A unit's row also keeps the 约稿's scoring fact for that unit — answered (on time or late, by
+ * the submit transaction) or missed (by the month close) — in `fact`, set at most once
+ * (`attribute_not_exists(fact)`: the first of an answer and a close wins), with gsi3
+ * `SCORING#<year>` / `<at>#commission#<id>#<unitId>` so a replay finds it among the year's other
+ * scoring facts (see scoring-facts.ts). Keeping it here rather than on a row of its own saves the
+ * submit transaction an action.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { parseStored } from '#shared/schemas/free-text';
+import type { CommissionFact } from '../../domain/scoring/index';
 import { ConflictError, UnprocessableError } from '../../errors';
 import type { TableRef } from './client';
 import { rethrowStoreError } from './errors';
@@ -57,6 +65,8 @@ const storedUnitRow = z.object({
   year: z.number(),
   targetAll: z.boolean(),
   createdAt: z.string(),
+  /** The 约稿's scoring fact for this unit, once scored (answered or missed); only its outcome is read here. */
+  fact: z.optional(z.object({ outcome: z.enum(['on-time', 'late', 'missed']) })),
 });
 export type StoredCommissionUnit = z.infer<typeof storedUnitRow>;
 
@@ -71,27 +81,63 @@ export function commissionNotForUnit(commissionId: string): UnprocessableError {
 /** A TransactWriteItems call takes at most 100 actions. */
 const transactionLimit = 100;
 
+/** A 约稿's scoring fact with the gsi3 keys a replay finds it by (see scoring-facts.ts). */
+export interface IndexedCommissionFact {
+  fact: CommissionFact;
+  gsi3pk: string;
+  gsi3sk: string;
+}
+
+/** The unit row's part of recording a commission fact: SET and condition, merged into one Update. */
+function factParts(scored: IndexedCommissionFact) {
+  return {
+    set: '#fact = :fact, gsi3pk = :scoringPk, gsi3sk = :scoringSk',
+    condition: 'attribute_not_exists(#fact)',
+    names: { '#fact': 'fact' },
+    values: { ':fact': scored.fact, ':scoringPk': scored.gsi3pk, ':scoringSk': scored.gsi3sk },
+  };
+}
+
 /**
  * The submit transaction's action for an item answering a commission: the unit's row must exist
- * (the commission exists and asks this unit); only the first answer sets the item and time.
+ * (the commission exists and asks this unit); only the first answer sets the item and time. With
+ * `scored`, the answer's scoring fact is set on the row in the same Update, on condition that the
+ * row has none yet (an earlier answer or the month close scored it first).
  */
 export function commissionAnswerUpdate(
   tableName: string,
   answer: { commissionId: string; unitId: string; itemId: string; answeredAt: string },
+  scored?: IndexedCommissionFact,
 ): TransactItem {
+  const fact = scored && factParts(scored);
   return {
     Update: {
       TableName: tableName,
       Key: commissionKeys.unitRow(answer.commissionId, answer.unitId),
-      UpdateExpression:
-        'SET #status = :answered, itemId = if_not_exists(itemId, :itemId), answeredAt = if_not_exists(answeredAt, :at)',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#status': 'status' },
+      UpdateExpression: `SET #status = :answered, itemId = if_not_exists(itemId, :itemId), answeredAt = if_not_exists(answeredAt, :at)${fact ? `, ${fact.set}` : ''}`,
+      ConditionExpression: `attribute_exists(pk)${fact ? ` AND ${fact.condition}` : ''}`,
+      ExpressionAttributeNames: { '#status': 'status', ...fact?.names },
       ExpressionAttributeValues: {
         ':answered': 'answered',
         ':itemId': answer.itemId,
         ':at': answer.answeredAt,
+        ...fact?.values,
       },
+    },
+  };
+}
+
+/** A commission fact recorded on its own (the month close's missed): the row must exist and have none yet. */
+export function commissionFactUpdate(tableName: string, scored: IndexedCommissionFact): TransactItem {
+  const fact = factParts(scored);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: commissionKeys.unitRow(scored.fact.commissionId, scored.fact.unitId),
+      UpdateExpression: `SET ${fact.set}`,
+      ConditionExpression: `attribute_exists(pk) AND ${fact.condition}`,
+      ExpressionAttributeNames: fact.names,
+      ExpressionAttributeValues: fact.values,
     },
   };
 }

@@ -21,7 +21,7 @@ import { historyPut } from './history';
 import { keys } from './keys';
 import { type CounterChange, counterUpdates, ledgerPuts, type StoredLedgerLine } from './ledger';
 import { queryAll } from './query';
-import { scoringFactPuts } from './scoring-facts';
+import { scoringFactWrites } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
 
 export const factKeys = {
@@ -162,7 +162,7 @@ export class DynamoFactStore {
       historyPut(tableName, write.fact.fact.itemId, write.event),
       ...counterUpdates(tableName, [...write.counters, ...cityCounters(write)]),
       ...ledgerPuts(tableName, write.ledger),
-      ...scoringFactPuts(tableName, scoringFactsOf(write)),
+      ...scoringFactWrites(tableName, scoringFactsOf(write)),
     ];
     await transact(this.table, actions, (index) => {
       if (index === 0) throw new ConflictError(write.duplicate.code, write.duplicate.message);

@@ -13,7 +13,7 @@ import { historyPut } from './history';
 import { keys } from './keys';
 import { counterUpdates, ledgerPuts } from './ledger';
 import { outboxPut } from './outbox';
-import { scoringFactPuts } from './scoring-facts';
+import { indexedCommissionFact, scoringFactWrites } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
 
 /** An item as stored: its keys, its index keys (queue, unit, month) and a warning count. */
@@ -49,7 +49,8 @@ export class DynamoItemStore implements ItemStore {
    * counters (two Updates: the unit's year row, and the next year's row where next year's first
    * periods find their previous ones), its near-duplicate signature (one row, marked pending: the
    * LSH bucket rows are written after the commit by the indexer), any urgent-alert mail, the
-   * Idempotency-Key claim, the 约稿 answer and what it scores: one transaction.
+   * Idempotency-Key claim, the 约稿 answer and what it scores: one transaction of at most 12
+   * actions (the 约稿's scoring fact rides on the answer's Update of the unit's commission row).
    */
   async submit(write: SubmitWrite): Promise<void> {
     const { item, event } = write;
@@ -116,31 +117,43 @@ export class DynamoItemStore implements ItemStore {
         },
       });
     }
+    // What the submission scores: the 约稿's fact goes on the commission row the answer updates.
+    const facts = write.scoring?.facts ?? [];
+    const answerFact = facts.find((fact) => fact.kind === 'commission');
     // An answer to a 约稿: the unit's row must exist (the commission asks this unit); first answer only.
     const answerIndex = item.commissionId ? actions.length : -1;
     if (item.commissionId) {
       actions.push(
-        commissionAnswerUpdate(tableName, {
-          commissionId: item.commissionId,
-          unitId: item.unitId,
-          itemId: item.itemId,
-          answeredAt: item.submittedAt,
-        }),
+        commissionAnswerUpdate(
+          tableName,
+          {
+            commissionId: item.commissionId,
+            unitId: item.unitId,
+            itemId: item.itemId,
+            answeredAt: item.submittedAt,
+          },
+          answerFact && indexedCommissionFact(answerFact),
+        ),
       );
     }
-    // What the submission scores: a fact already stored means another answer or the month close won a race.
+    // A fact already stored means another answer or the month close won a race.
     const scoringIndex = write.scoring ? actions.length : -1;
     if (write.scoring) {
       actions.push(
-        ...scoringFactPuts(tableName, write.scoring.facts),
+        ...scoringFactWrites(
+          tableName,
+          facts.filter((fact) => fact !== answerFact),
+        ),
         ...ledgerPuts(tableName, write.scoring.ledger),
       );
     }
     await transact(this.table, actions, (index) => {
       if (index === 2) throw new UnprocessableError('UNIT_INACTIVE', '本单位已停用或不存在，不能报送');
       if (index === claimIndex) throw new SubmissionKeyClaimedError();
-      if (index === answerIndex) throw commissionNotForUnit(item.commissionId ?? '');
-      if (scoringIndex >= 0 && index >= scoringIndex) {
+      // The answer scored only because its row was read, pending (rows are never deleted): its
+      // condition failing then means the fact was set first — another answer or the close.
+      if (index === answerIndex && !answerFact) throw commissionNotForUnit(item.commissionId ?? '');
+      if ((index === answerIndex && answerFact) || (scoringIndex >= 0 && index >= scoringIndex)) {
         throw new ConflictError('SCORING_CONFLICT', '本单位对该约稿的回应刚刚已被记录，请刷新后重试');
       }
       throw new ConflictError('ITEM_EXISTS', '稿件编号冲突，请重试');

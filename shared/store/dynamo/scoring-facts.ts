@@ -1,14 +1,23 @@
 /**
- * The scoring facts that have no record of their own elsewhere (a 约稿 answered or missed, a late
- * 重要紧急信息, a month's quota) and those of upper-level facts, each stored once as the rule
- * reads it, in the transaction that scores it: `SCOREFACT#<identity>` / `FACT`, on gsi3
- * `SCORING#<year>` / `<at>#<identity>` so a replay reads a year's facts with one Query.
+ * The scoring facts that have no record of their own elsewhere (a late 重要紧急信息, a month's
+ * quota) and those of upper-level facts, each stored once as the rule reads it, in the
+ * transaction that scores it: `SCOREFACT#<identity>` / `FACT`, on gsi3 `SCORING#<year>` /
+ * `<at>#<identity>` so a replay reads a year's facts with one Query. A 约稿 answered or missed is
+ * kept on the commission's row for the unit instead (`fact`, same gsi3 keys; see
+ * commissions.ts): that row is already in the submit transaction, so the fact costs no action of
+ * its own there. Either way the fact is the row's `fact` attribute, set only when absent.
  * The identity is the fact's, not its moment's: a 约稿 is answered or missed for a unit once.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { yearOf } from '../../domain/periods';
-import { ledgerTimeOf, type ScoringFact, type TimedLine } from '../../domain/scoring/index';
+import {
+  type CommissionFact,
+  ledgerTimeOf,
+  type ScoringFact,
+  type TimedLine,
+} from '../../domain/scoring/index';
 import type { TableRef } from './client';
+import { commissionFactUpdate, commissionKeys, type IndexedCommissionFact } from './commissions';
 import { rethrowStoreError } from './errors';
 import { type CounterChange, counterUpdates, ledgerPuts } from './ledger';
 import { queryAll } from './query';
@@ -34,20 +43,39 @@ export function scoringFactId(fact: ScoringFact): string {
 
 export const scoringFactKey = (fact: ScoringFact) => ({ pk: `SCOREFACT#${scoringFactId(fact)}`, sk: 'FACT' });
 
-/** Conditional Puts: a fact already stored fails the transaction it is part of. */
-export function scoringFactPuts(tableName: string, facts: readonly ScoringFact[]): TransactItem[] {
-  return facts.map((fact) => {
-    const at = ledgerTimeOf(fact);
+/** The row that holds a fact: the commission's unit row for a 约稿's, its own row for the others. */
+export const scoringFactRowKey = (fact: ScoringFact) =>
+  fact.kind === 'commission' ? commissionKeys.unitRow(fact.commissionId, fact.unitId) : scoringFactKey(fact);
+
+/** Where a replay finds the fact: the year its lines count in, then their moment. */
+export function scoringIndexKeys(fact: ScoringFact): { gsi3pk: string; gsi3sk: string } {
+  const at = ledgerTimeOf(fact);
+  return { gsi3pk: `SCORING#${yearOf(new Date(at))}`, gsi3sk: `${at}#${scoringFactId(fact)}` };
+}
+
+/** A 约稿's fact as its unit row keeps it (see commissions.ts). */
+export const indexedCommissionFact = (fact: CommissionFact): IndexedCommissionFact => ({
+  fact,
+  ...scoringIndexKeys(fact),
+});
+
+/**
+ * Conditional writes: a fact already stored fails the transaction it is part of. A 约稿's fact is
+ * an Update of its unit row (which must exist); the submit transaction, which updates that row
+ * anyway, merges it into its answer instead (`commissionAnswerUpdate`).
+ */
+export function scoringFactWrites(tableName: string, facts: readonly ScoringFact[]): TransactItem[] {
+  return facts.map((fact): TransactItem => {
+    if (fact.kind === 'commission') return commissionFactUpdate(tableName, indexedCommissionFact(fact));
     return {
       Put: {
         TableName: tableName,
         Item: {
           ...scoringFactKey(fact),
-          gsi3pk: `SCORING#${yearOf(new Date(at))}`,
-          gsi3sk: `${at}#${scoringFactId(fact)}`,
+          ...scoringIndexKeys(fact),
           type: 'scoring-fact',
           kind: fact.kind,
-          at,
+          at: ledgerTimeOf(fact),
           fact,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
@@ -71,16 +99,18 @@ export class DynamoScoringFactStore {
       .send(
         new GetCommand({
           TableName: this.table.tableName,
-          Key: scoringFactKey(fact),
+          Key: scoringFactRowKey(fact),
           ConsistentRead: true,
-          ProjectionExpression: 'pk',
+          ProjectionExpression: '#fact',
+          ExpressionAttributeNames: { '#fact': 'fact' },
         }),
       )
       .catch(rethrowStoreError);
-    return Item !== undefined;
+    // A commission row exists before its fact does: what counts is the attribute.
+    return Item?.fact !== undefined;
   }
 
-  /** The facts whose lines count in `year` (Asia/Shanghai): one Query on gsi3. */
+  /** The facts whose lines count in `year` (Asia/Shanghai), fact rows and commission rows alike: one Query on gsi3. */
   async ofYear(year: number): Promise<ScoringFact[]> {
     const rows = await queryAll(this.table, {
       IndexName: 'gsi3',
@@ -97,7 +127,7 @@ export class DynamoScoringFactStore {
   async record(write: ScoredWrite): Promise<boolean> {
     const tableName = this.table.tableName;
     const actions = [
-      ...scoringFactPuts(tableName, write.facts),
+      ...scoringFactWrites(tableName, write.facts),
       ...ledgerPuts(tableName, write.ledger),
       ...counterUpdates(
         tableName,

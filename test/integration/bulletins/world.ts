@@ -129,7 +129,7 @@ export async function newWorld(
     history: new DynamoHistoryStore(table),
     mail: { dispatch: async () => {} },
     duplicateIndex: inProcessIndexer(table),
-    scoring: { policies, commissions: new DynamoCommissionStore(table), scoringFacts },
+    scoring: { policies, commissions: new DynamoCommissionStore(table) },
     now,
   };
   const bulletins: BulletinsDeps = {

@@ -26,7 +26,6 @@ import { DynamoHistoryStore } from '../../../shared/store/dynamo/history';
 import { DynamoItemStore } from '../../../shared/store/dynamo/items';
 import { keys } from '../../../shared/store/dynamo/keys';
 import { DynamoPolicyStore } from '../../../shared/store/dynamo/policy';
-import { DynamoScoringFactStore } from '../../../shared/store/dynamo/scoring-facts';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
 import { duplicateItems } from '../../fixtures/items/duplicates';
 import { as, httpEvent } from '../../support/http-events';
@@ -228,7 +227,6 @@ describe('near-duplicate index after the commit', () => {
       scoring: {
         policies: new DynamoPolicyStore(table),
         commissions: new DynamoCommissionStore(table),
-        scoringFacts: new DynamoScoringFactStore(table),
       },
       now: () => lostAt,
     };

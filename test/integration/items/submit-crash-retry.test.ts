@@ -25,7 +25,6 @@ import { DynamoHistoryStore } from '../../../shared/store/dynamo/history';
 import { DynamoItemStore } from '../../../shared/store/dynamo/items';
 import { keys } from '../../../shared/store/dynamo/keys';
 import { DynamoPolicyStore } from '../../../shared/store/dynamo/policy';
-import { DynamoScoringFactStore } from '../../../shared/store/dynamo/scoring-facts';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
 import { inProcessIndexer } from '../../support/duplicate-index';
 import { lambdaContext } from '../../support/http-events';
@@ -131,7 +130,6 @@ beforeAll(async () => {
     scoring: {
       policies: new DynamoPolicyStore(table),
       commissions: new DynamoCommissionStore(table),
-      scoringFacts: new DynamoScoringFactStore(table),
     },
     now: () => new Date(),
   };

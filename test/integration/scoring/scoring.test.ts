@@ -164,7 +164,7 @@ beforeAll(async () => {
     history: new DynamoHistoryStore(table),
     mail: { dispatch: async () => {} },
     duplicateIndex: inProcessIndexer(table),
-    scoring: { policies, commissions, scoringFacts: new DynamoScoringFactStore(table) },
+    scoring: { policies, commissions },
     now: () => clock,
   };
   const scoringFacts = new DynamoScoringFactStore(table);
@@ -226,6 +226,30 @@ describe('scoring in the table', () => {
       'commission:missed',
       'quota:county:missed',
     ]);
+    await expectCountersEqualLedger();
+  });
+
+  it('refuses an answer that read its 约稿 as pending just before the close scored it missed (409), storing nothing', async () => {
+    const commissions = new DynamoCommissionStore(table);
+    const row = await commissions.unitRow(commissionId, 'anqiu');
+    expect(row?.fact).toEqual({ outcome: 'missed' });
+    const before = await lines('anqiu');
+    // The answer's read happened before the close: pending, not scored.
+    const raced: ItemsDeps = {
+      ...itemsDeps,
+      scoring: {
+        ...itemsDeps.scoring,
+        commissions: {
+          unitRow: async () => (row ? { ...row, status: 'pending' as const, fact: undefined } : undefined),
+        },
+      },
+    };
+    clock = new Date('2026-11-02T03:00:00.000Z');
+    await expect(
+      submitItem(raced, reporter('anqiu'), text('安丘市供暖保障情况再报', { commissionId })),
+    ).rejects.toMatchObject({ code: 'SCORING_CONFLICT' });
+    expect(await lines('anqiu')).toEqual(before);
+    expect((await commissions.unitRow(commissionId, 'anqiu'))?.fact).toEqual({ outcome: 'missed' });
     await expectCountersEqualLedger();
   });
 

@@ -22,7 +22,6 @@ import { DynamoHistoryStore } from '../../../shared/store/dynamo/history';
 import { DynamoItemStore } from '../../../shared/store/dynamo/items';
 import { ledgerOf } from '../../../shared/store/dynamo/ledger';
 import { DynamoPolicyStore } from '../../../shared/store/dynamo/policy';
-import { DynamoScoringFactStore } from '../../../shared/store/dynamo/scoring-facts';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
 import { inProcessIndexer } from '../../support/duplicate-index';
 
@@ -100,7 +99,6 @@ beforeAll(async () => {
     scoring: {
       policies: new DynamoPolicyStore(table),
       commissions: new DynamoCommissionStore(table),
-      scoringFacts: new DynamoScoringFactStore(table),
     },
     now: () => clock,
   };

@@ -1,9 +1,9 @@
 /**
- * The submit transaction stays small: the near-duplicate index is one signature row in it (its
- * LSH bucket rows are written after the commit by the indexer), so an urgent item answering a
- * 约稿 late at the year's end with an Idempotency-Key is at most 12 actions. Reported late as
- * well, the item adds its own penalty's fact and ledger line, nothing else. Captured from the
- * real store over a mocked DynamoDB client.
+ * The submit transaction stays within 12 actions in every case: the near-duplicate index is one
+ * signature row in it (its LSH bucket rows are written after the commit by the indexer), and a
+ * 约稿 answer's scoring fact rides on the answer's own Update of the unit's commission row. The
+ * fullest case — an urgent item answering a 约稿 late at the year's end with an Idempotency-Key,
+ * itself reported late — is 12. Captured from the real store over a mocked DynamoDB client.
  */
 import {
   BatchGetCommand,
@@ -66,7 +66,6 @@ function depsAt(now: Date, requested: string[][]): ItemsDeps {
           createdAt: '2026-12-01T00:00:00.000Z',
         }),
       },
-      scoringFacts: { exists: async () => false },
     },
     now: () => now,
   };
@@ -93,12 +92,16 @@ beforeEach(() => {
   dynamo.on(TransactWriteCommand).resolves({});
 });
 
-/** The partitions of the one transaction a submission sends, in order. */
-function partitionsOfTransaction(): string[] {
+/** The actions of the one transaction a submission sends, in order. */
+function transaction() {
   const calls = dynamo.commandCalls(TransactWriteCommand);
   expect(calls).toHaveLength(1);
-  const actions = calls[0]?.args[0].input.TransactItems ?? [];
-  return actions.map((action) => {
+  return calls[0]?.args[0].input.TransactItems ?? [];
+}
+
+/** The partitions of the one transaction a submission sends, in order. */
+function partitionsOfTransaction(): string[] {
+  return transaction().map((action) => {
     const key = action.Put?.Item ?? action.Update?.Key ?? action.Delete?.Key ?? action.ConditionCheck?.Key;
     return String(key?.pk).split('#')[0] ?? '';
   });
@@ -108,7 +111,7 @@ function partitionsOfTransaction(): string[] {
 const yearsEnd = new Date('2026-12-31T15:00:00.000Z');
 
 describe('the submit transaction', () => {
-  it('holds at most 12 actions for an urgent item answering a 约稿 late at the year’s end, with a key', async () => {
+  it('answers a 约稿 late, urgently, at the year’s end, with a key: the answer’s fact on the commission row', async () => {
     const requested: string[][] = [];
     // Reported the day after the event: urgent, but not late.
     const item = await submitItem(
@@ -121,7 +124,8 @@ describe('the submit transaction', () => {
     console.log(
       `submit transaction, urgent late 约稿 answer: ${partitions.length} actions (${partitions.join(', ')})`,
     );
-    // The urgent alert, the claim, the 约稿 answer and its scoring are all in it; no LSH row.
+    // The urgent alert, the claim, the 约稿 answer and its ledger line are all in it; no LSH row,
+    // and no fact row of its own for the answer.
     expect(partitions).toEqual(
       expect.arrayContaining([
         'ITEM',
@@ -131,16 +135,29 @@ describe('the submit transaction', () => {
         'OUTBOX',
         'SUBMITKEY',
         'COMMISSION',
-        'SCOREFACT',
+        'LEDGER',
       ]),
     );
     expect(partitions).not.toContain('LSH');
-    expect(partitions.length).toBeLessThanOrEqual(12);
+    expect(partitions).not.toContain('SCOREFACT');
+    expect(partitions.length).toBeLessThanOrEqual(11);
+    // The answer's Update records the late answer's fact, once: only if the row has none yet.
+    const answer = transaction().find(
+      (action) => action.Update?.Key?.pk === 'COMMISSION#cm_2026_winter',
+    )?.Update;
+    expect(answer?.ConditionExpression).toContain('attribute_not_exists(#fact)');
+    expect(answer?.ExpressionAttributeValues?.[':fact']).toMatchObject({
+      kind: 'commission',
+      commissionId: 'cm_2026_winter',
+      unitId: 'linqu',
+      outcome: 'late',
+    });
+    expect(answer?.ExpressionAttributeValues?.[':scoringPk']).toBe('SCORING#2026');
     // The bucket rows are asked for after the commit, for this item.
     expect(requested).toEqual([[item.itemId]]);
   });
 
-  it('adds only the late urgent item’s fact and ledger line when it is also reported late', async () => {
+  it('holds at most 12 actions in the fullest case: reported late as well, it adds only its penalty’s fact and line', async () => {
     await submitItem(depsAt(yearsEnd, []), reporter, { ...fullest, eventDate: '2026-12-31' }, 'key-0002');
     const onTime = partitionsOfTransaction();
     dynamo.resetHistory();
@@ -150,6 +167,35 @@ describe('the submit transaction', () => {
     console.log(`submit transaction, everything at once: ${late.length} actions (${late.join(', ')})`);
     expect(late).not.toContain('LSH');
     expect([...late].sort()).toEqual([...onTime, 'SCOREFACT', 'LEDGER'].sort());
+    expect(late.length).toBeLessThanOrEqual(12);
+  });
+
+  it('scores nothing for an answer to a 约稿 already scored (the month close recorded it missed)', async () => {
+    const deps = depsAt(yearsEnd, []);
+    deps.scoring.commissions = {
+      unitRow: async (commissionId: string, unitId: string) => ({
+        commissionId,
+        unitId,
+        status: 'pending' as const,
+        topic: '冬季清洁取暖',
+        requirements: '500字以内',
+        deadline: '2026-11-24',
+        year: 2026,
+        targetAll: true,
+        createdAt: '2026-11-01T00:00:00.000Z',
+        fact: { outcome: 'missed' as const },
+      }),
+    };
+    const { urgency: _urgent, ...normal } = fullest;
+    await submitItem(deps, reporter, { ...normal, urgency: 'normal' }, undefined);
+    const partitions = partitionsOfTransaction();
+    expect(partitions).toContain('COMMISSION');
+    expect(partitions).not.toContain('LEDGER');
+    expect(partitions).not.toContain('SCOREFACT');
+    const answer = transaction().find(
+      (action) => action.Update?.Key?.pk === 'COMMISSION#cm_2026_winter',
+    )?.Update;
+    expect(answer?.ConditionExpression).toBe('attribute_exists(pk)');
   });
 
   it('holds the item, its event, the unit row, the counters and one signature row for a plain submission', async () => {
