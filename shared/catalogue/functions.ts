@@ -256,7 +256,8 @@ export const functions = {
         read: ['UNITS', 'POLICY#*', 'COMMISSION#*'],
         write: ['LEDGER#*', 'SCOREFACT#*', 'COMMISSION#*'],
         update: [counters],
-        query: { gsi3: ['COMMISSIONS#*'] },
+        // The year's 约稿 by deadline; the month's stored facts (keys only) on the year's scoring partition.
+        query: { gsi3: ['COMMISSIONS#*', 'SCORING#*'] },
       },
     },
   },
@@ -280,6 +281,7 @@ export const functions = {
           'COMMISSION#*',
         ],
         update: [counters],
+        query: { ...mailJobAccess.query, gsi3: [...mailJobAccess.query.gsi3, 'SCORING#*'] },
       },
       archive: 'readwrite',
       mail: true,
