@@ -29,7 +29,7 @@ export interface FunctionDeclaration {
 // Partition patterns shared by several functions. Each function's list follows the store modules its
 // deps build (shared/store/dynamo/*); the local runtime refuses anything outside it, so every local
 // and end-to-end run checks the list.
-/** scoresDeps (functions/jobs/ranking-notice/deps.ts): rankings, ledgers, statistics — reads only. */
+/** scoresDeps (functions/jobs/mail-job-deps.ts): rankings, ledgers, statistics — reads only. */
 const scoreReads = {
   read: ['UNITS', 'AGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
   query: { gsi2: ['PUBLISHED#*'], gsi3: ['COMMISSIONS#*'] },
