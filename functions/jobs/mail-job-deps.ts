@@ -6,7 +6,7 @@
 import type { CommissionWithRows, ScoresDeps } from '#functions/scores/deps';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { logger } from '#shared/http/logger';
-import { periodCounts, periodCountsWithPrevious, periodRows } from '#shared/store/dynamo/aggregates';
+import { sharedCounterReads } from '#shared/store/dynamo/aggregates';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import type { TableRef } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
@@ -31,11 +31,13 @@ export function scoresDeps(table: TableRef): ScoresDeps {
   const commissions = new DynamoCommissionStore(table);
   const bulletins = new DynamoBulletinStore(table);
   const facts = new DynamoFactStore(table);
+  // A report reading a month's and its year's counters at once makes one Query of the year's rows.
+  const counters = sharedCounterReads(table);
   return {
     units: new DynamoUnitStore(table),
-    counts: (period) => periodCounts(table, period),
-    countsWithPrevious: (period) => periodCountsWithPrevious(table, period),
-    rows: (period) => periodRows(table, period),
+    counts: counters.counts,
+    countsWithPrevious: counters.countsWithPrevious,
+    rows: counters.rows,
     publishedIssues: (year) => bulletins.ofYear(year),
     ledger: (unitId, from, to) => ledgerOf(table, unitId, from, to),
     policy: async (year) => (await policies.latest(year)) ?? defaultPolicy(year),

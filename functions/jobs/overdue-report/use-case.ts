@@ -37,12 +37,14 @@ export async function sendOverdueReport(deps: OverdueJobDeps, scheduledTime: str
   if (at.getTime() > deps.now().getTime()) {
     throw new BadRequestError('PERIOD_IN_FUTURE', `计划时间 ${scheduledTime} 尚未到来`);
   }
-  const report = await getOverdue({ ...deps.scores, now: () => at });
-  const [leaders, duty, units, lastWeek] = await Promise.all([
+  // The report, the recipients, last week's colours and the sent-mail markers: one round of reads.
+  const [report, leaders, duty, units, lastWeek, claimed] = await Promise.all([
+    getOverdue({ ...deps.scores, now: () => at }),
     deps.leaders.getLeaderRecipients(),
     deps.duty.getDutyRecipients(),
     deps.scores.units.list(),
     deps.weeks.colours(isoWeekOf(new Date(at.getTime() - 7 * 86_400_000))),
+    deps.marks.claimedAddresses(overdueJob, week),
   ]);
   const thisWeek = await deps.weeks.recordOnce(
     week,
@@ -65,7 +67,7 @@ export async function sendOverdueReport(deps: OverdueJobDeps, scheduledTime: str
     const twiceRed = thisWeek[row.unitId] === 'red' && lastWeek?.[row.unitId] === 'red';
     return head && twiceRed ? [{ to: head, mail: renderOverdueEscalation(week, row) }] : [];
   });
-  const delivery = await deliverOnce(deps, overdueJob, week, messages);
+  const delivery = await deliverOnce(deps, overdueJob, week, messages, claimed);
   const escalated = await deliverOnce(deps, escalationJob, week, escalations);
   return {
     job: overdueJob,
