@@ -4,6 +4,7 @@
  * from the ranking job's own wiring, so that no other job bundles the archive publisher.
  */
 import type { CommissionWithRows, ScoresDeps } from '#functions/scores/deps';
+import { sharedWhileRunning } from '#shared/domain/at-once';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { logger } from '#shared/http/logger';
 import { sharedCounterReads } from '#shared/store/dynamo/aggregates';
@@ -26,6 +27,17 @@ export interface MailJobDeps extends JobMailDeps {
   duty: Pick<SettingsStore, 'getDutyRecipients'>;
 }
 
+/**
+ * The unit store, its list read once by the parts of a job that ask for it at the same moment
+ * (the report and its recipients, the month close and the notice's recipients).
+ */
+class JobUnitStore extends DynamoUnitStore {
+  private readonly sharedList = sharedWhileRunning(() => super.list());
+  override list() {
+    return this.sharedList();
+  }
+}
+
 export function scoresDeps(table: TableRef): ScoresDeps {
   const policies = new DynamoPolicyStore(table);
   const commissions = new DynamoCommissionStore(table);
@@ -34,7 +46,7 @@ export function scoresDeps(table: TableRef): ScoresDeps {
   // A report reading a month's and its year's counters at once makes one Query of the year's rows.
   const counters = sharedCounterReads(table);
   return {
-    units: new DynamoUnitStore(table),
+    units: new JobUnitStore(table),
     counts: counters.counts,
     countsWithPrevious: counters.countsWithPrevious,
     rows: counters.rows,

@@ -20,9 +20,11 @@ export interface RankingJobDeps extends MailJobDeps {
 }
 
 export function rankingJobDeps(table: TableRef, sender: MailSender): RankingJobDeps {
+  const mail = mailJobDeps(table, sender);
   return {
-    ...mailJobDeps(table, sender),
-    monthClose: monthCloseDeps(table),
+    ...mail,
+    // The close and the notice's recipients list the units at the same moment: one read.
+    monthClose: { ...monthCloseDeps(table), units: mail.scores.units },
     notices: new DynamoRankingNoticeStore(table),
     archive: archivePublisherFromEnvironment(table).publisher,
     archiveUrl: readOptionalConfig('archiveUrl'),
