@@ -37,20 +37,24 @@ export async function sendOverdueReport(deps: OverdueJobDeps, scheduledTime: str
   if (at.getTime() > deps.now().getTime()) {
     throw new BadRequestError('PERIOD_IN_FUTURE', `计划时间 ${scheduledTime} 尚未到来`);
   }
-  // The report, the recipients, last week's colours and the sent-mail markers: one round of reads.
-  const [report, leaders, duty, units, lastWeek, claimed] = await Promise.all([
+  // The report, the recipients, both weeks' colours and the sent-mail markers: one round of reads.
+  const [report, leaders, duty, units, lastWeek, recorded, claimed] = await Promise.all([
     getOverdue({ ...deps.scores, now: () => at }),
     deps.leaders.getLeaderRecipients(),
     deps.duty.getDutyRecipients(),
     deps.scores.units.list(),
     deps.weeks.colours(isoWeekOf(new Date(at.getTime() - 7 * 86_400_000))),
+    deps.weeks.colours(week),
     deps.marks.claimedAddresses(overdueJob, week),
   ]);
-  const thisWeek = await deps.weeks.recordOnce(
-    week,
-    Object.fromEntries(report.units.map((row) => [row.unitId, row.status])),
-    deps.now().toISOString(),
-  );
+  // A rerun finds the week's colours as first recorded; the first run records them (once).
+  const thisWeek =
+    recorded ??
+    (await deps.weeks.recordOnce(
+      week,
+      Object.fromEntries(report.units.map((row) => [row.unitId, row.status])),
+      deps.now().toISOString(),
+    ));
   const full = renderOverdueReport(week, report);
   const byId = new Map(units.map((unit) => [unit.id, unit]));
   const flagged = report.units.filter((row) => row.status !== 'green');
