@@ -96,14 +96,16 @@ export class StaticArchivePublisher implements ArchivePublisher {
    */
   async rankingNoticePublished(month: string, rankings: Ranking[]): Promise<string[]> {
     const { officeName } = this.deps;
+    // The notices index and the statics are independent listings of the bucket: read together.
+    const [index, statics] = await Promise.all([this.rankingIndexWrite(month), this.missingStatics()]);
     const writes: Write[] = [
       {
         key: siteKeys.rankingNotice(month),
         body: renderRankingNoticePage(month, rankings, officeName),
         kind: 'html',
       },
-      await this.rankingIndexWrite(month),
-      ...(await this.missingStatics()).filter((write) => write.key !== siteKeys.rankingNotices),
+      index,
+      ...statics.filter((write) => write.key !== siteKeys.rankingNotices),
     ];
     await this.apply(writes);
     return writes.map((write) => write.key);

@@ -29,7 +29,7 @@ export interface FunctionDeclaration {
 // Partition patterns shared by several functions. Each function's list follows the store modules its
 // deps build (shared/store/dynamo/*); the local runtime refuses anything outside it, so every local
 // and end-to-end run checks the list.
-/** scoresDeps (functions/jobs/ranking-notice/deps.ts): rankings, ledgers, statistics — reads only. */
+/** scoresDeps (functions/jobs/mail-job-deps.ts): rankings, ledgers, statistics — reads only. */
 const scoreReads = {
   read: ['UNITS', 'AGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
   query: { gsi2: ['PUBLISHED#*'], gsi3: ['COMMISSIONS#*'] },
@@ -256,7 +256,8 @@ export const functions = {
         read: ['UNITS', 'POLICY#*', 'COMMISSION#*'],
         write: ['LEDGER#*', 'SCOREFACT#*', 'COMMISSION#*'],
         update: [counters],
-        query: { gsi3: ['COMMISSIONS#*'] },
+        // The year's 约稿 by deadline; the month's stored facts (keys only) on the year's scoring partition.
+        query: { gsi3: ['COMMISSIONS#*', 'SCORING#*'] },
       },
     },
   },
@@ -280,6 +281,7 @@ export const functions = {
           'COMMISSION#*',
         ],
         update: [counters],
+        query: { ...mailJobAccess.query, gsi3: [...mailJobAccess.query.gsi3, 'SCORING#*'] },
       },
       archive: 'readwrite',
       mail: true,

@@ -19,3 +19,20 @@ export async function eachAtOnce<T>(
   const failure = results.find((result) => result.status === 'rejected');
   if (failure) throw failure.reason;
 }
+
+/**
+ * `load`, shared by the calls made while one is running: a job whose parts each read the same
+ * rows at the same moment (the units, say) reads them once. Nothing is kept once `load` settles,
+ * so a later call reads afresh.
+ */
+export function sharedWhileRunning<T>(load: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  return () => {
+    if (!running) {
+      running = load().finally(() => {
+        running = undefined;
+      });
+    }
+    return running;
+  };
+}

@@ -4,7 +4,7 @@ import type { TableRef } from '#shared/store/dynamo/client';
 import { DynamoItemStore } from '#shared/store/dynamo/items';
 import type { ItemStore } from '#shared/store/ports';
 import type { MailSender } from '#shared/store/ses/mail-sender';
-import { type MailJobDeps, mailJobDeps } from '../ranking-notice/deps';
+import { type MailJobDeps, mailJobDeps } from '../mail-job-deps';
 
 export interface DigestDeps extends MailJobDeps {
   items: Pick<ItemStore, 'page'>;

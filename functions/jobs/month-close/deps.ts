@@ -1,3 +1,4 @@
+import { monthOf } from '#shared/domain/periods';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import type { ScoringPolicy } from '#shared/schemas/policy';
 import type { Unit } from '#shared/schemas/units';
@@ -19,10 +20,11 @@ export interface MonthCloseDeps {
   units: { list(): Promise<Unit[]> };
   /** Items each unit submitted in the month: the month's counters (one Query, never a Scan of items). */
   submitted: (month: string) => Promise<Map<string, number>>;
-  /** The 约稿 of a year (by deadline) with every asked unit's row. */
-  commissionsOfYear: (year: number) => Promise<DueCommission[]>;
+  /** The 约稿 due in a month (deadline in it, Asia/Shanghai) with every asked unit's row. */
+  commissionsDue: (month: string) => Promise<DueCommission[]>;
   policy: (year: number) => Promise<ScoringPolicy>;
-  facts: Pick<DynamoScoringFactStore, 'exists' | 'record'>;
+  /** `idsOfMonth`: the month's stored facts in one Query, so a rerun reads no fact one by one. */
+  facts: Pick<DynamoScoringFactStore, 'exists' | 'record' | 'idsOfMonth'>;
   now: () => Date;
 }
 
@@ -33,8 +35,11 @@ export function monthCloseDeps(table: TableRef): MonthCloseDeps {
     units: new DynamoUnitStore(table),
     submitted: async (month) =>
       new Map([...(await periodCounts(table, month))].map(([unitId, counts]) => [unitId, counts.submitted])),
-    commissionsOfYear: async (year) => {
-      const list = await commissions.ofYear(year);
+    commissionsDue: async (month) => {
+      // The year's list is one Query; only the commissions due in the month have their rows read.
+      const list = (await commissions.ofYear(Number(month.slice(0, 4)))).filter(
+        (commission) => monthOf(new Date(commission.deadline)) === month,
+      );
       const full = await Promise.all(list.map((commission) => commissions.get(commission.commissionId)));
       return full.flatMap((entry) =>
         entry

@@ -13,6 +13,7 @@ import { BadRequestError } from '#shared/errors';
 import type { ScoringPolicy } from '#shared/schemas/policy';
 import type { Unit } from '#shared/schemas/units';
 import { pointChanges } from '#shared/store/dynamo/ledger';
+import { scoringFactId } from '#shared/store/dynamo/scoring-facts';
 import type { DueCommission, MonthCloseDeps } from './deps';
 
 export const monthCloseJob = 'month-close';
@@ -45,17 +46,23 @@ function asked(unitId: string, commissions: readonly DueCommission[]): AskedComm
 
 /**
  * One unit's close: the facts not yet stored, their lines and points, in one transaction whose
- * fact and line Puts are conditional on absence. A rerun finds them stored and writes nothing;
- * a race with another run (or a late answer) is read again once.
+ * fact and line Puts are conditional on absence. The first attempt trusts the month's stored ids
+ * (one Query for every unit, which may trail a write by a moment); a transaction refused because
+ * a fact is there after all (a race with another run, a late answer) reads each fact again,
+ * consistently, once. A rerun finds every fact stored and writes nothing.
  */
 async function closeUnit(
   deps: MonthCloseDeps,
   unit: Unit,
   candidates: ScoringFact[],
   policy: ScoringPolicy,
+  stored: ReadonlySet<string>,
 ): Promise<number> {
   for (let attempt = 1; attempt <= 2; attempt += 1) {
-    const present = await Promise.all(candidates.map((fact) => deps.facts.exists(fact)));
+    const present =
+      attempt === 1
+        ? candidates.map((fact) => stored.has(scoringFactId(fact)))
+        : await Promise.all(candidates.map((fact) => deps.facts.exists(fact)));
     const facts = candidates.filter((_, index) => !present[index]);
     if (facts.length === 0) return 0;
     const ledger = facts.flatMap((fact) =>
@@ -75,26 +82,36 @@ async function closeUnit(
 export async function closeMonth(deps: MonthCloseDeps, scheduledTime: string, period?: string) {
   const month = closingMonth(scheduledTime, deps.now(), period);
   const year = Number(month.slice(0, 4));
-  const [units, submitted, commissions, policy] = await Promise.all([
+  // What a rerun needs to see there is nothing left to do, in one round of Queries.
+  const [units, due, stored] = await Promise.all([
     deps.units.list(),
-    deps.submitted(month),
-    deps.commissionsOfYear(year),
-    deps.policy(year),
+    deps.commissionsDue(month),
+    deps.facts.idsOfMonth(month),
   ]);
-  const due = commissions.filter((commission) => monthOf(new Date(commission.deadline)) === month);
-  let lines = 0;
-  let skipped = 0;
   const active = units.filter((unit) => unit.active).sort((a, b) => (a.id < b.id ? -1 : 1));
-  // Units are independent (each closes in its own conditional transaction): a few at a time.
-  await eachAtOnce(active, unitsAtOnce, async (unit) => {
-    const candidates = monthCloseFacts(
-      month,
-      { unitId: unit.id, unitClass: unit.class, submitted: submitted.get(unit.id) ?? 0 },
-      asked(unit.id, due),
-    );
-    const written = await closeUnit(deps, unit, candidates, policy);
-    if (written === 0) skipped += 1;
-    lines += written;
-  });
+  const candidatesOf = (unit: Unit, submitted: number) =>
+    monthCloseFacts(month, { unitId: unit.id, unitClass: unit.class, submitted }, asked(unit.id, due));
+  // A fact's identity does not depend on the month's figures: the units with something to close.
+  const open = active.filter((unit) =>
+    candidatesOf(unit, 0).some((fact) => !stored.has(scoringFactId(fact))),
+  );
+  let lines = 0;
+  let skipped = active.length - open.length;
+  if (open.length > 0) {
+    // Only a run with something to write reads the month's counters and the policy.
+    const [submitted, policy] = await Promise.all([deps.submitted(month), deps.policy(year)]);
+    // Units are independent (each closes in its own conditional transaction): a few at a time.
+    await eachAtOnce(open, unitsAtOnce, async (unit) => {
+      const written = await closeUnit(
+        deps,
+        unit,
+        candidatesOf(unit, submitted.get(unit.id) ?? 0),
+        policy,
+        stored,
+      );
+      if (written === 0) skipped += 1;
+      lines += written;
+    });
+  }
   return { job: monthCloseJob, period: month, units: active.length, lines, skipped };
 }

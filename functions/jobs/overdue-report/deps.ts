@@ -2,7 +2,7 @@
 import type { TableRef } from '#shared/store/dynamo/client';
 import { DynamoOverdueWeekStore, type OverdueWeekStore } from '#shared/store/dynamo/overdue-weeks';
 import type { MailSender } from '#shared/store/ses/mail-sender';
-import { type MailJobDeps, mailJobDeps } from '../ranking-notice/deps';
+import { type MailJobDeps, mailJobDeps } from '../mail-job-deps';
 
 export interface OverdueJobDeps extends MailJobDeps {
   weeks: OverdueWeekStore;

@@ -37,18 +37,24 @@ export async function sendOverdueReport(deps: OverdueJobDeps, scheduledTime: str
   if (at.getTime() > deps.now().getTime()) {
     throw new BadRequestError('PERIOD_IN_FUTURE', `计划时间 ${scheduledTime} 尚未到来`);
   }
-  const report = await getOverdue({ ...deps.scores, now: () => at });
-  const [leaders, duty, units, lastWeek] = await Promise.all([
+  // The report, the recipients, both weeks' colours and the sent-mail markers: one round of reads.
+  const [report, leaders, duty, units, lastWeek, recorded, claimed] = await Promise.all([
+    getOverdue({ ...deps.scores, now: () => at }),
     deps.leaders.getLeaderRecipients(),
     deps.duty.getDutyRecipients(),
     deps.scores.units.list(),
     deps.weeks.colours(isoWeekOf(new Date(at.getTime() - 7 * 86_400_000))),
+    deps.weeks.colours(week),
+    deps.marks.claimedAddresses(overdueJob, week),
   ]);
-  const thisWeek = await deps.weeks.recordOnce(
-    week,
-    Object.fromEntries(report.units.map((row) => [row.unitId, row.status])),
-    deps.now().toISOString(),
-  );
+  // A rerun finds the week's colours as first recorded; the first run records them (once).
+  const thisWeek =
+    recorded ??
+    (await deps.weeks.recordOnce(
+      week,
+      Object.fromEntries(report.units.map((row) => [row.unitId, row.status])),
+      deps.now().toISOString(),
+    ));
   const full = renderOverdueReport(week, report);
   const byId = new Map(units.map((unit) => [unit.id, unit]));
   const flagged = report.units.filter((row) => row.status !== 'green');
@@ -65,7 +71,7 @@ export async function sendOverdueReport(deps: OverdueJobDeps, scheduledTime: str
     const twiceRed = thisWeek[row.unitId] === 'red' && lastWeek?.[row.unitId] === 'red';
     return head && twiceRed ? [{ to: head, mail: renderOverdueEscalation(week, row) }] : [];
   });
-  const delivery = await deliverOnce(deps, overdueJob, week, messages);
+  const delivery = await deliverOnce(deps, overdueJob, week, messages, claimed);
   const escalated = await deliverOnce(deps, escalationJob, week, escalations);
   return {
     job: overdueJob,

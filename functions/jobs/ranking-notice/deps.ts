@@ -1,35 +1,14 @@
-/**
- * Wiring shared by the mail-sending jobs: the scores use cases' dependencies (the same stores the
- * scores API reads), leader and duty recipients, the SES sender and the sent-mail markers; and the
- * ranking job's own: the stored notices and the archive.
- */
+/** The ranking job's wiring: the mail-job deps, the month close it runs first, the stored notices and the archive. */
 import { type MonthCloseDeps, monthCloseDeps } from '#functions/jobs/month-close/deps';
-import type { CommissionWithRows, ScoresDeps } from '#functions/scores/deps';
 import { archivePublisherFromEnvironment } from '#shared/archive/environment';
 import type { StaticArchivePublisher } from '#shared/archive/publisher';
 import { readOptionalConfig } from '#shared/config';
-import { defaultPolicy } from '#shared/domain/scoring/defaults';
-import { logger } from '#shared/http/logger';
-import { periodCounts, periodCountsWithPrevious, periodRows } from '#shared/store/dynamo/aggregates';
-import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import type { TableRef } from '#shared/store/dynamo/client';
-import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
-import { DynamoFactStore } from '#shared/store/dynamo/facts';
-import { DynamoJobMailStore, type JobMailDeps } from '#shared/store/dynamo/job-mail';
-import { ledgerOf } from '#shared/store/dynamo/ledger';
-import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoRankingNoticeStore, type RankingNoticeStore } from '#shared/store/dynamo/ranking-notices';
-import { DynamoSettingsStore } from '#shared/store/dynamo/settings';
-import { DynamoUnitStore } from '#shared/store/dynamo/units';
-import type { LeaderRecipientsStore, SettingsStore } from '#shared/store/ports';
 import type { MailSender } from '#shared/store/ses/mail-sender';
+import { type MailJobDeps, mailJobDeps } from '../mail-job-deps';
 
-export interface MailJobDeps extends JobMailDeps {
-  scores: ScoresDeps;
-  leaders: Pick<LeaderRecipientsStore, 'getLeaderRecipients'>;
-  /** The office's 值班 / 信息科 addresses. */
-  duty: Pick<SettingsStore, 'getDutyRecipients'>;
-}
+export { type MailJobDeps, mailJobDeps, scoresDeps } from '../mail-job-deps';
 
 export interface RankingJobDeps extends MailJobDeps {
   /** The month close the notice runs first (its quota and missed-约稿 lines belong in the notice). */
@@ -40,50 +19,12 @@ export interface RankingJobDeps extends MailJobDeps {
   archiveUrl?: string | undefined;
 }
 
-export function scoresDeps(table: TableRef): ScoresDeps {
-  const policies = new DynamoPolicyStore(table);
-  const commissions = new DynamoCommissionStore(table);
-  const bulletins = new DynamoBulletinStore(table);
-  const facts = new DynamoFactStore(table);
-  return {
-    units: new DynamoUnitStore(table),
-    counts: (period) => periodCounts(table, period),
-    countsWithPrevious: (period) => periodCountsWithPrevious(table, period),
-    rows: (period) => periodRows(table, period),
-    publishedIssues: (year) => bulletins.ofYear(year),
-    ledger: (unitId, from, to) => ledgerOf(table, unitId, from, to),
-    policy: async (year) => (await policies.latest(year)) ?? defaultPolicy(year),
-    commissionsOfYear: async (year): Promise<CommissionWithRows[]> => {
-      const list = await commissions.ofYear(year);
-      const full = await Promise.all(list.map((commission) => commissions.get(commission.commissionId)));
-      return full.flatMap((entry) =>
-        entry
-          ? [{ topic: entry.commission.topic, deadline: entry.commission.deadline, rows: entry.units }]
-          : [],
-      );
-    },
-    instructionsOfItem: async (itemId) => (await facts.ofItem(itemId)).instructions,
-    now: () => new Date(),
-  };
-}
-
-export function mailJobDeps(table: TableRef, sender: MailSender): MailJobDeps {
-  const settings = new DynamoSettingsStore(table);
-  return {
-    scores: scoresDeps(table),
-    leaders: settings,
-    duty: settings,
-    marks: new DynamoJobMailStore(table),
-    sender,
-    now: () => new Date(),
-    log: { warn: (message, extra) => logger.warn(message, extra) },
-  };
-}
-
 export function rankingJobDeps(table: TableRef, sender: MailSender): RankingJobDeps {
+  const mail = mailJobDeps(table, sender);
   return {
-    ...mailJobDeps(table, sender),
-    monthClose: monthCloseDeps(table),
+    ...mail,
+    // The close and the notice's recipients list the units at the same moment: one read.
+    monthClose: { ...monthCloseDeps(table), units: mail.scores.units },
     notices: new DynamoRankingNoticeStore(table),
     archive: archivePublisherFromEnvironment(table).publisher,
     archiveUrl: readOptionalConfig('archiveUrl'),

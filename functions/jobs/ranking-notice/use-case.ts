@@ -18,14 +18,6 @@ export function noticePeriod(scheduledTime: string, period?: string): string {
   return chosen;
 }
 
-/** The month's notice as first stored; computed from the scores use case and stored by the first run. */
-async function noticeOf(deps: RankingJobDeps, month: string) {
-  const stored = await deps.notices.get(month);
-  if (stored) return stored;
-  const rankings = await rankingsOf(deps.scores, { period: month });
-  return deps.notices.saveOnce({ month, rankings, createdAt: deps.now().toISOString() });
-}
-
 /**
  * The monthly notice (采用情况通报): the month is closed first (the month-close use case, idempotent:
  * a month already closed writes nothing), so its quota and missed-约稿 lines are in the scores the
@@ -34,6 +26,9 @@ async function noticeOf(deps: RankingJobDeps, month: string) {
  * score chart, linked from the notices index), then mailed once per address to every leader
  * recipient and every active unit's contacts. A rerun publishes the stored notice again (same
  * page) and mails nobody twice.
+ *
+ * A rerun is a few rounds of reads: the close's check, the stored notice and the recipients
+ * together; then the archive's writes beside the read of the sent-mail markers.
  */
 export async function sendRankingNotice(deps: RankingJobDeps, scheduledTime: string, period?: string) {
   const month = noticePeriod(scheduledTime, period);
@@ -41,17 +36,32 @@ export async function sendRankingNotice(deps: RankingJobDeps, scheduledTime: str
   if (!end || end.getTime() > deps.now().getTime()) {
     throw new BadRequestError('PERIOD_NOT_FINISHED', `统计期 ${month} 尚未结束，不能通报`);
   }
-  const closed = await closeMonth(deps.monthClose, scheduledTime, month);
-  const notice = await noticeOf(deps, month);
-  const published = await deps.archive.rankingNoticePublished(month, notice.rankings);
+  // A stored notice was made after an earlier run's close: reading it beside this close is safe.
+  const [closed, stored, leaders, units] = await Promise.all([
+    closeMonth(deps.monthClose, scheduledTime, month),
+    deps.notices.get(month),
+    deps.leaders.getLeaderRecipients(),
+    deps.scores.units.list(),
+  ]);
+  const notice =
+    stored ??
+    (await deps.notices.saveOnce({
+      month,
+      rankings: await rankingsOf(deps.scores, { period: month }),
+      createdAt: deps.now().toISOString(),
+    }));
   const mail = renderRankingNotice(month, notice.rankings, rankingPageUrl(deps.archiveUrl, month));
-  const [leaders, units] = await Promise.all([deps.leaders.getLeaderRecipients(), deps.scores.units.list()]);
   const messages: OutgoingMail[] = [
     ...(leaders?.recipients ?? []).map((leader) => ({ to: leader.email, mail })),
     ...units
       .filter((unit) => unit.active)
       .flatMap((unit) => unit.contacts.map((contact) => ({ to: contact.email, mail }))),
   ];
-  const delivery = await deliverOnce(deps, rankingJob, month, messages);
+  // The page is written before any mail linking to it is sent; the markers are read meanwhile.
+  const [published, claimed] = await Promise.all([
+    deps.archive.rankingNoticePublished(month, notice.rankings),
+    messages.length > 0 ? deps.marks.claimedAddresses(rankingJob, month) : new Set<string>(),
+  ]);
+  const delivery = await deliverOnce(deps, rankingJob, month, messages, claimed);
   return { job: rankingJob, period: month, closeLines: closed.lines, published, ...delivery };
 }

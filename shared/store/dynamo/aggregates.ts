@@ -87,3 +87,32 @@ export async function periodCountsWithPrevious(
     previous: before ? countsOf(periodOf(rows, before)) : undefined,
   };
 }
+
+/**
+ * The three counter reads above, sharing one Query per year among calls that run at the same time
+ * (the overdue report reads a month's and its year's counters at once: both live in the year's
+ * rows). Nothing is kept once the Query has answered, so a later call reads afresh.
+ */
+export function sharedCounterReads(table: TableRef) {
+  const inFlight = new Map<number, Promise<YearRows>>();
+  const rowsOf = (year: number) => {
+    let rows = inFlight.get(year);
+    if (!rows) {
+      rows = yearRows(table, year).finally(() => inFlight.delete(year));
+      inFlight.set(year, rows);
+    }
+    return rows;
+  };
+  return {
+    rows: async (period: string) => periodOf(await rowsOf(yearOfPeriod(period)), period),
+    counts: async (period: string) => countsOf(periodOf(await rowsOf(yearOfPeriod(period)), period)),
+    countsWithPrevious: async (period: string) => {
+      const rows = await rowsOf(yearOfPeriod(period));
+      const before = previousPeriod(period);
+      return {
+        current: countsOf(periodOf(rows, period)),
+        previous: before ? countsOf(periodOf(rows, before)) : undefined,
+      };
+    },
+  };
+}

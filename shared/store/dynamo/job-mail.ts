@@ -143,13 +143,15 @@ export interface DeliveryResult {
 /**
  * Sends each message once per job and period. Addresses are compared lower-case; when one address
  * appears twice the first message wins (callers list leaders first). One at a time, to stay
- * within SES's send rate.
+ * within SES's send rate. `claimed`, when given, is what `claimedAddresses` answered for the job
+ * and period (a caller that read it alongside other work); otherwise it is read here first.
  */
 export async function deliverOnce(
   deps: JobMailDeps,
   job: string,
   period: string,
   messages: OutgoingMail[],
+  claimed?: ReadonlySet<string>,
 ): Promise<DeliveryResult> {
   const byAddress = new Map<string, OutgoingMail>();
   for (const message of messages) {
@@ -159,9 +161,10 @@ export async function deliverOnce(
   const result: DeliveryResult = { recipients: byAddress.size, sent: 0, skipped: 0, failed: 0 };
   // One read of the markers first: a rerun skips what an earlier run claimed without a write per
   // address. The conditional claim below still decides any race with a concurrent run.
-  const claimed = byAddress.size > 0 ? await deps.marks.claimedAddresses(job, period) : new Set<string>();
+  const known =
+    claimed ?? (byAddress.size > 0 ? await deps.marks.claimedAddresses(job, period) : new Set<string>());
   for (const [address, message] of byAddress) {
-    if (claimed.has(address) || !(await deps.marks.claim(job, period, address, deps.now().toISOString()))) {
+    if (known.has(address) || !(await deps.marks.claim(job, period, address, deps.now().toISOString()))) {
       result.skipped += 1;
       continue;
     }

@@ -10,9 +10,11 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { yearOf } from '../../domain/periods';
+import { periodStart } from '../../domain/ranking';
 import {
   type CommissionFact,
   ledgerTimeOf,
+  monthEnd,
   type ScoringFact,
   type TimedLine,
 } from '../../domain/scoring/index';
@@ -118,6 +120,33 @@ export class DynamoScoringFactStore {
       ExpressionAttributeValues: { ':pk': `SCORING#${year}` },
     });
     return rows.map((row) => row.fact as ScoringFact);
+  }
+
+  /**
+   * The identities of the facts whose lines count within `month` (Asia/Shanghai): one keys-only
+   * Query on gsi3 (`<at>#<identity>` between the month's first and last moment), never a read per
+   * fact. An index trails its table by a moment, so a fact stored just now may be missing here:
+   * whoever writes on this answer writes conditionally (`record`) and lets the condition decide.
+   */
+  async idsOfMonth(month: string): Promise<Set<string>> {
+    const start = periodStart(month);
+    if (!start) throw new Error(`not a month: ${month}`);
+    const rows = await queryAll(this.table, {
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': `SCORING#${yearOf(start)}`,
+        ':from': start.toISOString(),
+        ':to': `${monthEnd(month)}#\uffff`,
+      },
+      ProjectionExpression: 'gsi3sk',
+    });
+    return new Set(
+      rows.map((row) => {
+        const sortKey = String(row.gsi3sk);
+        return sortKey.slice(sortKey.indexOf('#') + 1);
+      }),
+    );
   }
 
   /**

@@ -180,10 +180,11 @@ beforeEach(() => {
         new Map(
           month === '2026-10' ? [...october].map(([unitId, figures]) => [unitId, figures.submitted]) : [],
         ),
-      commissionsOfYear: async () => [],
+      commissionsDue: async () => [],
       policy: async (year) => defaultPolicy(year),
       facts: {
         exists: async (fact) => closed.has(scoringFactId(fact)),
+        idsOfMonth: async () => new Set(closed.keys()),
         // As the store's transaction does: the facts, and their points on the month's counters.
         record: async (write) => {
           for (const fact of write.facts) closed.set(scoringFactId(fact), fact);

@@ -26,7 +26,7 @@ function fakes(now = '2026-11-01T00:00:00.000Z') {
       list: async () => [unit('linqu', 'county'), unit('fgw', 'department'), unit('old', 'county', false)],
     },
     submitted: async () => new Map([['linqu', 4]]),
-    commissionsOfYear: async () => [
+    commissionsDue: async () => [
       {
         commissionId: 'cm_oct',
         topic: '冬季供暖保障情况',
@@ -50,6 +50,7 @@ function fakes(now = '2026-11-01T00:00:00.000Z') {
     policy: async (year) => defaultPolicy(year),
     facts: {
       exists: async (fact) => stored.has(scoringFactId(fact)),
+      idsOfMonth: async () => new Set(stored.keys()),
       record: async (write) => {
         if (write.facts.some((fact) => stored.has(scoringFactId(fact)))) return false;
         for (const fact of write.facts) stored.set(scoringFactId(fact), fact);
