@@ -1,11 +1,10 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type {
   APIGatewayRequestAuthorizerEventV2,
   APIGatewaySimpleAuthorizerWithContextResult,
 } from 'aws-lambda';
 import type { AuthorizerContext } from '#shared/http/auth-context';
-import { logger } from '#shared/http/logger';
+import { injectLambdaContext, logger } from '#shared/http/logger';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoTokenStore } from '#shared/store/dynamo/tokens';
 import { authorize } from './authorize';

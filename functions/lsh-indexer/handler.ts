@@ -1,6 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '#shared/http/logger';
+import { injectLambdaContext, logger } from '#shared/http/logger';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoDuplicateIndexStore } from '#shared/store/dynamo/duplicate-index';
 import { parseIndexerEvent, runIndexer } from './run';

@@ -1,4 +1,4 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '#shared/http/logger';
 import type { UrgentItemAlert } from '#shared/mail/urgent-item';
 import type { Bulletin } from '#shared/schemas/bulletins';
 import type { OutboxStore } from '#shared/store/dynamo/outbox';

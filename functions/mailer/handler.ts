@@ -1,8 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import { defaultOfficeName, readOptionalConfig } from '#shared/config';
-import { logger } from '#shared/http/logger';
+import { injectLambdaContext, logger } from '#shared/http/logger';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoOutboxStore } from '#shared/store/dynamo/outbox';

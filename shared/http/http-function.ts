@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
@@ -8,7 +7,7 @@ import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
 import type { RateCounter, TokenStore } from '../store/ports';
 import { type AuthorizerContext, principalFrom } from './auth-context';
 import { callerRecheck } from './caller-check';
-import { logger } from './logger';
+import { injectLambdaContext, logger } from './logger';
 import { accessLog, errorResponses, responseHeaders } from './middleware';
 import { rateLimiter } from './rate-limit';
 import { readBody, readIdempotencyKey, readParams, readQuery } from './request';

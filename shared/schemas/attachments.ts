@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { isoDateTime } from './common';
 import { singleLine } from './free-text';
-import { itemId } from './items';
+import { itemId } from './item-fields';
 import { meta } from './meta';
 
 export const attachmentTypes = ['jpg', 'png', 'pdf', 'docx', 'xlsx'] as const;

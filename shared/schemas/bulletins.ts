@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { isoDateTime } from './common';
 import { multiLine, singleLine } from './free-text';
-import { itemId, itemText } from './items';
+import { itemId, itemText } from './item-fields';
 import { meta } from './meta';
 import { unitId } from './units';
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { commissionUnitStatuses } from '../domain/commissions';
 import { isoDateTime } from './common';
 import { multiLine, singleLine } from './free-text';
-import { itemId } from './items';
+import { itemId } from './item-fields';
 import { meta } from './meta';
 import { unitId } from './units';
 

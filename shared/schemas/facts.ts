@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { isoDateTime } from './common';
 import { multiLine, singleLine } from './free-text';
-import { itemId, localDate } from './items';
+import { itemId, localDate } from './item-fields';
 import { meta } from './meta';
 import { unitId } from './units';
 

@@ -2,30 +2,14 @@ import * as z from 'zod/mini';
 import { itemStatuses } from '../domain/items/lifecycle';
 import { isoDateTime } from './common';
 import { multiLine, singleLine } from './free-text';
+import { itemId, itemParams, itemText, localDate } from './item-fields';
 import { meta } from './meta';
 import { unitId } from './units';
 
-export { itemStatuses };
-
-export const itemId = meta(z.string().check(z.regex(/^it_[0-9a-z]{20,30}$/, '稿件编号格式不正确')), {
-  description: '稿件编号',
-});
-
-export const localDate = meta(
-  z
-    .string()
-    .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
-    .check(z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+08:00`)), '日期不存在')),
-  { description: '日期（北京时间）', example: '2026-11-20' },
-);
+export { itemId, itemStatuses, itemText, localDate };
 
 const personName = singleLine(2, 20);
 const phone = z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确'));
-
-export const itemText = {
-  title: meta(singleLine(4, 80), { description: '标题' }),
-  body: meta(multiLine(20, 20_000), { description: '正文（纯文本，段落以换行分隔）' }),
-};
 
 export const itemSubmit = meta(
   z.strictObject({
@@ -126,7 +110,7 @@ export const precheckResult = meta(
   { id: 'PrecheckResult' },
 );
 
-export const itemParams = z.strictObject({ itemId });
+export { itemParams };
 
 export const itemListQuery = z
   .strictObject({

@@ -1,7 +1,7 @@
 /**
  * The SDK stand-ins of the function bundles (infra/cdk/stand-ins, aliased in bundling.ts): event
  * streams and DynamoDB endpoint discovery are left out, and the clients that wire them when built
- * (S3, Lambda, DynamoDB) still load in Node.js and refuse only what no function uses.
+ * (S3, DynamoDB) still load in Node.js and refuse only what no function uses.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ describe('SDK stand-ins in the function bundles', () => {
       const code = readFileSync(file, 'utf8');
       expect(code).not.toContain('Provided message too short to accommodate event stream message overhead');
       expect(code).not.toContain('endpoint_discovery_enabled');
-      // Loading builds the module's clients (DynamoDB; Lambda for items, S3 for attachments).
+      // Loading builds the module's clients (DynamoDB; S3 for attachments).
       const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(typeof m.handler);`;
       const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
         env: {

@@ -1,8 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import { type JobEvent, jobEvent } from '#events/job-event';
-import { logger } from '#shared/http/logger';
+import { injectLambdaContext, logger } from '#shared/http/logger';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { mailSenderFromEnvironment } from '#shared/store/ses/mail-sender';
 import { rankingJobDeps } from './deps';

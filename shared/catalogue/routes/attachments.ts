@@ -8,7 +8,7 @@ import {
   attachmentUpload,
 } from '../../schemas/attachments';
 import { emptyQuery } from '../../schemas/common';
-import { itemParams } from '../../schemas/items';
+import { itemParams } from '../../schemas/item-fields';
 import { everyone, jsonBody, type RouteDeclaration } from '../route-declaration';
 
 export const attachmentsRoutes = [

@@ -1,7 +1,6 @@
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { envNames, readConfig } from '../../config';
 import type { DuplicateIndexRequester } from '../ports';
-import { asyncInvokeClient, invokeAsync } from './async-invoke';
+import { type AsyncInvoker, lambdaInvoker } from './async-invoke';
 
 export const lshIndexerFunctionEnv = envNames.lshIndexerFunctionName;
 
@@ -17,18 +16,18 @@ export interface IndexRequest {
  * the `lsh-index-sweep` schedule indexes it within minutes. LSH_INDEXER_FUNCTION_NAME is read on
  * the first request, so a missing name fails the request only.
  */
-export function duplicateIndexRequesterFromEnvironment(client?: LambdaClient): DuplicateIndexRequester {
-  let target: { functionName: string; client: LambdaClient } | undefined;
+export function duplicateIndexRequesterFromEnvironment(invoke?: AsyncInvoker): DuplicateIndexRequester {
+  let target: { functionName: string; invoke: AsyncInvoker } | undefined;
   return {
     async request(itemIds) {
       if (itemIds.length === 0) return;
       // Made on the first request, not at the handler's cold start.
       target ??= {
         functionName: readConfig('lshIndexerFunctionName'),
-        client: client ?? asyncInvokeClient(),
+        invoke: invoke ?? lambdaInvoker(),
       };
       const request: IndexRequest = { kind: 'index', itemIds };
-      await invokeAsync(target.client, target.functionName, request);
+      await target.invoke(target.functionName, request);
     },
   };
 }

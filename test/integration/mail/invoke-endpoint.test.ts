@@ -153,7 +153,8 @@ describe('the mailer through the local invoke endpoint', () => {
   it('a dispatch (Event invoke, 202) makes the real mailer handler send the alert', async () => {
     const recipient = `duty-${randomUUID().slice(0, 8)}@example.gov.cn`;
     const { messageId } = await seedUrgentItem(table, [recipient]);
-    await new LambdaMailDispatcher('mailer', client).dispatch([messageId]);
+    // The dispatcher's own signed invoke, configured from the handler environment above.
+    await new LambdaMailDispatcher('mailer').dispatch([messageId]);
     await server.idle();
     const mails = (await mailbox(inject('sesEndpoint'))).filter((mail) =>
       mail.destination.to.includes(recipient),

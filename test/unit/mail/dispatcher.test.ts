@@ -1,43 +1,167 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Sha256 } from '@smithy/core/checksum';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { afterEach, describe, expect, it } from 'vitest';
 import { outboxPut } from '#shared/store/dynamo/outbox';
+import { type AsyncInvoker, lambdaInvoker, signedHeaders } from '#shared/store/lambda/async-invoke';
 import { LambdaMailDispatcher, mailDispatcherFromEnvironment } from '#shared/store/lambda/mail-dispatcher';
 
-const lambda = mockClient(LambdaClient);
-
-beforeEach(() => lambda.reset());
 afterEach(() => {
   delete process.env.MAILER_FUNCTION_NAME;
 });
 
-describe('LambdaMailDispatcher', () => {
-  it('invokes the mailer asynchronously with the message ids', async () => {
-    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
-    await new LambdaMailDispatcher('xinbao-mailer', new LambdaClient({})).dispatch(['m1', 'm2']);
-    const input = lambda.commandCalls(InvokeCommand)[0]?.args[0].input;
-    expect(input).toMatchObject({ FunctionName: 'xinbao-mailer', InvocationType: 'Event' });
-    expect(JSON.parse(new TextDecoder().decode(input?.Payload as Uint8Array))).toEqual({
-      kind: 'send',
-      messageIds: ['m1', 'm2'],
+function recordingInvoker(): AsyncInvoker & { calls: [string, unknown][] } {
+  const calls: [string, unknown][] = [];
+  const invoke = async (name: string, payload: unknown) => {
+    calls.push([name, payload]);
+  };
+  return Object.assign(invoke, { calls });
+}
+
+/** A stand-in for the Lambda Invoke API that answers each request with the next status. */
+async function invokeApi(statuses: number[]) {
+  const seen: { method?: string; url?: string; headers: IncomingMessage['headers']; body: string }[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      seen.push({
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      response.statusCode = statuses.shift() ?? 202;
+      response.end();
     });
   });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { endpoint, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
 
-  it('does nothing for no ids and fails on an unexpected answer', async () => {
-    const dispatcher = new LambdaMailDispatcher('xinbao-mailer', new LambdaClient({}));
+const credentials = {
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+};
+const settingsFor = (endpoint: string) => () => ({
+  endpoint,
+  region: 'cn-north-1',
+  credentials: { ...credentials, sessionToken: 'session' },
+  maxAttempts: 2,
+  connectTimeoutMs: 1000,
+  requestTimeoutMs: 3000,
+});
+
+describe('LambdaMailDispatcher', () => {
+  it('invokes the mailer with the message ids, and does nothing for no ids', async () => {
+    const invoke = recordingInvoker();
+    const dispatcher = new LambdaMailDispatcher('xinbao-mailer', invoke);
     await dispatcher.dispatch([]);
-    expect(lambda.commandCalls(InvokeCommand)).toHaveLength(0);
-    lambda.on(InvokeCommand).resolves({ StatusCode: 200 });
-    await expect(dispatcher.dispatch(['m1'])).rejects.toThrow(/answered 200/);
+    expect(invoke.calls).toHaveLength(0);
+    await dispatcher.dispatch(['m1', 'm2']);
+    expect(invoke.calls).toEqual([['xinbao-mailer', { kind: 'send', messageIds: ['m1', 'm2'] }]]);
   });
 
   it('reads MAILER_FUNCTION_NAME at dispatch time', async () => {
-    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
-    const dispatcher = mailDispatcherFromEnvironment(new LambdaClient({}));
+    const invoke = recordingInvoker();
+    const dispatcher = mailDispatcherFromEnvironment(invoke);
     await expect(dispatcher.dispatch(['m1'])).rejects.toThrow(/MAILER_FUNCTION_NAME/);
     process.env.MAILER_FUNCTION_NAME = 'mailer';
     await dispatcher.dispatch(['m1']);
-    expect(lambda.commandCalls(InvokeCommand)[0]?.args[0].input.FunctionName).toBe('mailer');
+    expect(invoke.calls[0]?.[0]).toBe('mailer');
+  });
+});
+
+describe('the asynchronous Lambda invoke (signed POST to the Invoke API)', () => {
+  it('posts an Event invoke of the JSON payload, signed for Lambda with the session token', async () => {
+    const api = await invokeApi([202]);
+    try {
+      await lambdaInvoker(settingsFor(api.endpoint))('xinbao-mailer', { kind: 'send', messageIds: ['m1'] });
+      const [request] = api.seen;
+      expect(request).toMatchObject({
+        method: 'POST',
+        url: '/2015-03-31/functions/xinbao-mailer/invocations',
+      });
+      expect(JSON.parse(request?.body ?? '')).toEqual({ kind: 'send', messageIds: ['m1'] });
+      expect(request?.headers).toMatchObject({
+        'x-amz-invocation-type': 'Event',
+        'x-amz-security-token': 'session',
+        'content-type': 'application/json',
+      });
+      expect(request?.headers.authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/cn-north-1\/lambda\/aws4_request, SignedHeaders=content-length;content-type;host;x-amz-date;x-amz-invocation-type;x-amz-security-token, Signature=[0-9a-f]{64}$/,
+      );
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('retries a server error once, and fails on anything but 202', async () => {
+    const retried = await invokeApi([500, 202]);
+    try {
+      await lambdaInvoker(settingsFor(retried.endpoint))('mailer', {});
+      expect(retried.seen).toHaveLength(2);
+    } finally {
+      await retried.close();
+    }
+    const refused = await invokeApi([200, 403]);
+    try {
+      await expect(lambdaInvoker(settingsFor(refused.endpoint))('mailer', {})).rejects.toThrow(
+        /answered 200/,
+      );
+      await expect(lambdaInvoker(settingsFor(refused.endpoint))('mailer', {})).rejects.toThrow(
+        /answered 403/,
+      );
+      expect(refused.seen).toHaveLength(2);
+    } finally {
+      await refused.close();
+    }
+  });
+
+  it('signs exactly as the AWS SDK signer does (an ARN in the path included)', async () => {
+    const url = new URL(
+      'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A1%3Afunction%3Amailer/invocations',
+    );
+    const body = new TextEncoder().encode('{"kind":"send"}');
+    const now = new Date('2026-11-24T08:00:00Z');
+    // The SDK signer always signs the payload hash as a header: state it on both sides.
+    const headers = {
+      'content-type': 'application/json',
+      'x-amz-invocation-type': 'Event',
+      'x-amz-content-sha256': createHash('sha256').update(body).digest('hex'),
+    };
+    const session = { ...credentials, sessionToken: 'session' };
+    const mine = signedHeaders({
+      method: 'POST',
+      url,
+      headers,
+      body,
+      service: 'lambda',
+      region: 'us-east-1',
+      credentials: session,
+      now,
+    });
+    const sdk = await new SignatureV4({
+      service: 'lambda',
+      region: 'us-east-1',
+      credentials: session,
+      sha256: Sha256,
+    }).sign(
+      {
+        method: 'POST',
+        protocol: 'https:',
+        hostname: url.hostname,
+        path: url.pathname,
+        query: {},
+        headers: { ...headers, host: url.host },
+        body,
+      },
+      { signingDate: now },
+    );
+    expect(mine.authorization).toBe(sdk.headers.authorization);
   });
 });
 
