@@ -14,6 +14,16 @@ function peakRss(pid: number): number {
   }
 }
 
+/** Resident memory now (VmRSS, bytes) of the stack's own process; 0 when it is gone. */
+export function stackRss(pid: number): number {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Sum of the peak RSS of the stack process and every process under it (s3rver included). */
 export function stackPeakRss(pid: number): { total: number; processes: number } {
   const pids = [pid, ...descendants(pid)];

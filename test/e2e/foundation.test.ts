@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizerCacheTtlSeconds } from '#shared/catalogue/routes';
+import { stackNodeFlags } from '../../infra/local/node-flags';
 import { apiClient } from '../support/api';
 import { startStackForTest } from '../support/local-stack';
 
@@ -30,6 +31,11 @@ describe('the local stack as a user meets it', () => {
     expect(health.body).toMatchObject({ status: 'ok', checks: { table: 'ok' } });
     const openapi = await call('GET', '/openapi.json');
     expect(openapi.body.openapi).toBe('3.1.0');
+  });
+
+  it('runs with the heap flags npm start gives it (a bounded V8 heap)', () => {
+    const args = readFileSync(`/proc/${stack.pid}/cmdline`, 'utf8').split('\0');
+    expect(args).toEqual(expect.arrayContaining([...stackNodeFlags]));
   });
 
   it('has the demo city loaded: about 96 units in two classes', async () => {

@@ -8,6 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DemoTokens, readDemoTokens } from '../../infra/local/demo/tokens-file';
+import { stackNodeFlags } from '../../infra/local/node-flags';
 import { projectRoot } from '../../infra/local/paths';
 import { freeConsecutivePorts } from './ports';
 
@@ -89,6 +90,7 @@ async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Pr
   // tsx as a loader, not its CLI: the CLI relays Ctrl-C to its child and, when the child's
   // acknowledgement takes over 30 ms (a busy machine), SIGKILLs it and exits 130.
   const args = [
+    ...stackNodeFlags,
     '--import',
     'tsx',
     main,

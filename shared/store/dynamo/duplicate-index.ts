@@ -118,10 +118,23 @@ export async function readSignatures(
 }
 
 /**
+ * Bounds of one lookup. A bucket is normally a handful of rows, but text that many items share
+ * (a unit's standing phrases, a template) makes a few buckets hold a large part of the window,
+ * and reading them whole made every submission read and score every item of the window (the
+ * year bench's 8,300 items: a lookup's cost grew with the year). So each bucket is read newest
+ * first up to `bucketReadLimit` rows, and only the `candidateLimit` items sharing the most buckets
+ * are read and scored: the number of shared bands grows as J³ with the similarity, so an item
+ * above the threshold shares several buckets while one sharing boilerplate shares one or two.
+ */
+export const bucketReadLimit = 50;
+export const candidateLimit = 100;
+
+/**
  * Items sharing at least one LSH bucket with a signature, submitted since `since`: one Query per
- * bucket key (all in parallel, item ids only), then the candidates' signature rows in one
- * BatchGet. Only indexed items are found: a signature whose bucket rows are still being written
- * (a second or so after its submission) is found once the indexer has run.
+ * bucket key (all in parallel, item ids only, newest first, at most `bucketReadLimit`), then the
+ * signature rows of the `candidateLimit` items sharing the most buckets in one BatchGet. Only
+ * indexed items are found: a signature whose bucket rows are still being written (a second or
+ * so after its submission) is found once the indexer has run.
  */
 export async function duplicateCandidates(
   table: TableRef,
@@ -135,17 +148,30 @@ export async function duplicateCandidates(
           new QueryCommand({
             TableName: table.tableName,
             KeyConditionExpression: 'pk = :pk AND sk >= :since',
-            ProjectionExpression: 'itemId',
+            ProjectionExpression: 'itemId, sk',
             ExpressionAttributeValues: { ':pk': keys.lshEntry(band, bucket, '', '').pk, ':since': since },
+            ScanIndexForward: false,
+            Limit: bucketReadLimit,
           }),
         )
         .catch(rethrowStoreError),
     ),
   );
-  const itemIds = new Set<string>();
-  for (const page of pages) for (const raw of page.Items ?? []) itemIds.add(String(raw.itemId));
-  if (itemIds.size === 0) return [];
-  const rows = await readSignatures(table, [...itemIds]);
+  const shared = new Map<string, { buckets: number; sk: string }>();
+  for (const page of pages) {
+    for (const raw of page.Items ?? []) {
+      const itemId = String(raw.itemId);
+      const entry = shared.get(itemId);
+      if (entry) entry.buckets += 1;
+      else shared.set(itemId, { buckets: 1, sk: String(raw.sk) });
+    }
+  }
+  if (shared.size === 0) return [];
+  const chosen = [...shared]
+    .sort(([, a], [, b]) => b.buckets - a.buckets || (a.sk < b.sk ? 1 : a.sk > b.sk ? -1 : 0))
+    .slice(0, candidateLimit)
+    .map(([itemId]) => itemId);
+  const rows = await readSignatures(table, chosen);
   return rows
     .filter((row) => row.submittedAt >= since)
     .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0))
