@@ -56,11 +56,12 @@ const mailJobAccess = {
 export const functions = {
   authorizer: {
     entry: 'functions/authorizer/handler.ts',
-    description: 'Bearer token authorizer (HTTP API simple responses)',
+    description: 'Bearer authorizer: xb_ tokens and user pool access tokens (HTTP API simple responses)',
     memoryMb: 256,
     timeoutSeconds: 5,
-    // Token rows only: it looks a token up by hash and records its last use; it can create none.
-    access: { table: { update: ['TOKEN#*'] } },
+    // Token rows: it looks a token up by hash and records its last use; it can create none. Person
+    // rows: read only, for a signed-in person's role, unit and whether the account is active.
+    access: { table: { update: ['TOKEN#*'], read: ['PERSON#*'] } },
   },
   system: {
     entry: 'functions/system/handler.ts',
@@ -81,7 +82,10 @@ export const functions = {
     description: 'Access tokens: issue, list, revoke, who am I',
     memoryMb: 256,
     timeoutSeconds: 10,
-    access: { table: { read: ['UNITS'], write: ['TOKEN#*'], query: { gsi1: ['TOKENS'] } } },
+    // `GET /me` reads the caller's person row when a person signed in.
+    access: {
+      table: { read: ['UNITS', 'PERSON#*'], write: ['TOKEN#*'], query: { gsi1: ['TOKENS'] } },
+    },
   },
   items: {
     entry: 'functions/items/handler.ts',

@@ -96,10 +96,15 @@ let own: UnitWorld;
 let foreign: UnitWorld;
 let revokedToken = '';
 let revokedTokenId = '';
+/** An `xb_` token of the own unit's 单位管理员 (issued in beforeAll). */
+let unitAdminToken = '';
 const tokenOf = (role: Exclude<Role, 'reporter'>) =>
-  ({ admin: stack.tokens.ADMIN_TOKEN, editor: stack.tokens.EDITOR_TOKEN, leader: stack.tokens.LEADER_TOKEN })[
-    role
-  ];
+  ({
+    admin: stack.tokens.ADMIN_TOKEN,
+    editor: stack.tokens.EDITOR_TOKEN,
+    leader: stack.tokens.LEADER_TOKEN,
+    'unit-admin': unitAdminToken,
+  })[role];
 
 /** Ids for the placeholders that are not a unit's own resources. */
 const otherIds = {
@@ -179,6 +184,12 @@ beforeAll(async () => {
     json: { role: 'reporter', unitId: foreignUnit.id, label: '外单位 信息员' },
   });
   expect(issued.status).toBe(201);
+  const unitAdmin = await call('POST', '/tokens', {
+    token: admin,
+    json: { role: 'unit-admin', unitId: stack.tokens.REPORTER_UNIT, label: '本单位 单位管理员' },
+  });
+  expect(unitAdmin.status).toBe(201);
+  unitAdminToken = String(unitAdmin.body.token);
   const doomed = await call('POST', '/tokens', { token: admin, json: { role: 'editor', label: '待吊销' } });
   revokedToken = String(doomed.body.token);
   revokedTokenId = String(doomed.body.tokenId);

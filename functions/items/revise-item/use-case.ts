@@ -1,5 +1,5 @@
 import { canRevise, statusLabel } from '#shared/domain/items/lifecycle';
-import type { Principal } from '#shared/domain/roles';
+import type { Principal, UnitPrincipal } from '#shared/domain/roles';
 import { ConflictError } from '#shared/errors';
 import type { Item, ItemRevise } from '#shared/schemas/items';
 import { readableItem } from '../access';
@@ -7,7 +7,7 @@ import type { ItemsDeps } from '../deps';
 import { itemSeenBy } from '../item-view';
 import { assess, refuseUnacceptable } from '../submission-rules';
 
-type Reporter = Extract<Principal, { role: 'reporter' }>;
+type Reporter = UnitPrincipal;
 
 /**
  * A returned item revised by its unit goes back to the queue; the text it replaces is kept in

@@ -1,5 +1,5 @@
 import { newId } from '#shared/domain/ids';
-import type { Principal } from '#shared/domain/roles';
+import type { Principal, UnitPrincipal } from '#shared/domain/roles';
 import { SubmissionKeyClaimedError, UnprocessableError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
 import type { Item, ItemSubmit } from '#shared/schemas/items';
@@ -9,7 +9,7 @@ import { assess } from '../submission-rules';
 import { claimedItem, claimFor } from './claim';
 import { scoreSubmission } from './scoring';
 
-type Reporter = Extract<Principal, { role: 'reporter' }>;
+type Reporter = UnitPrincipal;
 
 /**
  * Stores a new item with its audit event, counters, near-duplicate signature and what it scores

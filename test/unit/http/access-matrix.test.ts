@@ -97,7 +97,7 @@ describe('access matrix: route table × role × foreign unit', () => {
       const handler = await loadHandler(route.function);
       const reply = await invoke(
         handler,
-        eventFor(route, as(role, role === 'reporter' ? 'own-unit' : undefined)),
+        eventFor(route, as(role, role === 'reporter' || role === 'unit-admin' ? 'own-unit' : undefined)),
       );
       expect(reply.status).toBe(403);
       expect(reply.body.error?.code).toBe('ROLE_NOT_ALLOWED');
@@ -107,11 +107,15 @@ describe('access matrix: route table × role × foreign unit', () => {
 
   const scoped = reporterScoped(table);
 
-  it.each(scoped.map((route) => [route.operationId, route] as const))(
-    "%s answers 404 to a reporter reaching for another unit's resource, and reveals nothing",
-    async (_operation, route) => {
+  it.each(
+    scoped.flatMap((route) =>
+      (['reporter', 'unit-admin'] as const).map((role) => [route.operationId, role, route] as const),
+    ),
+  )(
+    "%s answers 404 to a %s reaching for another unit's resource, and reveals nothing",
+    async (_operation, role, route) => {
       const handler = await loadHandler(route.function);
-      const reply = await invoke(handler, eventFor(route, as('reporter', 'own-unit')));
+      const reply = await invoke(handler, eventFor(route, as(role, 'own-unit')));
       expect(reply.status).toBe(404);
       expect(JSON.stringify(reply.body)).not.toContain('外单位');
     },
