@@ -35,6 +35,12 @@ export const envNames = {
    * URIs, which is what the emulator serves). Unset in the cloud.
    */
   userPoolJwksUrl: 'USER_POOL_JWKS_URL',
+  /**
+   * Whether the user pool mails invitations and password resets itself (`true`, the default: the
+   * cloud pool sends them through our SES identity). `false` where the pool sends no mail
+   * (cognito-local): `POST /people` and the password reset then answer the temporary password once.
+   */
+  userPoolSendsMail: 'USER_POOL_SENDS_MAIL',
 } as const;
 
 export const defaultOfficeName = '市人民政府办公室';

@@ -13,6 +13,11 @@ export interface FunctionAccess {
   attachments?: StoreAccess;
   archive?: StoreAccess;
   mail?: boolean;
+  /**
+   * The user pool's admin API (Cognito Admin* calls on our pool: create, group, disable/enable,
+   * set/reset password, update attributes, get user); the function gets USER_POOL_ID.
+   */
+  userPool?: 'admin';
   /** Functions this one may invoke asynchronously (e.g. the mailer for an urgent alert). */
   invokes?: readonly string[];
 }
@@ -44,7 +49,7 @@ const counters = 'AGG#*';
 /** Per-caller request counts (shared/http/rate-limit.ts): one UpdateItem ADD per call. */
 const rateCounters = 'RATE#*';
 /** Routes that re-read the caller's own token row (`recheckCaller`): by id on gsi1, then the row. */
-const callerRecheck = { read: ['TOKEN#*'], query: { gsi1: ['TOKENS'] } } as const;
+const callerRecheck = { read: ['TOKEN#*', 'PERSON#*'], query: { gsi1: ['TOKENS'] } } as const;
 /** Mail jobs (mailJobDeps): recipients, sent-mail markers, and the scores they report. */
 const mailJobAccess = {
   read: [...scoreReads.read, 'SETTINGS'],
@@ -85,6 +90,22 @@ export const functions = {
     // `GET /me` reads the caller's person row when a person signed in.
     access: {
       table: { read: ['UNITS', 'PERSON#*'], write: ['TOKEN#*'], query: { gsi1: ['TOKENS'] } },
+    },
+  },
+  people: {
+    entry: 'functions/people/handler.ts',
+    description: 'People (人员账号): create, list, edit, disable/enable, reset password',
+    memoryMb: 256,
+    timeoutSeconds: 15,
+    // Person rows and their audit events (PERSON#<sub>), listed on gsi1 (PEOPLE) and gsi2
+    // (UNITPEOPLE#<unit>); unit rows to check a unit exists; the caller's own token or person row.
+    access: {
+      table: {
+        read: ['UNITS', ...callerRecheck.read],
+        write: ['PERSON#*'],
+        query: { gsi1: ['PEOPLE', ...callerRecheck.query.gsi1], gsi2: ['UNITPEOPLE#*'] },
+      },
+      userPool: 'admin',
     },
   },
   items: {

@@ -77,3 +77,99 @@ export const personCreate = meta(
 export type PersonCreate = z.infer<typeof personCreate>;
 
 export const personParams = z.strictObject({ personId });
+
+/** A person acting, as audit records name them beside the credential (`by`). */
+export const personRef = meta(
+  z.object({
+    personId,
+    name: z.string(),
+  }),
+  { id: 'PersonRef', description: '操作人（人员账号登录时记录）' },
+);
+export type PersonRef = z.infer<typeof personRef>;
+
+/** `POST /people` answers the person; the temporary password only when the pool mails no invitation. */
+export const personCreated = meta(
+  z.extend(person, {
+    temporaryPassword: meta(z.optional(z.string()), {
+      description: '临时密码：只在用户池不发送邀请邮件时（本地环境）返回这一次，首次登录时必须修改',
+    }),
+    invitation: meta(z.enum(['mailed', 'returned', 'none']), {
+      description:
+        'mailed：邀请邮件已由用户池发出；returned：临时密码随本次应答返回；none：账号已存在，未重新发送',
+    }),
+  }),
+  { id: 'PersonCreated' },
+);
+
+export const personUpdate = meta(
+  z
+    .strictObject({
+      version: meta(z.int().check(z.positive()), { description: '读取时的版本号' }),
+      name: meta(z.optional(personName), { description: '姓名' }),
+      phone: meta(z.optional(z.nullable(phone)), { description: '联系电话；null 清除' }),
+      email: meta(z.optional(personEmail), { description: '电子邮箱' }),
+      role: meta(z.optional(role), { description: '角色（仅系统管理员可改）' }),
+      unitId: meta(z.optional(z.nullable(unitId)), {
+        description: '所属单位（仅系统管理员可改；改为非单位角色时须为 null）',
+      }),
+    })
+    .check(
+      z.superRefine((value, ctx) => {
+        if (value.role !== undefined && !isUnitRole(value.role) && typeof value.unitId === 'string')
+          ctx.addIssue({ code: 'custom', path: ['unitId'], message: '只有信息员和单位管理员可以绑定单位' });
+      }),
+    ),
+  { id: 'PersonUpdate' },
+);
+export type PersonUpdate = z.infer<typeof personUpdate>;
+
+export const personAction = meta(
+  z.strictObject({ version: meta(z.int().check(z.positive()), { description: '读取时的版本号' }) }),
+  { id: 'PersonAction' },
+);
+
+export const personPasswordReset = meta(
+  z.extend(person, {
+    temporaryPassword: meta(z.optional(z.string()), {
+      description: '新的临时密码：只在用户池不发送邮件时（本地环境）返回这一次',
+    }),
+  }),
+  { id: 'PersonPasswordReset' },
+);
+
+export const personListQuery = meta(
+  z.strictObject({
+    unitId: meta(z.optional(unitId), { description: '按单位筛选（单位管理员只能看本单位）' }),
+    role: meta(z.optional(role), { description: '按角色筛选' }),
+    active: meta(z.optional(z.enum(['true', 'false'])), { description: '按启用状态筛选' }),
+    limit: z.optional(z.coerce.number().check(z.int()).check(z.gte(1)).check(z.lte(100))),
+    cursor: meta(z.optional(z.string().check(z.maxLength(500))), { description: '上一页返回的 nextCursor' }),
+  }),
+  { id: 'PersonListQuery' },
+);
+export type PersonListQuery = z.infer<typeof personListQuery>;
+
+export const personList = meta(z.object({ people: z.array(person), nextCursor: z.optional(z.string()) }), {
+  id: 'PersonList',
+});
+
+/** One audit event of a person's account: who acted (credential and, when a person, the person). */
+export const personEvent = meta(
+  z.object({
+    at: isoDateTime,
+    by: meta(z.string(), { description: '操作人凭据（令牌编号、person:<人员编号> 或 cli）' }),
+    byPerson: z.optional(personRef),
+    role: z.string(),
+    action: meta(z.enum(['create', 'update', 'disable', 'enable', 'reset-password']), {
+      description: '操作',
+    }),
+    changes: meta(z.optional(z.array(z.string())), { description: '修改的字段' }),
+  }),
+  { id: 'PersonEvent' },
+);
+export type PersonEvent = z.infer<typeof personEvent>;
+
+export const personEvents = meta(z.object({ personId, events: z.array(personEvent) }), {
+  id: 'PersonEvents',
+});

@@ -7,7 +7,7 @@ import type { ScoringFact, TimedLine } from '../domain/scoring/index';
 import type { Attachment } from '../schemas/attachments';
 import type { Bulletin, Series } from '../schemas/bulletins';
 import type { HistoryEvent, Item } from '../schemas/items';
-import type { Person } from '../schemas/people';
+import type { Person, PersonEvent } from '../schemas/people';
 import type { DutyRecipients, LeaderRecipients } from '../schemas/settings';
 import type { Unit } from '../schemas/units';
 
@@ -65,10 +65,18 @@ export interface PersonStore {
   list(): Promise<Person[]>;
   /** A unit's people, by username (one Query on gsi2). */
   listByUnit(unitId: string): Promise<Person[]>;
-  /** Throws ConflictError (`PERSON_EXISTS`) when the id is taken. */
-  create(person: Person): Promise<void>;
-  /** Throws ConflictError (`VERSION_CONFLICT`) when the stored version is not `expectedVersion`. */
-  replace(person: Person, expectedVersion: number): Promise<void>;
+  /**
+   * Throws ConflictError (`PERSON_EXISTS`) when the id is taken. The audit event, when given, is
+   * stored in the same transaction.
+   */
+  create(person: Person, event?: PersonEvent): Promise<void>;
+  /**
+   * Throws ConflictError (`VERSION_CONFLICT`) when the stored version is not `expectedVersion`.
+   * The audit event, when given, is stored in the same transaction.
+   */
+  replace(person: Person, expectedVersion: number, event?: PersonEvent): Promise<void>;
+  /** A person's audit events (人员账号操作记录), oldest first. */
+  events(personId: string): Promise<PersonEvent[]>;
 }
 
 /** The attributes the user pool keeps for a person (the rest lives in our record). */
@@ -102,6 +110,11 @@ export interface IdentityAdmin {
   /** `permanent: false` makes it a temporary password again (reset: changed at next sign-in). */
   setPassword(username: string, password: string, permanent: boolean): Promise<void>;
   updateAttributes(username: string, attributes: IdentityAttributes): Promise<void>;
+  /**
+   * Where the pool mails (the cloud): resets the password and lets the pool mail the person a
+   * code to choose a new one (AdminResetUserPassword).
+   */
+  resetPassword(username: string): Promise<void>;
   /** The user's `sub`, or undefined when no such user exists (idempotent provisioning). */
   findUser(username: string): Promise<{ personId: string } | undefined>;
 }

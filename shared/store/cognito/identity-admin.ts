@@ -5,6 +5,7 @@ import {
   AdminEnableUserCommand,
   AdminGetUserCommand,
   AdminRemoveUserFromGroupCommand,
+  AdminResetUserPasswordCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   type AttributeType,
@@ -107,6 +108,12 @@ export class CognitoIdentityAdmin implements IdentityAdmin {
         Username: username,
         UserAttributes: list,
       }),
+    );
+  }
+
+  async resetPassword(username: string): Promise<void> {
+    await this.client.send(
+      new AdminResetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username }),
     );
   }
 

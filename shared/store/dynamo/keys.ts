@@ -13,6 +13,11 @@ export const keys = {
     gsi1sk: `PERSON#${person.username}`,
     ...(person.unitId ? { gsi2pk: `UNITPEOPLE#${person.unitId}`, gsi2sk: `PERSON#${person.username}` } : {}),
   }),
+  /** An audit event of a person's account, in the person's partition. */
+  personEvent: (personId: string, at: string, suffix: string) => ({
+    pk: `PERSON#${personId}`,
+    sk: `EVENT#${at}#${suffix}`,
+  }),
   peoplePartition: 'PEOPLE',
   unitPeoplePartition: (unitId: string) => `UNITPEOPLE#${unitId}`,
   jobRun: (job: string, scheduledTime: string) => ({ pk: `JOB#${job}`, sk: `RUN#${scheduledTime}` }),

@@ -1,12 +1,14 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../errors';
 import { parseStored } from '../../schemas/free-text';
-import { type Person, person as personSchema } from '../../schemas/people';
+import { type Person, type PersonEvent, person as personSchema } from '../../schemas/people';
 import type { PersonStore } from '../ports';
 import type { TableRef } from './client';
-import { isConditionFailure, rethrowStoreError } from './errors';
+import { rethrowStoreError } from './errors';
 import { keys } from './keys';
 import { queryAll } from './query';
+import { type TransactItem, transact } from './transactions';
 
 function toPerson(item: Record<string, unknown>): Person {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
@@ -52,37 +54,58 @@ export class DynamoPersonStore implements PersonStore {
     return items.map(toPerson);
   }
 
-  async create(person: Person): Promise<void> {
-    try {
-      await this.table.client.send(
-        new PutCommand({
-          TableName: this.table.tableName,
-          Item: row(person),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error))
-        throw new ConflictError('PERSON_EXISTS', `人员“${person.username}”已存在`);
-      rethrowStoreError(error);
-    }
+  /** The person and, when given, the audit event of its creation: all or nothing. */
+  async create(person: Person, event?: PersonEvent): Promise<void> {
+    const put: TransactItem = {
+      Put: {
+        TableName: this.table.tableName,
+        Item: row(person),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    await transact(this.table, [put, ...this.eventPut(person.personId, event)], () => {
+      throw new ConflictError('PERSON_EXISTS', `人员“${person.username}”已存在`);
+    });
   }
 
-  async replace(person: Person, expectedVersion: number): Promise<void> {
-    try {
-      await this.table.client.send(
-        new PutCommand({
+  /** The changed person and, when given, the audit event of the change: all or nothing. */
+  async replace(person: Person, expectedVersion: number, event?: PersonEvent): Promise<void> {
+    const put: TransactItem = {
+      Put: {
+        TableName: this.table.tableName,
+        Item: row(person),
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+    };
+    await transact(this.table, [put, ...this.eventPut(person.personId, event)], () => {
+      throw new ConflictError('VERSION_CONFLICT', '人员信息已被他人修改，请刷新后重试');
+    });
+  }
+
+  /** A person's audit events, oldest first. */
+  async events(personId: string): Promise<PersonEvent[]> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.person(personId).pk, ':prefix': 'EVENT#' },
+    });
+    return items.map(({ pk: _pk, sk: _sk, type: _type, ...event }) => event as PersonEvent);
+  }
+
+  private eventPut(personId: string, event: PersonEvent | undefined): TransactItem[] {
+    if (!event) return [];
+    return [
+      {
+        Put: {
           TableName: this.table.tableName,
-          Item: row(person),
-          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) {
-        throw new ConflictError('VERSION_CONFLICT', '人员信息已被他人修改，请刷新后重试');
-      }
-      rethrowStoreError(error);
-    }
+          Item: {
+            ...keys.personEvent(personId, event.at, randomBytes(4).toString('hex')),
+            type: 'person-event',
+            ...event,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
   }
 }
