@@ -6,11 +6,17 @@
  * hints, unlimited prechecks, another unit's page through a crafted cursor, and a new token from
  * an admin token revoked a moment ago.
  */
+
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimits } from '#shared/catalogue/rate-limits';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
 import type { Role } from '#shared/domain/roles';
-import { bodies, deniedPairs, queriesFor, reporterScoped } from '../support/access-cases';
+import { documentClient } from '#shared/store/dynamo/client';
+import { DynamoPersonStore } from '#shared/store/dynamo/people';
+import { localCredentials, localRegion } from '../../infra/local/aws';
+import { localNames } from '../../infra/local/env';
+import { bodiesFor, deniedPairs, queriesFor, reporterScoped, unitScoped } from '../support/access-cases';
 import { apiClient, type Reply } from '../support/api';
 import { awaitStackDuplicateIndex } from '../support/duplicate-index';
 import { showStackErrorsOnFailure, submitItem, todayInShanghai } from '../support/e2e';
@@ -79,6 +85,14 @@ const matrixOperations = [
   'getUnitLedger',
   'getOverdueReport',
   'getStatistics',
+  'createPerson',
+  'listPeople',
+  'getPerson',
+  'getPersonEvents',
+  'updatePerson',
+  'disablePerson',
+  'enablePerson',
+  'resetPersonPassword',
 ];
 
 /** One unit's resources, as the path parameters of the route table name them. */
@@ -88,6 +102,8 @@ interface UnitWorld {
   itemId: string;
   itemTitle: string;
   attachmentId: string;
+  /** A 信息员 of the unit (its person record, written straight to the table: no user pool needed). */
+  personId: string;
 }
 
 let stack: TestStack;
@@ -136,7 +152,7 @@ function request(route: RouteDeclaration, world: UnitWorld, token: string | unde
     ...(route.body?.kind === 'csv'
       ? { text: 'id,name\n' }
       : route.body
-        ? { json: bodies[route.operationId] ?? {} }
+        ? { json: bodiesFor(world.unitId)[route.operationId] ?? {} }
         : {}),
   };
   return call(route.method, `${pathFor(route, world)}${search}`, options);
@@ -168,7 +184,30 @@ async function unitWorld(token: string, unitId: string, title: string): Promise<
   const attachmentId = attachment.attachmentId;
   const confirmed = await call('POST', `/items/${itemId}/attachments/${attachmentId}/confirm`, { token });
   expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-  return { token, unitId, itemId, itemTitle: title, attachmentId };
+  const personId = crypto.randomUUID();
+  const people = new DynamoPersonStore({
+    client: documentClient(
+      new DynamoDBClient({
+        endpoint: stack.urls.dynamodb,
+        region: localRegion,
+        credentials: localCredentials,
+      }),
+    ),
+    tableName: localNames.table,
+  });
+  await people.create({
+    personId,
+    username: `${unitId}.matrix`.slice(0, 32),
+    name: title,
+    email: 'matrix@example.gov.cn',
+    role: 'reporter',
+    unitId,
+    active: true,
+    createdAt: new Date().toISOString(),
+    createdBy: 'cli',
+    version: 1,
+  });
+  return { token, unitId, itemId, itemTitle: title, attachmentId, personId };
 }
 
 beforeAll(async () => {
@@ -276,6 +315,27 @@ describe('access matrix over HTTP: route table × role × own/foreign unit', () 
     // Nothing a foreign reporter sent changed the item.
     const item = await call('GET', `/items/${foreign.itemId}`, { token: stack.tokens.EDITOR_TOKEN });
     expect(item.body).toMatchObject({ title: foreign.itemTitle, version: 1, status: 'submitted' });
+  });
+
+  it("keeps a unit-admin out of another unit's people, items and resources", async () => {
+    const cases = unitScoped(table).filter(({ role }) => role === 'unit-admin');
+    const wrong: Mismatch[] = [];
+    await inPool(cases, 8, async ({ route }) => {
+      const reply = await request(route, foreign, unitAdminToken);
+      const leaked = JSON.stringify(reply.body).includes(foreign.itemTitle);
+      if (reply.status !== 404 || leaked)
+        wrong.push({
+          check: `${route.operationId}: unit-admin → ${foreign.unitId}`,
+          status: reply.status,
+          body: reply.body,
+        });
+    });
+    console.log(
+      `access: ${cases.length} unit-admin cross-unit reaches over HTTP, ${wrong.length} not refused with 404`,
+    );
+    expect(wrong).toEqual([]);
+    const person = await call('GET', `/people/${foreign.personId}`, { token: stack.tokens.ADMIN_TOKEN });
+    expect(person.body).toMatchObject({ active: true, version: 1, name: foreign.itemTitle });
   });
 
   it("lets a reporter read its own unit's resources, and staff read any unit's (the refusals above are about ownership)", async () => {
