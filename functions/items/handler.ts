@@ -7,6 +7,7 @@ import { documentClient } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
 import { DynamoHistoryStore } from '#shared/store/dynamo/history';
 import { DynamoItemStore } from '#shared/store/dynamo/items';
+import { DynamoPersonStore } from '#shared/store/dynamo/people';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoScoringFactStore } from '#shared/store/dynamo/scoring-facts';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
@@ -29,6 +30,7 @@ const table = { client: documentClient(dynamo), tableName: readConfig('tableName
 const deps: ItemsDeps = {
   items: new DynamoItemStore(table),
   units: new DynamoUnitStore(table),
+  people: new DynamoPersonStore(table),
   history: new DynamoHistoryStore(table),
   mail: mailDispatcherFromEnvironment(),
   duplicateIndex: duplicateIndexRequesterFromEnvironment(),

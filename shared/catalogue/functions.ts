@@ -116,7 +116,8 @@ export const functions = {
     access: {
       table: {
         // Near-duplicate lookups: the LSH bucket rows (Query), then the candidates' signatures.
-        read: ['POLICY#*', 'LSH#*'],
+        // The signed-in person's profile, for a 执笔人 left empty.
+        read: ['POLICY#*', 'LSH#*', 'PERSON#*'],
         batchGet: ['DUPSIG#*'],
         // A submission: the item and its scoring, its near-duplicate signature, its idempotency
         // record, an urgent alert; updated only: counters, the unit's last submission, the 约稿 it

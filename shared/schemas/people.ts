@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { isUnitRole, roleLabels } from '../domain/roles';
 import { isoDateTime } from './common';
 import { meta } from './meta';
+import { personRef } from './person-ref';
 import { role } from './tokens';
 import { personName, phone, unitId } from './units';
 
@@ -78,15 +79,7 @@ export type PersonCreate = z.infer<typeof personCreate>;
 
 export const personParams = z.strictObject({ personId });
 
-/** A person acting, as audit records name them beside the credential (`by`). */
-export const personRef = meta(
-  z.object({
-    personId,
-    name: z.string(),
-  }),
-  { id: 'PersonRef', description: '操作人（人员账号登录时记录）' },
-);
-export type PersonRef = z.infer<typeof personRef>;
+export { type PersonRef, personRef } from './person-ref';
 
 /** `POST /people` answers the person; the temporary password only when the pool mails no invitation. */
 export const personCreated = meta(

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { meta } from './meta';
+import { personRef } from './person-ref';
 import { unitClass } from './units';
 
 export const rankingQuery = z.strictObject({
@@ -55,6 +56,7 @@ export const ledgerLine = meta(
     points: z.number(),
     reason: meta(z.string(), { description: '一句话说明，如「《政务信息》2026年第12期采用 +3」' }),
     at: z.string(),
+    byPerson: meta(z.optional(personRef), { description: '记录这条积分的人员（人员账号操作时）' }),
   }),
   { id: 'LedgerLine' },
 );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { actorOf, personOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
 import { yearOf } from '#shared/domain/periods';
 import type { Principal } from '#shared/domain/roles';
@@ -127,6 +128,7 @@ export async function publishBulletin(
       signer,
       publishedAt: at,
       publishedBy: editor.tokenId,
+      ...publisherOf(editor),
       updatedAt: at,
       version: current.version + 1,
     };
@@ -155,7 +157,7 @@ export async function publishBulletin(
           itemId: item.itemId,
           event: {
             at,
-            by: editor.tokenId,
+            ...actorOf(editor),
             role: editor.role,
             action: 'adopt',
             from: 'candidate',
@@ -196,4 +198,10 @@ async function afterPublish(deps: BulletinsDeps, bulletin: Bulletin, messageId: 
       error: error instanceof Error ? error.name : 'unknown',
     });
   });
+}
+
+/** The person who published, beside `publishedBy` (the credential). */
+function publisherOf(editor: Pick<Principal, 'personId' | 'personName'>) {
+  const { byPerson } = personOf(editor);
+  return byPerson ? { publishedByPerson: byPerson } : {};
 }

@@ -1,3 +1,4 @@
+import { personOf } from '#shared/domain/actor';
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
@@ -44,6 +45,7 @@ export async function withdrawBulletin(
   await deps.bulletins.withdraw({
     bulletin: next,
     expectedVersion: current.version,
+    ...personOf(editor),
     ...reverseAdoptions(current, await earnedLines(deps, current), unitClasses),
   });
   logger.info('bulletin withdrawn', { bulletinId, by: editor.tokenId });

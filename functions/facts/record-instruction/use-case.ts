@@ -1,3 +1,4 @@
+import { personOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
 import type { Principal } from '#shared/domain/roles';
 import { instructionLevelLabels, ledgerFor } from '#shared/domain/scoring/index';
@@ -66,6 +67,7 @@ export async function recordInstruction(
     units,
     recordedAt,
     recordedBy: editor.tokenId,
+    ...personOf(editor),
   };
   await deps.facts.record({
     fact: { kind: 'instruction', fact },

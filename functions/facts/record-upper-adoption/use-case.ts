@@ -1,3 +1,4 @@
+import { personOf } from '#shared/domain/actor';
 import type { Principal } from '#shared/domain/roles';
 import { ledgerFor } from '#shared/domain/scoring/index';
 import { upperItemCents } from '#shared/domain/scoring/ledger';
@@ -76,6 +77,7 @@ export async function recordUpperAdoption(
     units,
     recordedAt,
     recordedBy: editor.tokenId,
+    ...personOf(editor),
   };
   await deps.facts.record({
     fact: { kind: 'upper', fact },

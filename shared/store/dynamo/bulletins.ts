@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { parseStored } from '#shared/schemas/free-text';
+import type { PersonActor } from '../../domain/actor';
 import { ConflictError, UnprocessableError } from '../../errors';
 import { type Bulletin, bulletin as bulletinSchema } from '../../schemas/bulletins';
 import type { HistoryEvent, Item } from '../../schemas/items';
@@ -47,6 +48,8 @@ export interface WithdrawWrite {
   expectedVersion: number;
   ledger: StoredLedgerLine[];
   counters: CounterChange[];
+  /** The person who withdrew the issue, named on the reversing ledger lines. */
+  byPerson?: PersonActor;
 }
 
 /** DynamoDB's limit on the actions of one transaction. */
@@ -155,7 +158,7 @@ export class DynamoBulletinStore implements PublishedBulletins {
     const tableName = this.table.tableName;
     const actions: TransactItem[] = [
       putIfAt(tableName, stored(write.bulletin), write.expectedVersion, 'published'),
-      ...ledgerPuts(tableName, write.ledger),
+      ...ledgerPuts(tableName, write.ledger, write.byPerson),
       ...counterUpdates(tableName, write.counters),
     ];
     if (actions.length > maxTransactionActions) {
@@ -255,7 +258,7 @@ export class DynamoBulletinStore implements PublishedBulletins {
       ),
       ...write.events.map(({ itemId, event }) => historyPut(tableName, itemId, event)),
       ...counterUpdates(tableName, write.counters),
-      ...ledgerPuts(tableName, write.ledger),
+      ...ledgerPuts(tableName, write.ledger, write.events[0]?.event.byPerson),
       ...(write.outbox ? [outboxPut(tableName, write.outbox)] : []),
     ];
     if (actions.length > maxTransactionActions) {

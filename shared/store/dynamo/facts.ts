@@ -161,7 +161,7 @@ export class DynamoFactStore {
       },
       historyPut(tableName, write.fact.fact.itemId, write.event),
       ...counterUpdates(tableName, [...write.counters, ...cityCounters(write)]),
-      ...ledgerPuts(tableName, write.ledger),
+      ...ledgerPuts(tableName, write.ledger, write.event.byPerson),
       ...scoringFactPuts(tableName, scoringFactsOf(write)),
     ];
     await transact(this.table, actions, (index) => {

@@ -133,7 +133,7 @@ export class DynamoItemStore implements ItemStore {
     if (write.scoring) {
       actions.push(
         ...scoringFactPuts(tableName, write.scoring.facts),
-        ...ledgerPuts(tableName, write.scoring.ledger),
+        ...ledgerPuts(tableName, write.scoring.ledger, write.event.byPerson),
       );
     }
     await transact(this.table, actions, (index) => {
