@@ -36,7 +36,7 @@ export interface FunctionDeclaration {
 // and end-to-end run checks the list.
 /** scoresDeps (functions/jobs/ranking-notice/deps.ts): rankings, ledgers, statistics — reads only. */
 const scoreReads = {
-  read: ['UNITS', 'AGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
+  read: ['UNITS', 'AGG#*', 'PAGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
   query: { gsi2: ['PUBLISHED#*'], gsi3: ['COMMISSIONS#*'] },
 } as const satisfies TableAccess;
 /** A fact scored in its own transaction: the item, its ledger lines and its scoring fact. */
@@ -46,6 +46,8 @@ const scoredFactWrites = ['ITEM#*', 'LEDGER#*', 'SCOREFACT#*'] as const;
  * ever added to (UpdateItem ADD), never put.
  */
 const counters = 'AGG#*';
+/** The 先进个人 counters, one row per person and year (`PAGG#<year>`): added to like the units' ones. */
+const personCounters = 'PAGG#*';
 /** Per-caller request counts (shared/http/rate-limit.ts): one UpdateItem ADD per call. */
 const rateCounters = 'RATE#*';
 /** Routes that re-read the caller's own token row (`recheckCaller`): by id on gsi1, then the row. */
@@ -123,7 +125,7 @@ export const functions = {
         // record, an urgent alert; updated only: counters, the unit's last submission, the 约稿 it
         // answers. The key is also claimed inside the submission's own transaction (SUBMITKEY#).
         write: [...scoredFactWrites, 'DUPSIG#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*'],
-        update: [counters, 'UNITS', 'COMMISSION#*', rateCounters],
+        update: [counters, personCounters, 'UNITS', 'COMMISSION#*', rateCounters],
         delete: ['IDEMPOTENCY#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
       },
@@ -193,7 +195,7 @@ export const functions = {
         // Adoption points (items, ledger lines), the issue and its numbering, mail; counters and
         // the archive's list of years are only updated.
         write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*'],
-        update: [counters, 'SETTINGS', rateCounters],
+        update: [counters, personCounters, 'SETTINGS', rateCounters],
         query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*'] },
       },
       attachments: 'readwrite',
@@ -259,7 +261,7 @@ export const functions = {
       table: {
         read: ['UNITS', 'POLICY#*'],
         write: [...scoredFactWrites, 'IDEMPOTENCY#*'],
-        update: [counters],
+        update: [counters, personCounters],
         delete: ['IDEMPOTENCY#*'],
       },
     },

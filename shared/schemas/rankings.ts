@@ -139,3 +139,38 @@ export const annualStatistics = meta(
   }),
   { id: 'AnnualStatistics' },
 );
+
+export const personRankingQuery = z.strictObject({
+  period: meta(z.string().check(z.maxLength(10)), {
+    description: '月 2026-10、季 2026-Q4 或年 2026',
+    example: '2026',
+  }),
+  unitId: meta(z.optional(z.string().check(z.maxLength(40))), { description: '只看一个单位的人员' }),
+  format: meta(z.optional(z.enum(['json', 'csv', 'xlsx'])), { description: 'csv 与 xlsx 供 Excel 打开' }),
+});
+export type PersonRankingQuery = z.infer<typeof personRankingQuery>;
+
+export const personRankingRow = meta(
+  z.object({
+    rank: z.int(),
+    personId: z.string(),
+    name: meta(z.string(), { description: '姓名' }),
+    unitId: z.string(),
+    unitName: meta(z.string(), { description: '所属单位' }),
+    submitted: meta(z.int(), { description: '报送' }),
+    adopted: meta(z.int(), { description: '采用' }),
+    adoptionRate: meta(z.number(), { description: '采用率（%）' }),
+    upperAdopted: meta(z.int(), { description: '上级采用' }),
+    instructions: meta(z.int(), { description: '批示' }),
+  }),
+  { id: 'PersonRankingRow' },
+);
+
+export const personRanking = meta(
+  z.object({
+    period: z.string(),
+    order: meta(z.string(), { description: '排序依据' }),
+    rows: z.array(personRankingRow),
+  }),
+  { id: 'PersonRanking', description: '先进个人：信息员按上级采用、批示、采用、报送排名' },
+);

@@ -11,6 +11,7 @@ import type { Bulletin } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
 import type { Unit } from '#shared/schemas/units';
 import type { SeriesCounter } from '#shared/store/dynamo/bulletins';
+import { personChangesAt } from '#shared/store/dynamo/person-counters';
 import type { OutboxEntry } from '#shared/store/ports';
 import type { StoredFile } from '#shared/store/s3/bulletin-files';
 import { scoreAdoptions } from '../adoption-points';
@@ -166,6 +167,9 @@ export async function publishBulletin(
           },
         })),
         ...scoreAdoptions(items, label, series.seriesId, now, policy, unitClasses),
+        personCounters: items.flatMap((item) =>
+          personChangesAt(item.submittedBy, item.unitId, now, { adopted: 1 }),
+        ),
         outbox,
       });
     } catch (error) {

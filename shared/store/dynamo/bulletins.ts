@@ -12,6 +12,7 @@ import { storedItem } from './items';
 import { keys } from './keys';
 import { type CounterChange, counterUpdates, ledgerPuts, type StoredLedgerLine } from './ledger';
 import { outboxPut } from './outbox';
+import { type PersonCounterChange, personCounterUpdates } from './person-counters';
 import { queryAll } from './query';
 import { type TransactItem, transact } from './transactions';
 
@@ -32,6 +33,8 @@ export interface PublishWrite {
   counters: CounterChange[];
   /** The ledger lines the adoptions earn under the year's policy. */
   ledger: StoredLedgerLine[];
+  /** Each adopted item's submitting person: `adopted` in the 先进个人 counters. */
+  personCounters?: PersonCounterChange[];
   outbox?: OutboxEntry;
 }
 
@@ -50,6 +53,8 @@ export interface WithdrawWrite {
   counters: CounterChange[];
   /** The person who withdrew the issue, named on the reversing ledger lines. */
   byPerson?: PersonActor;
+  /** The adoptions taken back from the submitting persons' counters. */
+  personCounters?: PersonCounterChange[];
 }
 
 /** DynamoDB's limit on the actions of one transaction. */
@@ -160,6 +165,7 @@ export class DynamoBulletinStore implements PublishedBulletins {
       putIfAt(tableName, stored(write.bulletin), write.expectedVersion, 'published'),
       ...ledgerPuts(tableName, write.ledger, write.byPerson),
       ...counterUpdates(tableName, write.counters),
+      ...personCounterUpdates(tableName, write.personCounters ?? []),
     ];
     if (actions.length > maxTransactionActions) {
       throw new UnprocessableError('BULLETIN_TOO_LARGE', '本期署名单位过多，无法一次撤回，请联系系统管理员');
@@ -258,6 +264,7 @@ export class DynamoBulletinStore implements PublishedBulletins {
       ),
       ...write.events.map(({ itemId, event }) => historyPut(tableName, itemId, event)),
       ...counterUpdates(tableName, write.counters),
+      ...personCounterUpdates(tableName, write.personCounters ?? []),
       ...ledgerPuts(tableName, write.ledger, write.events[0]?.event.byPerson),
       ...(write.outbox ? [outboxPut(tableName, write.outbox)] : []),
     ];

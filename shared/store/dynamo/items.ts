@@ -13,6 +13,7 @@ import { historyPut } from './history';
 import { keys } from './keys';
 import { counterUpdates, ledgerPuts } from './ledger';
 import { outboxPut } from './outbox';
+import { personChangesAt, personCounterUpdates } from './person-counters';
 import { scoringFactPuts } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
 
@@ -83,6 +84,11 @@ export class DynamoItemStore implements ItemStore {
           period,
           add: { submitted: 1, important: item.urgency === 'important' ? 1 : 0, points },
         })),
+      ),
+      // The submitting person's 先进个人 counters (none for an `xb_` token's submission).
+      ...personCounterUpdates(
+        tableName,
+        personChangesAt(item.submittedBy, item.unitId, at, { submitted: 1 }),
       ),
       // An empty text has no signature and is never anyone's duplicate: nothing to index.
       ...(write.signature.length > 0
