@@ -82,6 +82,7 @@ const matrixOperations = [
   'recordInstructionFeedback',
   'getItemFacts',
   'getRankings',
+  'getPeopleRankings',
   'getUnitLedger',
   'getOverdueReport',
   'getStatistics',
