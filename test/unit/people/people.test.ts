@@ -407,3 +407,34 @@ describe('temporary passwords', () => {
     expect(seen.size).toBe(200);
   });
 });
+
+describe('people import from the units CSV', () => {
+  it('creates one reporter per 信息员 row, reports bad rows by line, and creates nothing twice on a re-run', async () => {
+    const { importPeople } = await import('#functions/people/import-people/use-case');
+    const d = deps(false);
+    const csv = [
+      '编号,名称,类别,信息员,电话,邮箱,用户名',
+      'weicheng,潍城区人民政府,县市区,李晓梅,0536-8201234,lixm@example.gov.cn,weicheng.lixm',
+      'kuiwen,奎文区人民政府,县市区,王芳,0536-8781234,wangfang@example.gov.cn,',
+      'closed,已停用单位,县市区,赵强,0536-4221234,zhaoq@example.gov.cn,closed.zhao',
+      'nowhere,不存在单位,县市区,钱七,0536-1111111,not-an-email,nowhere.qian',
+      'hanting,寒亭区人民政府,县市区,,,,',
+    ].join('\r\n');
+    const cliAdmin = { role: 'admin', tokenId: 'cli' } as const;
+    const progress: number[] = [];
+    const first = await importPeople(d, cliAdmin, csv, (done) => progress.push(done));
+    expect(first).toMatchObject({ created: 2, existing: 0 });
+    expect(first.rejected.map((row) => row.line)).toEqual([4, 5]);
+    expect(first.rejected[0]?.reason).toContain('UNIT_INACTIVE');
+    expect(first.rejected[1]?.reason).toContain('email');
+    expect(first.passwords.map((row) => row.username)).toEqual(['weicheng.lixm', 'wangfang']);
+    expect(progress.at(-1)).toBe(5);
+    const again = await importPeople(d, cliAdmin, csv);
+    expect(again).toMatchObject({ created: 0, existing: 2, passwords: [] });
+    expect(cognito.commandCalls(AdminCreateUserCommand)).toHaveLength(2);
+    expect((await people.list()).map((p) => [p.username, p.unitId, p.createdBy])).toEqual([
+      ['wangfang', 'kuiwen', 'cli'],
+      ['weicheng.lixm', 'weicheng', 'cli'],
+    ]);
+  });
+});
