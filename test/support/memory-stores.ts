@@ -1,7 +1,15 @@
 import { fixedWindow } from '#shared/domain/rate-window';
 import { ConflictError } from '#shared/errors';
+import type { Person } from '#shared/schemas/people';
 import type { Unit } from '#shared/schemas/units';
-import type { RateCounter, RateDecision, StoredToken, TokenStore, UnitStore } from '#shared/store/ports';
+import type {
+  PersonStore,
+  RateCounter,
+  RateDecision,
+  StoredToken,
+  TokenStore,
+  UnitStore,
+} from '#shared/store/ports';
 
 /** In-memory ports with the same contract as the DynamoDB adapters, for use-case tests. */
 export class MemoryUnitStore implements UnitStore {
@@ -20,6 +28,30 @@ export class MemoryUnitStore implements UnitStore {
     if (this.units.get(unit.id)?.version !== expectedVersion)
       throw new ConflictError('VERSION_CONFLICT', '冲突');
     this.units.set(unit.id, unit);
+  }
+}
+
+export class MemoryPersonStore implements PersonStore {
+  readonly people = new Map<string, Person>();
+  reads = 0;
+  async get(personId: string) {
+    this.reads += 1;
+    return this.people.get(personId);
+  }
+  async list() {
+    return [...this.people.values()].sort((a, b) => a.username.localeCompare(b.username));
+  }
+  async listByUnit(unitId: string) {
+    return (await this.list()).filter((person) => person.unitId === unitId);
+  }
+  async create(person: Person) {
+    if (this.people.has(person.personId)) throw new ConflictError('PERSON_EXISTS', '人员已存在');
+    this.people.set(person.personId, person);
+  }
+  async replace(person: Person, expectedVersion: number) {
+    if (this.people.get(person.personId)?.version !== expectedVersion)
+      throw new ConflictError('VERSION_CONFLICT', '冲突');
+    this.people.set(person.personId, person);
   }
 }
 
