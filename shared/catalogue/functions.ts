@@ -50,7 +50,10 @@ const counters = 'AGG#*';
 const personCounters = 'PAGG#*';
 /** Per-caller request counts (shared/http/rate-limit.ts): one UpdateItem ADD per call. */
 const rateCounters = 'RATE#*';
-/** Routes that re-read the caller's own token row (`recheckCaller`): by id on gsi1, then the row. */
+/**
+ * Routes that re-read the caller (`recheckCaller`): a token by id on gsi1, then its row; a
+ * signed-in person's own record.
+ */
 const callerRecheck = { read: ['TOKEN#*', 'PERSON#*'], query: { gsi1: ['TOKENS'] } } as const;
 /** Mail jobs (mailJobDeps): recipients, sent-mail markers, and the scores they report. */
 const mailJobAccess = {

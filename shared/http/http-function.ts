@@ -5,7 +5,7 @@ import type * as z from 'zod/mini';
 import { type RouteDeclaration, routeKey } from '../catalogue/route-declaration';
 import type { Principal } from '../domain/roles';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
-import type { RateCounter, TokenStore } from '../store/ports';
+import type { PersonStore, RateCounter, TokenStore } from '../store/ports';
 import { type AuthorizerContext, principalFrom, type TokenStatus } from './auth-context';
 import { callerRecheck } from './caller-check';
 import { logger } from './logger';
@@ -71,6 +71,8 @@ export interface HttpFunctionOptions {
   rateCounter?: RateCounter;
   /** Where `recheckCaller` routes re-read the caller's token; by default the one table. */
   tokens?: Pick<TokenStore, 'findById'>;
+  /** Where `recheckCaller` routes re-read a signed-in person's record; by default the one table. */
+  people?: Pick<PersonStore, 'get'>;
   now?: () => Date;
 }
 
@@ -86,7 +88,7 @@ export function httpFunction<const R extends RouteList>(
   const table = new Map(routes.map((route): [string, RouteDeclaration] => [routeKey(route), route]));
   const implementations = operations as Record<string, (input: unknown) => Promise<unknown>>;
   const limitRate = rateLimiter(options.rateCounter);
-  const recheck = callerRecheck(options.tokens);
+  const recheck = callerRecheck(options.tokens, options.people);
   const now = options.now ?? (() => new Date());
 
   const core = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {

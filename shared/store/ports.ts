@@ -79,6 +79,16 @@ export interface PersonStore {
   events(personId: string): Promise<PersonEvent[]>;
 }
 
+/** The outcome of checking a user pool access token (signature, issuer, client, `token_use`, expiry). */
+export type AccessTokenCheck =
+  | { ok: true; personId: string }
+  | { ok: false; reason: 'expired' | 'invalid'; detail: string };
+
+/** Verifies the user pool's access tokens (aws-jwt-verify); never logs or keeps the token. */
+export interface AccessTokenVerifier {
+  verify(jwt: string): Promise<AccessTokenCheck>;
+}
+
 /** The attributes the user pool keeps for a person (the rest lives in our record). */
 export interface IdentityAttributes {
   name?: string;

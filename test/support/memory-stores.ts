@@ -82,7 +82,9 @@ export class MemoryRateCounter implements RateCounter {
 export class MemoryPersonStore implements PersonStore {
   readonly people = new Map<string, Person>();
   readonly audit = new Map<string, PersonEvent[]>();
+  reads = 0;
   async get(personId: string) {
+    this.reads += 1;
     return this.people.get(personId);
   }
   async list() {

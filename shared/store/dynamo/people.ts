@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { isRole } from '../../domain/roles';
 import { ConflictError } from '../../errors';
-import { parseStored } from '../../schemas/free-text';
-import { type Person, type PersonEvent, person as personSchema } from '../../schemas/people';
+import type { Person, PersonEvent } from '../../schemas/people';
 import type { PersonStore } from '../ports';
 import type { TableRef } from './client';
 import { rethrowStoreError } from './errors';
@@ -10,9 +10,36 @@ import { keys } from './keys';
 import { queryAll } from './query';
 import { type TransactItem, transact } from './transactions';
 
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * A stored row back to a person, checked by hand like tokens (tokens.ts): the authorizer reads
+ * people on every uncached call and must not carry zod (≈ 30 KB) for it. Rows are written only
+ * from validated input, so this checks shape, not content.
+ */
 function toPerson(item: Record<string, unknown>): Person {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
-  return parseStored(personSchema, rest);
+  const role = item.role;
+  if (!isRole(role)) throw new Error('stored person has no valid role');
+  const version = item.version;
+  if (typeof version !== 'number') throw new Error('stored person has no version');
+  const optional = (name: 'phone' | 'email' | 'unitId' | 'updatedAt') => {
+    const value = text(item[name]);
+    return value === undefined ? {} : { [name]: value };
+  };
+  return {
+    personId: String(item.personId),
+    username: String(item.username),
+    name: String(item.name),
+    role,
+    active: item.active === true,
+    createdAt: String(item.createdAt),
+    createdBy: String(item.createdBy),
+    version,
+    ...optional('phone'),
+    ...optional('email'),
+    ...optional('unitId'),
+    ...optional('updatedAt'),
+  };
 }
 
 function row(person: Person): Record<string, unknown> {
