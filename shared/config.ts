@@ -20,6 +20,27 @@ export const envNames = {
   mailerFunctionName: 'MAILER_FUNCTION_NAME',
   /** The near-duplicate indexer's function name, for functions declaring `invokes: ['lsh-indexer']`. */
   lshIndexerFunctionName: 'LSH_INDEXER_FUNCTION_NAME',
+  /** The user pool people sign in to (Cognito; cognito-local locally). */
+  userPoolId: 'USER_POOL_ID',
+  /** The console's app client: the only audience the authorizer accepts for access tokens. */
+  userPoolClientId: 'USER_POOL_CLIENT_ID',
+  /**
+   * The user pool's token issuer (`https://cognito-idp.<region>.amazonaws.com/<poolId>` in the
+   * cloud; the emulator's `http://localhost:<port>/<poolId>` locally).
+   */
+  userPoolIssuer: 'USER_POOL_ISSUER',
+  /**
+   * Optional: a JWKS URL the authorizer fetches once and preloads into its verifier instead of
+   * letting the verifier fetch the issuer's keys itself (aws-jwt-verify refuses `http:` JWKS
+   * URIs, which is what the emulator serves). Unset in the cloud.
+   */
+  userPoolJwksUrl: 'USER_POOL_JWKS_URL',
+  /**
+   * Whether the user pool mails invitations and password resets itself (`true`, the default: the
+   * cloud pool sends them through our SES identity). `false` where the pool sends no mail
+   * (cognito-local): `POST /people` and the password reset then answer the temporary password once.
+   */
+  userPoolSendsMail: 'USER_POOL_SENDS_MAIL',
 } as const;
 
 export const defaultOfficeName = '市人民政府办公室';

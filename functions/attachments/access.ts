@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Principal } from '#shared/domain/roles';
+import { isUnitBound, type Principal } from '#shared/domain/roles';
 import { ConflictError, NotFoundError } from '#shared/errors';
 import type { Attachment } from '#shared/schemas/attachments';
 import type { Item } from '#shared/schemas/items';
@@ -27,7 +27,7 @@ export async function visibleItem(
 ): Promise<Item> {
   const item = await deps.items.get(itemId);
   if (!item) throw itemNotFound();
-  if (principal.role === 'reporter' && item.unitId !== principal.unitId) throw itemNotFound();
+  if (isUnitBound(principal) && item.unitId !== principal.unitId) throw itemNotFound();
   return item;
 }
 

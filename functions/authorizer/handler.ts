@@ -5,17 +5,32 @@ import type {
 } from 'aws-lambda';
 import type { AuthorizerContext } from '#shared/http/auth-context';
 import { injectLambdaContext, logger } from '#shared/http/logger';
+import {
+  UserPoolAccessTokens,
+  userPoolTokenConfigFromEnvironment,
+} from '#shared/store/cognito/access-tokens';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
+import { DynamoPersonStore } from '#shared/store/dynamo/people';
 import { DynamoTokenStore } from '#shared/store/dynamo/tokens';
 import { authorize } from './authorize';
 
-const deps = { tokens: new DynamoTokenStore(tableFromEnvironment()), now: () => new Date() };
+const table = tableFromEnvironment();
+const userPool = userPoolTokenConfigFromEnvironment();
+const deps = {
+  tokens: new DynamoTokenStore(table),
+  now: () => new Date(),
+  // Without a configured user pool, only `xb_` tokens are accepted.
+  ...(userPool
+    ? { people: new DynamoPersonStore(table), accessTokens: new UserPoolAccessTokens(userPool) }
+    : {}),
+};
 
 type Result = APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>;
 
 /**
- * Always authorizes with a status in the context: handlers turn invalid or revoked tokens into
- * 401 with a Chinese message, which an HTTP API denial (a fixed 403) could not carry.
+ * Always authorizes with a status in the context: handlers turn invalid, revoked, expired or
+ * disabled callers into 401 with a Chinese message, which an HTTP API denial (a fixed 403) could
+ * not carry. Only ids and statuses are logged, never the header.
  */
 export const handler = middy<APIGatewayRequestAuthorizerEventV2, Result>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

@@ -1,4 +1,5 @@
 /** What every upper-level fact shares: the adopted-item rule, the scoring day and the counters. */
+import { actorOf } from '#shared/domain/actor';
 import { periodsOf, shanghaiDate } from '#shared/domain/periods';
 import type { Principal } from '#shared/domain/roles';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
@@ -67,7 +68,7 @@ export async function countersFor(
 }
 
 export function factEvent(principal: Principal, at: string, action: string, comment: string): HistoryEvent {
-  return { at, by: principal.tokenId, role: principal.role, action, comment };
+  return { at, ...actorOf(principal), role: principal.role, action, comment };
 }
 
 /** 落实反馈 status against `now` (Asia/Shanghai dates). */

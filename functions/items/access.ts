@@ -1,4 +1,4 @@
-import type { Principal } from '#shared/domain/roles';
+import { isUnitBound, type Principal } from '#shared/domain/roles';
 import { NotFoundError } from '#shared/errors';
 import type { Item } from '#shared/schemas/items';
 import type { ItemReader } from '#shared/store/ports';
@@ -12,7 +12,7 @@ export async function readableItem(items: ItemReader, principal: Principal, item
   const item = await items.get(itemId);
   if (!item) throw itemNotFound(itemId);
   if (
-    principal.role === 'reporter' &&
+    isUnitBound(principal) &&
     item.unitId !== principal.unitId &&
     !item.coUnits.includes(principal.unitId)
   ) {

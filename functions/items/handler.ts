@@ -1,11 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { itemsRoutes } from '#shared/catalogue/routes/items';
 import { readConfig } from '#shared/config';
+import { isUnitBound } from '#shared/domain/roles';
 import { httpFunction } from '#shared/http/http-function';
 import { documentClient } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
 import { DynamoHistoryStore } from '#shared/store/dynamo/history';
 import { DynamoItemStore } from '#shared/store/dynamo/items';
+import { DynamoPersonStore } from '#shared/store/dynamo/people';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import { duplicateIndexRequesterFromEnvironment } from '#shared/store/lambda/lsh-indexer';
@@ -27,6 +29,7 @@ const table = { client: documentClient(dynamo), tableName: readConfig('tableName
 const deps: ItemsDeps = {
   items: new DynamoItemStore(table),
   units: new DynamoUnitStore(table),
+  people: new DynamoPersonStore(table),
   history: new DynamoHistoryStore(table),
   mail: mailDispatcherFromEnvironment(),
   duplicateIndex: duplicateIndexRequesterFromEnvironment(),
@@ -44,7 +47,7 @@ const submitOnce = idempotentSubmit(
 
 export const handler = httpFunction(itemsRoutes, {
   submitItem: async ({ principal, body, idempotencyKey, context }) => {
-    if (principal.role !== 'reporter') throw new Error('route table admits reporters only');
+    if (!isUnitBound(principal)) throw new Error('route table admits unit people only');
     // Refused before the idempotency layer, so a refusal leaves no record behind.
     refuseUnacceptable(body, deps.now());
     // The stored item (and the idempotency record) keep every hint; the answer is the reporter's view.
@@ -54,7 +57,7 @@ export const handler = httpFunction(itemsRoutes, {
   listItems: ({ principal, query }) => listItems(deps, principal, query),
   getItem: ({ principal, params }) => getItem(deps, principal, params.itemId),
   reviseItem: ({ principal, params, body }) => {
-    if (principal.role !== 'reporter') throw new Error('route table admits reporters only');
+    if (!isUnitBound(principal)) throw new Error('route table admits unit people only');
     return reviseItem(deps, principal, params.itemId, body);
   },
   getItemHistory: ({ principal, params }) => getHistory(deps, principal, params.itemId),

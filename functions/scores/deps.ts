@@ -1,3 +1,4 @@
+import type { PersonPeriodCounts } from '#shared/domain/person-ranking';
 import type { PeriodCounts } from '#shared/domain/ranking';
 import type { Bulletin } from '#shared/schemas/bulletins';
 import type { InstructionFact } from '#shared/schemas/facts';
@@ -20,6 +21,11 @@ export interface ScoresDeps {
     current: Map<string, PeriodCounts>;
     previous: Map<string, PeriodCounts> | undefined;
   }>;
+  /**
+   * Every person's counters in a period (the 先进个人 ranking): one Query of the year's rows. Set by
+   * the scores handler; the jobs that reuse these deps rank units only.
+   */
+  personCounts?: (period: string) => Promise<PersonPeriodCounts[]>;
   /** Every counter of every unit in a period, breakdowns included. */
   rows: (period: string) => Promise<Map<string, Record<string, number>>>;
   /** The year's published (not withdrawn) issues. */

@@ -7,11 +7,13 @@ import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
 import { DynamoFactStore } from '#shared/store/dynamo/facts';
 import { ledgerOf } from '#shared/store/dynamo/ledger';
+import { personPeriodCounts } from '#shared/store/dynamo/person-counters';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import type { ScoresDeps } from './deps';
 import { getLedger } from './get-ledger/use-case';
 import { getOverdue } from './get-overdue/use-case';
+import { getPeopleRankings } from './get-people-rankings/use-case';
 import { getRankings } from './get-rankings/use-case';
 import { getStatistics } from './get-statistics/use-case';
 
@@ -20,11 +22,12 @@ const policies = new DynamoPolicyStore(table);
 const commissions = new DynamoCommissionStore(table);
 const bulletins = new DynamoBulletinStore(table);
 const facts = new DynamoFactStore(table);
-const deps: ScoresDeps = {
+const deps: ScoresDeps & Required<Pick<ScoresDeps, 'personCounts'>> = {
   units: new DynamoUnitStore(table),
   counts: (period) => periodCounts(table, period),
   countsWithPrevious: (period) => periodCountsWithPrevious(table, period),
   rows: (period) => periodRows(table, period),
+  personCounts: (period) => personPeriodCounts(table, period),
   publishedIssues: (year) => bulletins.ofYear(year),
   ledger: (unitId, from, to) => ledgerOf(table, unitId, from, to),
   policy: async (year) => (await policies.latest(year)) ?? defaultPolicy(year),
@@ -43,6 +46,7 @@ const deps: ScoresDeps = {
 
 export const handler = httpFunction(scoresRoutes, {
   getRankings: ({ query }) => getRankings(deps, query),
+  getPeopleRankings: ({ query }) => getPeopleRankings(deps, query),
   getUnitLedger: ({ principal, params, query }) => getLedger(deps, principal, params.unitId, query.period),
   getOverdueReport: () => getOverdue(deps),
   getStatistics: ({ params }) => getStatistics(deps, params.year),

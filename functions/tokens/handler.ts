@@ -1,6 +1,7 @@
 import { tokensRoutes } from '#shared/catalogue/routes/tokens';
 import { httpFunction } from '#shared/http/http-function';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
+import { DynamoPersonStore } from '#shared/store/dynamo/people';
 import { DynamoTokenStore } from '#shared/store/dynamo/tokens';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import type { TokensDeps } from './deps';
@@ -15,9 +16,10 @@ const deps: TokensDeps = {
   units: new DynamoUnitStore(table),
   now: () => new Date(),
 };
+const people = new DynamoPersonStore(table);
 
 export const handler = httpFunction(tokensRoutes, {
-  whoAmI: async ({ principal }) => whoAmI(principal),
+  whoAmI: ({ principal }) => whoAmI({ people }, principal),
   listTokens: ({ query }) => listTokens(deps, query),
   issueToken: ({ principal, body }) => issueToken(deps, body, principal.tokenId),
   revokeToken: ({ params }) => revokeToken(deps, params.tokenId),

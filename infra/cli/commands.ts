@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { schedules } from '../../events/schedules';
+import { createPerson } from '../../functions/people/create-person/use-case';
+import { peopleDepsFromEnvironment } from '../../functions/people/environment';
+import { importPeople } from '../../functions/people/import-people/use-case';
 import { issueToken } from '../../functions/tokens/issue-token/use-case';
 import { listTokens } from '../../functions/tokens/list-tokens/use-case';
 import { revokeToken } from '../../functions/tokens/revoke-token/use-case';
@@ -9,6 +12,7 @@ import { importUnits } from '../../functions/units/import-units/use-case';
 import { listUnits } from '../../functions/units/list-units/use-case';
 import { functions } from '../../shared/catalogue/functions';
 import { decodeText } from '../../shared/http/request';
+import { personCreate } from '../../shared/schemas/people';
 import { tokenIssue } from '../../shared/schemas/tokens';
 import { unitCreate } from '../../shared/schemas/units';
 import { tableFromEnvironment } from '../../shared/store/dynamo/client';
@@ -106,4 +110,59 @@ export async function runJob(job: string, flags: Flags, print: Print) {
     { awsRequestId: `cli-${Date.now()}` },
   );
   print(JSON.stringify(result, null, 2));
+}
+
+/** The CLI acts as an admin with the credential `cli` (audit events and `createdBy` say so). */
+const cliAdmin = { role: 'admin', tokenId: 'cli' } as const;
+
+/**
+ * Temporary passwords (only where the pool sends no mail) go to a file only the owner can read,
+ * never to the terminal or a log.
+ */
+function savePasswords(file: string, rows: { username: string; temporaryPassword: string }[], print: Print) {
+  if (rows.length === 0) return;
+  const lines = [
+    '用户名,临时密码（首次登录时须修改）',
+    ...rows.map((row) => `${row.username},${row.temporaryPassword}`),
+  ];
+  writeFileSync(resolve(file), `\uFEFF${lines.join('\r\n')}\r\n`, { mode: 0o600 });
+  print(`${rows.length} 个新账号的临时密码已写入 ${resolve(file)}（仅本人可读；交付后请删除）`);
+}
+
+export async function peopleImport(file: string, flags: Flags, print: Print): Promise<number> {
+  const csv = decodeText(readFileSync(resolve(file)));
+  const bar = progressBar('导入信息员账号');
+  const report = await importPeople(peopleDepsFromEnvironment(), cliAdmin, csv, (done, total) =>
+    bar.update(done, total),
+  ).finally(() => bar.stop());
+  print(`新建 ${report.created} 个账号，已存在 ${report.existing} 个，拒绝 ${report.rejected.length} 行`);
+  for (const row of report.rejected)
+    print(`  第 ${row.line} 行${row.username ? `（${row.username}）` : ''}：${row.reason}`);
+  savePasswords(text(flags, 'passwords') ?? `people-passwords-${Date.now()}.csv`, report.passwords, print);
+  return report.rejected.length > 0 ? 1 : 0;
+}
+
+/** The first admin person (in AWS: the pool mails the invitation; locally the password goes to a file). */
+export async function peopleCreateAdmin(flags: Flags, print: Print) {
+  const input = personCreate.parse({
+    username: text(flags, 'username'),
+    name: text(flags, 'name'),
+    email: text(flags, 'email'),
+    role: 'admin',
+    ...(text(flags, 'phone') ? { phone: text(flags, 'phone') } : {}),
+  });
+  const created = await createPerson(peopleDepsFromEnvironment(), cliAdmin, input);
+  const how =
+    created.invitation === 'mailed'
+      ? `邀请邮件已发往 ${created.email}`
+      : created.invitation === 'none'
+        ? '账号已存在，未作改动'
+        : '临时密码见下述文件';
+  print(`系统管理员 ${created.username}（${created.personId}）：${how}`);
+  if (created.temporaryPassword)
+    savePasswords(
+      text(flags, 'passwords') ?? `admin-password-${Date.now()}.csv`,
+      [{ username: created.username, temporaryPassword: created.temporaryPassword }],
+      print,
+    );
 }

@@ -8,6 +8,8 @@ import { AppError } from '../../shared/errors';
 import { issuesToDetails } from '../../shared/http/request';
 import { archiveRebuild } from './archive';
 import {
+  peopleCreateAdmin,
+  peopleImport,
   runJob,
   tokensIssue,
   tokensList,
@@ -24,6 +26,9 @@ const usage = `用法：npm run xinbao -- <命令> [选项]
   units create --id <编号> --name <名称> --class county|department
                [--contact-name 姓名 --contact-phone 电话 --contact-email 邮箱] [--head-email 邮箱]
   units import <文件.csv>                       从 CSV 导入（表头：编号,名称,类别,信息员,电话,邮箱,负责人邮箱）
+  people import <文件.csv> [--passwords <文件>]   从单位 CSV 的信息员列（编号,信息员,电话,邮箱[,用户名]）批量建信息员账号；可重复运行
+  people create-admin --username <用户名> --name <姓名> --email <邮箱> [--phone 电话] [--passwords <文件>]
+                                               建第一个系统管理员账号（云上由用户池发邀请邮件）
   tokens issue --role admin|editor|leader|reporter --label <用途> [--unit <单位编号>]
   tokens list                                  列出令牌（不含明文）
   tokens revoke <令牌编号>                       吊销令牌
@@ -52,6 +57,10 @@ async function main(argv: string[]): Promise<number> {
       unit: { type: 'string' },
       time: { type: 'string' },
       period: { type: 'string' },
+      username: { type: 'string' },
+      email: { type: 'string' },
+      phone: { type: 'string' },
+      passwords: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -72,6 +81,12 @@ async function main(argv: string[]): Promise<number> {
     case 'units import':
       if (!argument) throw new Error('请给出 CSV 文件路径');
       return unitsImport(argument, print);
+    case 'people import':
+      if (!argument) throw new Error('请给出 CSV 文件路径');
+      return peopleImport(argument, values, print);
+    case 'people create-admin':
+      await peopleCreateAdmin(values, print);
+      return 0;
     case 'tokens issue':
       await tokensIssue(values, print);
       return 0;

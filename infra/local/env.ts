@@ -49,6 +49,8 @@ export function handlerEnvironment(endpoints: ServiceEndpoints): Record<string, 
     [envNames.archiveBucket]: localNames.archiveBucket,
     [envNames.mailFrom]: localNames.mailFrom,
     [envNames.officeName]: localNames.officeName,
+    // cognito-local sends no mail: new and reset accounts answer their temporary password once.
+    [envNames.userPoolSendsMail]: 'false',
     ...(endpoints.archive ? { [envNames.archiveUrl]: endpoints.archive } : {}),
     // Handlers log at INFO in the cloud; locally that would drown the console.
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL || 'WARN',

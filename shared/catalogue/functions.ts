@@ -13,6 +13,11 @@ export interface FunctionAccess {
   attachments?: StoreAccess;
   archive?: StoreAccess;
   mail?: boolean;
+  /**
+   * The user pool's admin API (Cognito Admin* calls on our pool: create, group, disable/enable,
+   * set/reset password, update attributes, get user); the function gets USER_POOL_ID.
+   */
+  userPool?: 'admin';
   /** Functions this one may invoke asynchronously (e.g. the mailer for an urgent alert). */
   invokes?: readonly string[];
 }
@@ -31,7 +36,7 @@ export interface FunctionDeclaration {
 // and end-to-end run checks the list.
 /** scoresDeps (functions/jobs/mail-job-deps.ts): rankings, ledgers, statistics — reads only. */
 const scoreReads = {
-  read: ['UNITS', 'AGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
+  read: ['UNITS', 'AGG#*', 'PAGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
   query: { gsi2: ['PUBLISHED#*'], gsi3: ['COMMISSIONS#*'] },
 } as const satisfies TableAccess;
 /** A fact scored in its own transaction: the item, its ledger lines and its scoring fact. */
@@ -41,10 +46,15 @@ const scoredFactWrites = ['ITEM#*', 'LEDGER#*', 'SCOREFACT#*'] as const;
  * ever added to (UpdateItem ADD), never put.
  */
 const counters = 'AGG#*';
+/** The 先进个人 counters, one row per person and year (`PAGG#<year>`): added to like the units' ones. */
+const personCounters = 'PAGG#*';
 /** Per-caller request counts (shared/http/rate-limit.ts): one UpdateItem ADD per call. */
 const rateCounters = 'RATE#*';
-/** Routes that re-read the caller's own token row (`recheckCaller`): by id on gsi1, then the row. */
-const callerRecheck = { read: ['TOKEN#*'], query: { gsi1: ['TOKENS'] } } as const;
+/**
+ * Routes that re-read the caller (`recheckCaller`): a token by id on gsi1, then its row; a
+ * signed-in person's own record.
+ */
+const callerRecheck = { read: ['TOKEN#*', 'PERSON#*'], query: { gsi1: ['TOKENS'] } } as const;
 /** Mail jobs (mailJobDeps): recipients, sent-mail markers, and the scores they report. */
 const mailJobAccess = {
   read: [...scoreReads.read, 'SETTINGS'],
@@ -56,11 +66,12 @@ const mailJobAccess = {
 export const functions = {
   authorizer: {
     entry: 'functions/authorizer/handler.ts',
-    description: 'Bearer token authorizer (HTTP API simple responses)',
+    description: 'Bearer authorizer: xb_ tokens and user pool access tokens (HTTP API simple responses)',
     memoryMb: 256,
     timeoutSeconds: 5,
-    // Token rows only: it looks a token up by hash and records its last use; it can create none.
-    access: { table: { update: ['TOKEN#*'] } },
+    // Token rows: it looks a token up by hash and records its last use; it can create none. Person
+    // rows: read only, for a signed-in person's role, unit and whether the account is active.
+    access: { table: { update: ['TOKEN#*'], read: ['PERSON#*'] } },
   },
   system: {
     entry: 'functions/system/handler.ts',
@@ -81,7 +92,26 @@ export const functions = {
     description: 'Access tokens: issue, list, revoke, who am I',
     memoryMb: 256,
     timeoutSeconds: 10,
-    access: { table: { read: ['UNITS'], write: ['TOKEN#*'], query: { gsi1: ['TOKENS'] } } },
+    // `GET /me` reads the caller's person row when a person signed in.
+    access: {
+      table: { read: ['UNITS', 'PERSON#*'], write: ['TOKEN#*'], query: { gsi1: ['TOKENS'] } },
+    },
+  },
+  people: {
+    entry: 'functions/people/handler.ts',
+    description: 'People (人员账号): create, list, edit, disable/enable, reset password',
+    memoryMb: 256,
+    timeoutSeconds: 15,
+    // Person rows and their audit events (PERSON#<sub>), listed on gsi1 (PEOPLE) and gsi2
+    // (UNITPEOPLE#<unit>); unit rows to check a unit exists; the caller's own token or person row.
+    access: {
+      table: {
+        read: ['UNITS', ...callerRecheck.read],
+        write: ['PERSON#*'],
+        query: { gsi1: ['PEOPLE', ...callerRecheck.query.gsi1], gsi2: ['UNITPEOPLE#*'] },
+      },
+      userPool: 'admin',
+    },
   },
   items: {
     entry: 'functions/items/handler.ts',
@@ -91,13 +121,14 @@ export const functions = {
     access: {
       table: {
         // Near-duplicate lookups: the LSH bucket rows (Query), then the candidates' signatures.
-        read: ['POLICY#*', 'LSH#*'],
+        // The signed-in person's profile, for a 执笔人 left empty.
+        read: ['POLICY#*', 'LSH#*', 'PERSON#*'],
         batchGet: ['DUPSIG#*'],
         // A submission: the item and its scoring, its near-duplicate signature, its idempotency
         // record, an urgent alert; updated only: counters, the unit's last submission, the 约稿 it
         // answers. The key is also claimed inside the submission's own transaction (SUBMITKEY#).
         write: [...scoredFactWrites, 'DUPSIG#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*'],
-        update: [counters, 'UNITS', 'COMMISSION#*', rateCounters],
+        update: [counters, personCounters, 'UNITS', 'COMMISSION#*', rateCounters],
         delete: ['IDEMPOTENCY#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
       },
@@ -167,7 +198,7 @@ export const functions = {
         // Adoption points (items, ledger lines), the issue and its numbering, mail; counters and
         // the archive's list of years are only updated.
         write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*'],
-        update: [counters, 'SETTINGS', rateCounters],
+        update: [counters, personCounters, 'SETTINGS', rateCounters],
         query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*'] },
       },
       attachments: 'readwrite',
@@ -233,7 +264,7 @@ export const functions = {
       table: {
         read: ['UNITS', 'POLICY#*'],
         write: [...scoredFactWrites, 'IDEMPOTENCY#*'],
-        update: [counters],
+        update: [counters, personCounters],
         delete: ['IDEMPOTENCY#*'],
       },
     },

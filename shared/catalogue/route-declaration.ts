@@ -27,7 +27,7 @@ export interface RouteDeclaration {
   body?: { kind: BodyKind; schema?: z.ZodMiniType; maxBytes: number };
   response: z.ZodMiniType;
   successStatus: 200 | 201;
-  /** Reporter may only touch resources of their own unit; checked in the use case (→ 404). */
+  /** Unit-bound callers (reporter, unit-admin) may only touch their own unit's resources; checked in the use case (→ 404). */
   unitScoped?: boolean;
   /** Requires an `Idempotency-Key` header: a retried request returns the first answer. */
   idempotent?: boolean;
@@ -41,7 +41,9 @@ export interface RouteDeclaration {
 }
 
 export const staff: readonly Role[] = ['admin', 'editor', 'leader'];
-export const everyone: readonly Role[] = ['admin', 'editor', 'leader', 'reporter'];
+/** A unit's own people: its 信息员 and its 单位管理员 (who does everything a reporter does). */
+export const unitPeople: readonly Role[] = ['reporter', 'unit-admin'];
+export const everyone: readonly Role[] = ['admin', 'editor', 'leader', 'reporter', 'unit-admin'];
 export const jsonBody = <S extends z.ZodMiniType>(schema: S, maxBytes = 64 * 1024) => ({
   kind: 'json' as const,
   schema,

@@ -11,6 +11,7 @@ import { bulletinsRoutes } from './routes/bulletins';
 import { commissionsRoutes } from './routes/commissions';
 import { factsRoutes } from './routes/facts';
 import { itemsRoutes } from './routes/items';
+import { peopleRoutes } from './routes/people';
 import { policyRoutes } from './routes/policy';
 import { publishingRoutes } from './routes/publishing';
 import { reviewRoutes } from './routes/review';
@@ -27,6 +28,7 @@ export const routes = [
   ...systemRoutes,
   ...unitsRoutes,
   ...tokensRoutes,
+  ...peopleRoutes,
   ...itemsRoutes,
   ...reviewRoutes,
   ...attachmentsRoutes,

@@ -31,13 +31,14 @@ export const table: TableDeclaration = {
       partitionKey: 'gsi1pk',
       sortKey: 'gsi1sk',
       purpose:
-        'tokens by id; items by status and submission time (editor queue); bulletins by series and year',
+        'tokens by id; people by username; items by status and submission time (editor queue); bulletins by series and year',
     },
     {
       name: 'gsi2',
       partitionKey: 'gsi2pk',
       sortKey: 'gsi2sk',
-      purpose: "a unit's items by submission time; aggregates by period and class",
+      purpose:
+        "a unit's items by submission time; a unit's people by username; aggregates by period and class",
     },
     {
       name: 'gsi3',

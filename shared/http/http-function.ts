@@ -4,8 +4,8 @@ import type * as z from 'zod/mini';
 import { type RouteDeclaration, routeKey } from '../catalogue/route-declaration';
 import type { Principal } from '../domain/roles';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
-import type { RateCounter, TokenStore } from '../store/ports';
-import { type AuthorizerContext, principalFrom } from './auth-context';
+import type { PersonStore, RateCounter, TokenStore } from '../store/ports';
+import { type AuthorizerContext, principalFrom, type TokenStatus } from './auth-context';
 import { callerRecheck } from './caller-check';
 import { injectLambdaContext, logger } from './logger';
 import { accessLog, errorResponses, responseHeaders } from './middleware';
@@ -42,16 +42,22 @@ type HttpEvent = APIGatewayProxyEventV2 & {
   requestContext: { authorizer?: { lambda?: Partial<AuthorizerContext> } };
 };
 
+/** Why a caller is refused (401), by the authorizer's status; `active` reaches here only when malformed. */
+const refusals = {
+  invalid: { code: 'TOKEN_INVALID', message: '令牌无效或缺失，请检查 Authorization 请求头' },
+  active: { code: 'TOKEN_INVALID', message: '令牌无效或缺失，请检查 Authorization 请求头' },
+  revoked: { code: 'TOKEN_REVOKED', message: '令牌已被吊销，请联系系统管理员重新签发' },
+  expired: { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' },
+  inactive: { code: 'ACCOUNT_DISABLED', message: '账号已停用，请联系单位管理员或系统管理员' },
+} satisfies Record<TokenStatus, { code: string; message: string }>;
+
 function authenticate(event: HttpEvent, route: RouteDeclaration): Principal | undefined {
   if (route.auth === 'public') return undefined;
   const context = event.requestContext.authorizer?.lambda;
   const principal = context?.status ? principalFrom(context as AuthorizerContext) : undefined;
   if (!principal) {
-    const message =
-      context?.status === 'revoked'
-        ? '令牌已被吊销，请联系系统管理员重新签发'
-        : '令牌无效或缺失，请检查 Authorization 请求头';
-    throw new UnauthorizedError(context?.status === 'revoked' ? 'TOKEN_REVOKED' : 'TOKEN_INVALID', message);
+    const refusal = refusals[context?.status as TokenStatus] ?? refusals.invalid;
+    throw new UnauthorizedError(refusal.code, refusal.message);
   }
   if (!route.roles.includes(principal.role)) {
     throw new ForbiddenError('ROLE_NOT_ALLOWED', '当前角色无权执行此操作');
@@ -64,6 +70,8 @@ export interface HttpFunctionOptions {
   rateCounter?: RateCounter;
   /** Where `recheckCaller` routes re-read the caller's token; by default the one table. */
   tokens?: Pick<TokenStore, 'findById'>;
+  /** Where `recheckCaller` routes re-read a signed-in person's record; by default the one table. */
+  people?: Pick<PersonStore, 'get'>;
   now?: () => Date;
 }
 
@@ -79,7 +87,7 @@ export function httpFunction<const R extends RouteList>(
   const table = new Map(routes.map((route): [string, RouteDeclaration] => [routeKey(route), route]));
   const implementations = operations as Record<string, (input: unknown) => Promise<unknown>>;
   const limitRate = rateLimiter(options.rateCounter);
-  const recheck = callerRecheck(options.tokens);
+  const recheck = callerRecheck(options.tokens, options.people);
   const now = options.now ?? (() => new Date());
 
   const core = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {

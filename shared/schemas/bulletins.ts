@@ -3,6 +3,7 @@ import { isoDateTime } from './common';
 import { multiLine, singleLine } from './free-text';
 import { itemId, itemText } from './item-fields';
 import { meta } from './meta';
+import { personRef } from './person-ref';
 import { unitId } from './units';
 
 export const seriesId = meta(
@@ -82,6 +83,7 @@ export const bulletin = meta(
     updatedAt: isoDateTime,
     publishedAt: z.optional(isoDateTime),
     publishedBy: z.optional(z.string()),
+    publishedByPerson: meta(z.optional(personRef), { description: '签发出刊的人员（人员账号登录时记录）' }),
     withdrawnAt: z.optional(isoDateTime),
     withdrawReason: z.optional(z.string()),
     docx: z.optional(storedFile),

@@ -8,6 +8,7 @@ import { isoDateTime } from './common';
 import { multiLine, singleLine } from './free-text';
 import { itemId, localDate } from './item-fields';
 import { meta } from './meta';
+import { personRef } from './person-ref';
 import { unitId } from './units';
 
 export const instructionId = meta(z.string().check(z.regex(/^in_[0-9a-z]{20,30}$/, '批示编号格式不正确')), {
@@ -59,7 +60,13 @@ export const feedbackStatuses = ['pending', 'on-time', 'late', 'overdue'] as con
 export type FeedbackStatus = (typeof feedbackStatuses)[number];
 
 export const forwardedFact = meta(
-  z.object({ itemId, date: localDate, recordedAt: isoDateTime, recordedBy: z.string() }),
+  z.object({
+    itemId,
+    date: localDate,
+    recordedAt: isoDateTime,
+    recordedBy: z.string(),
+    byPerson: z.optional(personRef),
+  }),
   { id: 'ForwardedFact' },
 );
 export type ForwardedFact = z.infer<typeof forwardedFact>;
@@ -77,6 +84,7 @@ export const upperAdoptionFact = meta(
     units: z.array(unitId),
     recordedAt: isoDateTime,
     recordedBy: z.string(),
+    byPerson: z.optional(personRef),
   }),
   { id: 'UpperAdoptionFact' },
 );
@@ -94,9 +102,11 @@ export const instructionFact = meta(
     feedbackDate: meta(z.optional(localDate), { description: '落实反馈日期' }),
     feedbackAt: z.optional(isoDateTime),
     feedbackBy: z.optional(z.string()),
+    feedbackByPerson: z.optional(personRef),
     units: z.array(unitId),
     recordedAt: isoDateTime,
     recordedBy: z.string(),
+    byPerson: z.optional(personRef),
   }),
   { id: 'InstructionFact' },
 );

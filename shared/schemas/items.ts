@@ -4,6 +4,7 @@ import { isoDateTime } from './common';
 import { multiLine, singleLine } from './free-text';
 import { itemId, itemParams, itemText, localDate } from './item-fields';
 import { meta } from './meta';
+import { personRef } from './person-ref';
 import { unitId } from './units';
 
 export { itemId, itemStatuses, itemText, localDate };
@@ -19,7 +20,9 @@ export const itemSubmit = meta(
     openness: meta(z.enum(['public', 'internal']), { description: 'public 可公开，internal 内部' }),
     secrecy: z.literal('non-secret', { error: '只能报送非涉密信息：secrecy 必须为 non-secret' }),
     approver: meta(personName, { description: '审核领导' }),
-    author: meta(z.strictObject({ name: personName, phone }), { description: '执笔人' }),
+    author: meta(z.optional(z.strictObject({ name: z.optional(personName), phone: z.optional(phone) })), {
+      description: '执笔人；姓名或电话留空时取登录人员账号资料中的姓名和电话（令牌调用须填写）',
+    }),
     commissionId: meta(z.optional(z.string().check(z.regex(/^cm_[0-9a-z]{20,30}$/))), {
       description: '约稿编号',
     }),
@@ -70,7 +73,13 @@ export const duplicateHint = meta(z.union([duplicateRef, duplicateNote]), {
 export type DuplicateHint = z.infer<typeof duplicateHint>;
 
 export const textVersion = meta(
-  z.object({ title: z.string(), body: z.string(), at: isoDateTime, by: z.string() }),
+  z.object({
+    title: z.string(),
+    body: z.string(),
+    at: isoDateTime,
+    by: z.string(),
+    byPerson: z.optional(personRef),
+  }),
   { id: 'TextVersion' },
 );
 
@@ -87,6 +96,7 @@ export const item = meta(
     approver: z.string(),
     author: z.object({ name: z.string(), phone: z.string() }),
     commissionId: z.optional(z.string()),
+    submittedBy: meta(z.optional(personRef), { description: '报送人（人员账号登录报送时记录）' }),
     submittedAt: isoDateTime,
     updatedAt: isoDateTime,
     revisions: meta(z.array(textVersion), { description: '单位此前报送的各稿（不变）' }),
@@ -182,7 +192,8 @@ export const mergeBody = meta(
 export const historyEvent = meta(
   z.object({
     at: isoDateTime,
-    by: meta(z.string(), { description: '操作人令牌编号' }),
+    by: meta(z.string(), { description: '操作人凭据（令牌编号；人员登录时为 person:<人员编号>）' }),
+    byPerson: z.optional(personRef),
     role: z.string(),
     action: meta(z.string(), { description: 'submit / revise / decide / edit / merge / attach …' }),
     from: z.optional(z.string()),

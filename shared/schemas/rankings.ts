@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { meta } from './meta';
+import { personRef } from './person-ref';
 import { unitClass } from './units';
 
 export const rankingQuery = z.strictObject({
@@ -55,6 +56,7 @@ export const ledgerLine = meta(
     points: z.number(),
     reason: meta(z.string(), { description: '一句话说明，如「《政务信息》2026年第12期采用 +3」' }),
     at: z.string(),
+    byPerson: meta(z.optional(personRef), { description: '记录这条积分的人员（人员账号操作时）' }),
   }),
   { id: 'LedgerLine' },
 );
@@ -136,4 +138,39 @@ export const annualStatistics = meta(
     ),
   }),
   { id: 'AnnualStatistics' },
+);
+
+export const personRankingQuery = z.strictObject({
+  period: meta(z.string().check(z.maxLength(10)), {
+    description: '月 2026-10、季 2026-Q4 或年 2026',
+    example: '2026',
+  }),
+  unitId: meta(z.optional(z.string().check(z.maxLength(40))), { description: '只看一个单位的人员' }),
+  format: meta(z.optional(z.enum(['json', 'csv', 'xlsx'])), { description: 'csv 与 xlsx 供 Excel 打开' }),
+});
+export type PersonRankingQuery = z.infer<typeof personRankingQuery>;
+
+export const personRankingRow = meta(
+  z.object({
+    rank: z.int(),
+    personId: z.string(),
+    name: meta(z.string(), { description: '姓名' }),
+    unitId: z.string(),
+    unitName: meta(z.string(), { description: '所属单位' }),
+    submitted: meta(z.int(), { description: '报送' }),
+    adopted: meta(z.int(), { description: '采用' }),
+    adoptionRate: meta(z.number(), { description: '采用率（%）' }),
+    upperAdopted: meta(z.int(), { description: '上级采用' }),
+    instructions: meta(z.int(), { description: '批示' }),
+  }),
+  { id: 'PersonRankingRow' },
+);
+
+export const personRanking = meta(
+  z.object({
+    period: z.string(),
+    order: meta(z.string(), { description: '排序依据' }),
+    rows: z.array(personRankingRow),
+  }),
+  { id: 'PersonRanking', description: '先进个人：信息员按上级采用、批示、采用、报送排名' },
 );

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { isoDateTime } from './common';
 import { meta } from './meta';
+import { personRef } from './person-ref';
 import { unitId } from './units';
 
 export const replayQuery = z.strictObject({
@@ -27,7 +28,8 @@ export const replayAudit = meta(
     year: z.int(),
     policyVersion: meta(z.int(), { description: '重算所用考核办法版本' }),
     at: isoDateTime,
-    by: meta(z.string(), { description: '执行重算的令牌编号' }),
+    by: meta(z.string(), { description: '执行重算的凭据（令牌编号或 person:<人员编号>）' }),
+    byPerson: z.optional(personRef),
     dryRun: z.boolean(),
     facts: meta(z.int(), { description: '参与重算的计分事项数' }),
     linesBefore: z.int(),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { roles } from '../domain/roles';
+import { isUnitRole, roleLabels, roles } from '../domain/roles';
 import { isoDateTime } from './common';
 import { singleLine } from './free-text';
 import { meta } from './meta';
@@ -15,15 +15,25 @@ export const tokenIssue = meta(
   z
     .strictObject({
       role,
-      unitId: meta(z.optional(unitId), { description: '信息员（reporter）必须绑定单位，其他角色不得绑定' }),
+      unitId: meta(z.optional(unitId), {
+        description: '信息员（reporter）和单位管理员（unit-admin）必须绑定单位，其他角色不得绑定',
+      }),
       label: meta(singleLine(1, 60), { description: '用途或持有人，如“张三 办公电脑”' }),
     })
     .check(
       z.superRefine((value, ctx) => {
-        if (value.role === 'reporter' && !value.unitId)
-          ctx.addIssue({ code: 'custom', path: ['unitId'], message: '信息员令牌必须指定所属单位' });
-        if (value.role !== 'reporter' && value.unitId)
-          ctx.addIssue({ code: 'custom', path: ['unitId'], message: '只有信息员令牌可以绑定单位' });
+        if (isUnitRole(value.role) && !value.unitId)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['unitId'],
+            message: `${roleLabels[value.role]}令牌必须指定所属单位`,
+          });
+        if (!isUnitRole(value.role) && value.unitId)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['unitId'],
+            message: '只有信息员和单位管理员令牌可以绑定单位',
+          });
       }),
     ),
   { id: 'TokenIssue' },
@@ -59,6 +69,28 @@ export const tokenListQuery = z.strictObject({
   includeRevoked: z.optional(z.enum(['true', 'false'])),
 });
 
-export const whoAmI = meta(z.object({ role, roleLabel: z.string(), unitId: z.optional(unitId), tokenId }), {
-  id: 'WhoAmI',
-});
+/** The person behind a call made with a user pool access token (our record, not the token's claims). */
+export const whoAmIPerson = meta(
+  z.object({
+    personId: z.string(),
+    username: z.string(),
+    name: z.string(),
+    role,
+    roleLabel: z.string(),
+    unitId: z.optional(unitId),
+    phone: z.optional(z.string()),
+    email: z.optional(z.string()),
+  }),
+  { id: 'WhoAmIPerson' },
+);
+
+export const whoAmI = meta(
+  z.object({
+    role,
+    roleLabel: z.string(),
+    unitId: z.optional(unitId),
+    tokenId: meta(z.optional(tokenId), { description: '以 xb_ 令牌调用时：令牌编号' }),
+    person: meta(z.optional(whoAmIPerson), { description: '以个人账号登录调用时：本人的人员信息' }),
+  }),
+  { id: 'WhoAmI' },
+);

@@ -20,8 +20,8 @@ export const unitClass = meta(z.enum(unitClasses), {
   description: '单位类别：county 县市区，department 市直部门',
 });
 
-const phone = z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确'));
-const personName = singleLine(1, 20);
+export const phone = z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确'));
+export const personName = singleLine(1, 20);
 
 export const contact = meta(
   z.strictObject({ name: personName, phone, email: z.email().check(z.maxLength(254)) }),

@@ -7,6 +7,7 @@ import type { ScoringFact, TimedLine } from '../domain/scoring/index';
 import type { Attachment } from '../schemas/attachments';
 import type { Bulletin, Series } from '../schemas/bulletins';
 import type { HistoryEvent, Item } from '../schemas/items';
+import type { Person, PersonEvent } from '../schemas/people';
 import type { DutyRecipients, LeaderRecipients } from '../schemas/settings';
 import type { Unit } from '../schemas/units';
 
@@ -52,6 +53,80 @@ export interface TokenStore {
   /** Returns the token as revoked; revoking twice keeps the first time. */
   revoke(tokenId: string, at: string): Promise<StoredToken | undefined>;
   touch(hash: string, at: string): Promise<void>;
+}
+
+/**
+ * People's records (人员账号), keyed by the user pool's `sub`. The authorizer reads them on each
+ * (uncached) call: role, unit and `active` come from here, never from a token's claims.
+ */
+export interface PersonStore {
+  get(personId: string): Promise<Person | undefined>;
+  /** Every person, by username (one Query on gsi1). */
+  list(): Promise<Person[]>;
+  /** A unit's people, by username (one Query on gsi2). */
+  listByUnit(unitId: string): Promise<Person[]>;
+  /**
+   * Throws ConflictError (`PERSON_EXISTS`) when the id is taken. The audit event, when given, is
+   * stored in the same transaction.
+   */
+  create(person: Person, event?: PersonEvent): Promise<void>;
+  /**
+   * Throws ConflictError (`VERSION_CONFLICT`) when the stored version is not `expectedVersion`.
+   * The audit event, when given, is stored in the same transaction.
+   */
+  replace(person: Person, expectedVersion: number, event?: PersonEvent): Promise<void>;
+  /** A person's audit events (人员账号操作记录), oldest first. */
+  events(personId: string): Promise<PersonEvent[]>;
+}
+
+/** The outcome of checking a user pool access token (signature, issuer, client, `token_use`, expiry). */
+export type AccessTokenCheck =
+  | { ok: true; personId: string }
+  | { ok: false; reason: 'expired' | 'invalid'; detail: string };
+
+/** Verifies the user pool's access tokens (aws-jwt-verify); never logs or keeps the token. */
+export interface AccessTokenVerifier {
+  verify(jwt: string): Promise<AccessTokenCheck>;
+}
+
+/** The attributes the user pool keeps for a person (the rest lives in our record). */
+export interface IdentityAttributes {
+  name?: string;
+  email?: string;
+  /** Stored in `custom:unit`; for display and the console only — authorisation reads our record. */
+  unitId?: string | null;
+}
+
+/**
+ * The user pool's admin calls (Cognito's Admin* API; cognito-local locally), behind a port so use
+ * cases stay testable. Passwords pass through and are never logged or stored by us.
+ */
+export interface IdentityAdmin {
+  /**
+   * Creates the user with a temporary password (changed at first sign-in) and returns its `sub`.
+   * `invite: true` lets the pool mail the invitation (cloud); false suppresses it (the caller
+   * hands the temporary password over itself).
+   */
+  createUser(input: {
+    username: string;
+    temporaryPassword: string;
+    attributes: IdentityAttributes;
+    invite: boolean;
+  }): Promise<{ personId: string }>;
+  addToGroup(username: string, group: Role): Promise<void>;
+  removeFromGroup(username: string, group: Role): Promise<void>;
+  disable(username: string): Promise<void>;
+  enable(username: string): Promise<void>;
+  /** `permanent: false` makes it a temporary password again (reset: changed at next sign-in). */
+  setPassword(username: string, password: string, permanent: boolean): Promise<void>;
+  updateAttributes(username: string, attributes: IdentityAttributes): Promise<void>;
+  /**
+   * Where the pool mails (the cloud): resets the password and lets the pool mail the person a
+   * code to choose a new one (AdminResetUserPassword).
+   */
+  resetPassword(username: string): Promise<void>;
+  /** The user's `sub`, or undefined when no such user exists (idempotent provisioning). */
+  findUser(username: string): Promise<{ personId: string } | undefined>;
 }
 
 export interface JobRunStore {

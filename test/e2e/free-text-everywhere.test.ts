@@ -59,6 +59,8 @@ function send(route: RouteDeclaration, json: unknown) {
     editor: stack.tokens.EDITOR_TOKEN,
     leader: stack.tokens.LEADER_TOKEN,
     reporter: stack.tokens.REPORTER_TOKEN,
+    // Every route a unit-admin reaches also admits the reporter, who is listed first.
+    'unit-admin': stack.tokens.REPORTER_TOKEN,
   };
   const role = route.roles[0] as Role;
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => samplePathParams[name] ?? name);

@@ -6,11 +6,17 @@
  * hints, unlimited prechecks, another unit's page through a crafted cursor, and a new token from
  * an admin token revoked a moment ago.
  */
+
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimits } from '#shared/catalogue/rate-limits';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
 import type { Role } from '#shared/domain/roles';
-import { bodies, deniedPairs, queriesFor, reporterScoped } from '../support/access-cases';
+import { documentClient } from '#shared/store/dynamo/client';
+import { DynamoPersonStore } from '#shared/store/dynamo/people';
+import { localCredentials, localRegion } from '../../infra/local/aws';
+import { localNames } from '../../infra/local/env';
+import { bodiesFor, deniedPairs, queriesFor, reporterScoped, unitScoped } from '../support/access-cases';
 import { apiClient, type Reply } from '../support/api';
 import { awaitStackDuplicateIndex } from '../support/duplicate-index';
 import { showStackErrorsOnFailure, submitItem, todayInShanghai } from '../support/e2e';
@@ -76,9 +82,18 @@ const matrixOperations = [
   'recordInstructionFeedback',
   'getItemFacts',
   'getRankings',
+  'getPeopleRankings',
   'getUnitLedger',
   'getOverdueReport',
   'getStatistics',
+  'createPerson',
+  'listPeople',
+  'getPerson',
+  'getPersonEvents',
+  'updatePerson',
+  'disablePerson',
+  'enablePerson',
+  'resetPersonPassword',
 ];
 
 /** One unit's resources, as the path parameters of the route table name them. */
@@ -88,6 +103,8 @@ interface UnitWorld {
   itemId: string;
   itemTitle: string;
   attachmentId: string;
+  /** A 信息员 of the unit (its person record, written straight to the table: no user pool needed). */
+  personId: string;
 }
 
 let stack: TestStack;
@@ -96,10 +113,15 @@ let own: UnitWorld;
 let foreign: UnitWorld;
 let revokedToken = '';
 let revokedTokenId = '';
+/** An `xb_` token of the own unit's 单位管理员 (issued in beforeAll). */
+let unitAdminToken = '';
 const tokenOf = (role: Exclude<Role, 'reporter'>) =>
-  ({ admin: stack.tokens.ADMIN_TOKEN, editor: stack.tokens.EDITOR_TOKEN, leader: stack.tokens.LEADER_TOKEN })[
-    role
-  ];
+  ({
+    admin: stack.tokens.ADMIN_TOKEN,
+    editor: stack.tokens.EDITOR_TOKEN,
+    leader: stack.tokens.LEADER_TOKEN,
+    'unit-admin': unitAdminToken,
+  })[role];
 
 /** Ids for the placeholders that are not a unit's own resources. */
 const otherIds = {
@@ -131,7 +153,7 @@ function request(route: RouteDeclaration, world: UnitWorld, token: string | unde
     ...(route.body?.kind === 'csv'
       ? { text: 'id,name\n' }
       : route.body
-        ? { json: bodies[route.operationId] ?? {} }
+        ? { json: bodiesFor(world.unitId)[route.operationId] ?? {} }
         : {}),
   };
   return call(route.method, `${pathFor(route, world)}${search}`, options);
@@ -163,7 +185,30 @@ async function unitWorld(token: string, unitId: string, title: string): Promise<
   const attachmentId = attachment.attachmentId;
   const confirmed = await call('POST', `/items/${itemId}/attachments/${attachmentId}/confirm`, { token });
   expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-  return { token, unitId, itemId, itemTitle: title, attachmentId };
+  const personId = crypto.randomUUID();
+  const people = new DynamoPersonStore({
+    client: documentClient(
+      new DynamoDBClient({
+        endpoint: stack.urls.dynamodb,
+        region: localRegion,
+        credentials: localCredentials,
+      }),
+    ),
+    tableName: localNames.table,
+  });
+  await people.create({
+    personId,
+    username: `${unitId}.matrix`.slice(0, 32),
+    name: title,
+    email: 'matrix@example.gov.cn',
+    role: 'reporter',
+    unitId,
+    active: true,
+    createdAt: new Date().toISOString(),
+    createdBy: 'cli',
+    version: 1,
+  });
+  return { token, unitId, itemId, itemTitle: title, attachmentId, personId };
 }
 
 beforeAll(async () => {
@@ -179,6 +224,12 @@ beforeAll(async () => {
     json: { role: 'reporter', unitId: foreignUnit.id, label: '外单位 信息员' },
   });
   expect(issued.status).toBe(201);
+  const unitAdmin = await call('POST', '/tokens', {
+    token: admin,
+    json: { role: 'unit-admin', unitId: stack.tokens.REPORTER_UNIT, label: '本单位 单位管理员' },
+  });
+  expect(unitAdmin.status).toBe(201);
+  unitAdminToken = String(unitAdmin.body.token);
   const doomed = await call('POST', '/tokens', { token: admin, json: { role: 'editor', label: '待吊销' } });
   revokedToken = String(doomed.body.token);
   revokedTokenId = String(doomed.body.tokenId);
@@ -265,6 +316,27 @@ describe('access matrix over HTTP: route table × role × own/foreign unit', () 
     // Nothing a foreign reporter sent changed the item.
     const item = await call('GET', `/items/${foreign.itemId}`, { token: stack.tokens.EDITOR_TOKEN });
     expect(item.body).toMatchObject({ title: foreign.itemTitle, version: 1, status: 'submitted' });
+  });
+
+  it("keeps a unit-admin out of another unit's people, items and resources", async () => {
+    const cases = unitScoped(table).filter(({ role }) => role === 'unit-admin');
+    const wrong: Mismatch[] = [];
+    await inPool(cases, 8, async ({ route }) => {
+      const reply = await request(route, foreign, unitAdminToken);
+      const leaked = JSON.stringify(reply.body).includes(foreign.itemTitle);
+      if (reply.status !== 404 || leaked)
+        wrong.push({
+          check: `${route.operationId}: unit-admin → ${foreign.unitId}`,
+          status: reply.status,
+          body: reply.body,
+        });
+    });
+    console.log(
+      `access: ${cases.length} unit-admin cross-unit reaches over HTTP, ${wrong.length} not refused with 404`,
+    );
+    expect(wrong).toEqual([]);
+    const person = await call('GET', `/people/${foreign.personId}`, { token: stack.tokens.ADMIN_TOKEN });
+    expect(person.body).toMatchObject({ active: true, version: 1, name: foreign.itemTitle });
   });
 
   it("lets a reporter read its own unit's resources, and staff read any unit's (the refusals above are about ownership)", async () => {

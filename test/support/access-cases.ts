@@ -9,7 +9,7 @@ import { type Role, roles } from '#shared/domain/roles';
 export const selfRoutes = new Set(['whoAmI', 'submitItem', 'precheckItem']);
 
 /** The path parameters that name a resource; a foreign one belongs to another unit. */
-export const pathIds = ['unitId', 'itemId', 'attachmentId', 'tokenId', 'instructionId'] as const;
+export const pathIds = ['unitId', 'itemId', 'attachmentId', 'tokenId', 'instructionId', 'personId'] as const;
 export type PathId = (typeof pathIds)[number];
 
 /** Valid bodies, so that the refusal under test is about ownership and not about input. */
@@ -34,10 +34,26 @@ export const bodies: Record<string, object> = {
   recordInstructionFeedback: { date: '2026-11-20' },
 };
 
+/** Bodies that name a unit: aimed at the foreign unit in the matrix (a person created there). */
+export function bodiesFor(unitId: string): Record<string, object> {
+  return {
+    ...bodies,
+    createPerson: {
+      username: 'matrix.reporter',
+      name: '矩阵测试',
+      email: 'matrix@example.gov.cn',
+      role: 'reporter',
+      unitId,
+    },
+    updatePerson: { version: 1, name: '改名测试' },
+  };
+}
+
 /** Query strings that point a unit-scoped list at a unit (the foreign one, in the matrix). */
 export function queriesFor(unitId: string): Record<string, Record<string, string>> {
   return {
     listItems: { unitId },
+    listPeople: { unitId },
     getUnitLedger: { period: '2026-10' },
   };
 }
@@ -54,4 +70,20 @@ export function deniedPairs(table: readonly RouteDeclaration[]): { route: RouteD
 /** Routes a reporter reaches with an id of some unit: a foreign unit's id must come back 404. */
 export function reporterScoped(table: readonly RouteDeclaration[]): RouteDeclaration[] {
   return table.filter((route) => route.roles.includes('reporter') && !selfRoutes.has(route.operationId));
+}
+
+/**
+ * Routes a unit-bound role (reporter or unit-admin) reaches with an id of some unit, with the unit
+ * roles each admits: a foreign unit's id (its items, its people …) must come back 404.
+ */
+export function unitScoped(
+  table: readonly RouteDeclaration[],
+): { route: RouteDeclaration; role: 'reporter' | 'unit-admin' }[] {
+  return table
+    .filter((route) => !selfRoutes.has(route.operationId))
+    .flatMap((route) =>
+      (['reporter', 'unit-admin'] as const)
+        .filter((role) => route.roles.includes(role))
+        .map((role) => ({ route, role })),
+    );
 }

@@ -1,7 +1,15 @@
 import { fixedWindow } from '#shared/domain/rate-window';
 import { ConflictError } from '#shared/errors';
+import type { Person, PersonEvent } from '#shared/schemas/people';
 import type { Unit } from '#shared/schemas/units';
-import type { RateCounter, RateDecision, StoredToken, TokenStore, UnitStore } from '#shared/store/ports';
+import type {
+  PersonStore,
+  RateCounter,
+  RateDecision,
+  StoredToken,
+  TokenStore,
+  UnitStore,
+} from '#shared/store/ports';
 
 /** In-memory ports with the same contract as the DynamoDB adapters, for use-case tests. */
 export class MemoryUnitStore implements UnitStore {
@@ -67,5 +75,37 @@ export class MemoryRateCounter implements RateCounter {
     if (count >= limit.limit) return { allowed: false, retryAfterSeconds: window.secondsLeft };
     this.counts.set(key, count + 1);
     return { allowed: true };
+  }
+}
+
+/** People and their audit events in memory (the DynamoDB adapter's behaviour, conditions included). */
+export class MemoryPersonStore implements PersonStore {
+  readonly people = new Map<string, Person>();
+  readonly audit = new Map<string, PersonEvent[]>();
+  reads = 0;
+  async get(personId: string) {
+    this.reads += 1;
+    return this.people.get(personId);
+  }
+  async list() {
+    return [...this.people.values()].sort((a, b) => a.username.localeCompare(b.username));
+  }
+  async listByUnit(unitId: string) {
+    return (await this.list()).filter((person) => person.unitId === unitId);
+  }
+  async create(person: Person, event?: PersonEvent) {
+    if (this.people.has(person.personId))
+      throw new ConflictError('PERSON_EXISTS', `人员“${person.username}”已存在`);
+    this.people.set(person.personId, person);
+    if (event) this.audit.set(person.personId, [event]);
+  }
+  async replace(person: Person, expectedVersion: number, event?: PersonEvent) {
+    if (this.people.get(person.personId)?.version !== expectedVersion)
+      throw new ConflictError('VERSION_CONFLICT', '冲突');
+    this.people.set(person.personId, person);
+    if (event) this.audit.set(person.personId, [...(this.audit.get(person.personId) ?? []), event]);
+  }
+  async events(personId: string) {
+    return this.audit.get(personId) ?? [];
   }
 }

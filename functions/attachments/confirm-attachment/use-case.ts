@@ -1,3 +1,4 @@
+import { actorOf } from '#shared/domain/actor';
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError, type ErrorDetail, UnprocessableError } from '#shared/errors';
 import { type Attachment, maxAttachmentBytes } from '#shared/schemas/attachments';
@@ -80,7 +81,7 @@ export async function confirmAttachment(
   try {
     await deps.attachments.confirm(confirmed, {
       at,
-      by: principal.tokenId,
+      ...actorOf(principal),
       role: principal.role,
       action: 'attach-confirm',
       comment: `确认附件“${attachment.fileName}”（${attachment.attachmentId}）`,

@@ -1,3 +1,4 @@
+import { actorOf } from '#shared/domain/actor';
 import type { Principal } from '#shared/domain/roles';
 import { UnprocessableError } from '#shared/errors';
 import { type Attachment, type AttachmentCreate, maxAttachmentBytes } from '#shared/schemas/attachments';
@@ -72,7 +73,7 @@ export async function createAttachmentUpload(
   };
   await deps.attachments.create(attachment, {
     at: attachment.createdAt,
-    by: principal.tokenId,
+    ...actorOf(principal),
     role: principal.role,
     action: 'attach',
     comment: `申请上传附件“${attachment.fileName}”（${attachment.attachmentId}）`,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { actorOf, personOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
 import { yearOf } from '#shared/domain/periods';
 import type { Principal } from '#shared/domain/roles';
@@ -10,6 +11,7 @@ import type { Bulletin } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
 import type { Unit } from '#shared/schemas/units';
 import type { SeriesCounter } from '#shared/store/dynamo/bulletins';
+import { personChangesAt } from '#shared/store/dynamo/person-counters';
 import type { OutboxEntry } from '#shared/store/ports';
 import type { StoredFile } from '#shared/store/s3/bulletin-files';
 import { scoreAdoptions } from '../adoption-points';
@@ -127,6 +129,7 @@ export async function publishBulletin(
       signer,
       publishedAt: at,
       publishedBy: editor.tokenId,
+      ...publisherOf(editor),
       updatedAt: at,
       version: current.version + 1,
     };
@@ -155,7 +158,7 @@ export async function publishBulletin(
           itemId: item.itemId,
           event: {
             at,
-            by: editor.tokenId,
+            ...actorOf(editor),
             role: editor.role,
             action: 'adopt',
             from: 'candidate',
@@ -164,6 +167,9 @@ export async function publishBulletin(
           },
         })),
         ...scoreAdoptions(items, label, series.seriesId, now, policy, unitClasses),
+        personCounters: items.flatMap((item) =>
+          personChangesAt(item.submittedBy, item.unitId, now, { adopted: 1 }),
+        ),
         outbox,
       });
     } catch (error) {
@@ -196,4 +202,10 @@ async function afterPublish(deps: BulletinsDeps, bulletin: Bulletin, messageId: 
       error: error instanceof Error ? error.name : 'unknown',
     });
   });
+}
+
+/** The person who published, beside `publishedBy` (the credential). */
+function publisherOf(editor: Pick<Principal, 'personId' | 'personName'>) {
+  const { byPerson } = personOf(editor);
+  return byPerson ? { publishedByPerson: byPerson } : {};
 }

@@ -1,3 +1,4 @@
+import { actorOf } from '#shared/domain/actor';
 import type { Principal } from '#shared/domain/roles';
 import type { Bulletin, BulletinItem, BulletinUpdate } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
@@ -34,12 +35,12 @@ function editOf(
   return {
     item: {
       ...item,
-      edited: { ...wanted, at, by: editor.tokenId },
+      edited: { ...wanted, at, ...actorOf(editor) },
       updatedAt: at,
       version: item.version + 1,
     },
     expectedVersion: item.version,
-    event: { at, by: editor.tokenId, role: editor.role, action: 'edit', from: item.status, to: item.status },
+    event: { at, ...actorOf(editor), role: editor.role, action: 'edit', from: item.status, to: item.status },
   };
 }
 

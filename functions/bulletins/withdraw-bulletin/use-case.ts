@@ -1,7 +1,9 @@
+import { personOf } from '#shared/domain/actor';
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
 import type { Bulletin } from '#shared/schemas/bulletins';
+import { personChangesAt } from '#shared/store/dynamo/person-counters';
 import { reverseAdoptions } from '../adoption-points';
 import type { BulletinsDeps } from '../deps';
 import { existingBulletin } from '../rules';
@@ -12,6 +14,16 @@ async function earnedLines(deps: BulletinsDeps, issue: Bulletin) {
   if (!at) return [];
   const unitIds = [...new Set(issue.items.flatMap((entry) => [entry.unitId, ...entry.coUnits]))];
   return (await Promise.all(unitIds.map((unitId) => deps.bulletins.ledgerAt(unitId, at)))).flat();
+}
+
+/** The adoptions the issue counted for its items' submitting persons, taken back at its publication moment. */
+async function takenBackFromPeople(deps: BulletinsDeps, issue: Bulletin) {
+  if (!issue.publishedAt) return [];
+  const at = new Date(issue.publishedAt);
+  const items = await Promise.all(issue.items.map((entry) => deps.items.get(entry.itemId)));
+  return items.flatMap((item) =>
+    item ? personChangesAt(item.submittedBy, item.unitId, at, { adopted: -1 }) : [],
+  );
 }
 
 /**
@@ -44,6 +56,8 @@ export async function withdrawBulletin(
   await deps.bulletins.withdraw({
     bulletin: next,
     expectedVersion: current.version,
+    ...personOf(editor),
+    personCounters: await takenBackFromPeople(deps, current),
     ...reverseAdoptions(current, await earnedLines(deps, current), unitClasses),
   });
   logger.info('bulletin withdrawn', { bulletinId, by: editor.tokenId });

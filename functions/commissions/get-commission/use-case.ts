@@ -1,5 +1,5 @@
 import { tally, targets } from '#shared/domain/commissions';
-import type { Principal } from '#shared/domain/roles';
+import { isUnitBound, type Principal } from '#shared/domain/roles';
 import type { Commission } from '#shared/schemas/commissions';
 import type { CommissionsDeps } from '../deps';
 import { commissionNotFound, summaryOf, unitView } from '../views';
@@ -15,12 +15,10 @@ export async function getCommission(
 ): Promise<Commission> {
   const found = await deps.commissions.get(commissionId);
   if (!found) throw commissionNotFound(commissionId);
-  const rows =
-    principal.role === 'reporter'
-      ? found.units.filter((row) => row.unitId === principal.unitId)
-      : found.units;
-  if (principal.role === 'reporter' && !targets(rows, principal.unitId))
-    throw commissionNotFound(commissionId);
+  const rows = isUnitBound(principal)
+    ? found.units.filter((row) => row.unitId === principal.unitId)
+    : found.units;
+  if (isUnitBound(principal) && !targets(rows, principal.unitId)) throw commissionNotFound(commissionId);
   const now = deps.now();
   const names = new Map((await deps.units.list()).map((unit) => [unit.id, unit.name]));
   const units = rows

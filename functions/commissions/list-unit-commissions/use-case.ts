@@ -1,4 +1,4 @@
-import type { Principal } from '#shared/domain/roles';
+import { isUnitBound, type Principal } from '#shared/domain/roles';
 import { NotFoundError } from '#shared/errors';
 import type { UnitCommission } from '#shared/schemas/commissions';
 import type { CommissionsDeps } from '../deps';
@@ -17,7 +17,7 @@ export async function listUnitCommissions(
   principal: Principal,
   unitId: string,
 ): Promise<{ unitId: string; commissions: UnitCommission[] }> {
-  if (principal.role === 'reporter' && principal.unitId !== unitId) throw unitNotFound(unitId);
+  if (isUnitBound(principal) && principal.unitId !== unitId) throw unitNotFound(unitId);
   const unit = await deps.units.get(unitId);
   if (!unit) throw unitNotFound(unitId);
   const now = deps.now();

@@ -1,3 +1,4 @@
+import { actorOf, personOf } from '#shared/domain/actor';
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError, NotFoundError, UnprocessableError } from '#shared/errors';
 import type { FeedbackBody, InstructionView } from '#shared/schemas/facts';
@@ -29,14 +30,20 @@ export async function recordFeedback(
   const now = deps.now();
   requireNotFuture(body.date, now, '反馈日期');
   const at = now.toISOString();
-  const updated = { ...instruction, feedbackDate: body.date, feedbackAt: at, feedbackBy: principal.tokenId };
+  const updated = {
+    ...instruction,
+    feedbackDate: body.date,
+    feedbackAt: at,
+    feedbackBy: principal.tokenId,
+    ...feedbackPersonOf(principal),
+  };
   const status = feedbackStatus(updated, now);
   await deps.facts.feedback({
     itemId,
     instructionId,
     date: body.date,
     at,
-    by: principal.tokenId,
+    ...actorOf(principal),
     event: factEvent(
       principal,
       at,
@@ -45,4 +52,10 @@ export async function recordFeedback(
     ),
   });
   return { ...updated, feedbackStatus: status };
+}
+
+/** The person who recorded the feedback, beside `feedbackBy` (the credential). */
+function feedbackPersonOf(principal: Principal) {
+  const { byPerson } = personOf(principal);
+  return byPerson ? { feedbackByPerson: byPerson } : {};
 }

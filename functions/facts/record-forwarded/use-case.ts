@@ -1,3 +1,4 @@
+import { personOf } from '#shared/domain/actor';
 import type { Principal } from '#shared/domain/roles';
 import { NotFoundError } from '#shared/errors';
 import type { ForwardedBody, ForwardedFact } from '#shared/schemas/facts';
@@ -16,7 +17,13 @@ export async function recordForwarded(
   const now = deps.now();
   requireNotFuture(body.date, now, '上报日期');
   const at = now.toISOString();
-  const fact: ForwardedFact = { itemId, date: body.date, recordedAt: at, recordedBy: editor.tokenId };
+  const fact: ForwardedFact = {
+    itemId,
+    date: body.date,
+    recordedAt: at,
+    recordedBy: editor.tokenId,
+    ...personOf(editor),
+  };
   await deps.facts.record({
     fact: { kind: 'forwarded', fact },
     event: factEvent(editor, at, 'forward', `${body.date} 上报上级`),

@@ -1,8 +1,10 @@
+import { personOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
 import type { Principal } from '#shared/domain/roles';
 import { instructionLevelLabels, ledgerFor } from '#shared/domain/scoring/index';
 import { NotFoundError, UnprocessableError } from '#shared/errors';
 import type { InstructionBody, InstructionView } from '#shared/schemas/facts';
+import { personChangesAt } from '#shared/store/dynamo/person-counters';
 import type { FactsDeps } from '../deps';
 import {
   countersFor,
@@ -66,6 +68,7 @@ export async function recordInstruction(
     units,
     recordedAt,
     recordedBy: editor.tokenId,
+    ...personOf(editor),
   };
   await deps.facts.record({
     fact: { kind: 'instruction', fact },
@@ -81,6 +84,8 @@ export async function recordInstruction(
       instructions: 1,
       [`instructionsBy:${body.level}`]: 1,
     }),
+    // The item's submitting person (先进个人), counted on the same day as the unit.
+    personCounters: item ? personChangesAt(item.submittedBy, item.unitId, day, { instructions: 1 }) : [],
     duplicate: { code: 'INSTRUCTION_EXISTS', message: '该批示已记录' },
   });
   return { ...fact, feedbackStatus: feedbackStatus(fact, now) };

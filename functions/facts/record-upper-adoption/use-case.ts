@@ -1,8 +1,10 @@
+import { personOf } from '#shared/domain/actor';
 import type { Principal } from '#shared/domain/roles';
 import { ledgerFor } from '#shared/domain/scoring/index';
 import { upperItemCents } from '#shared/domain/scoring/ledger';
 import { ConflictError, NotFoundError, UnprocessableError } from '#shared/errors';
 import type { UpperAdoptionBody, UpperAdoptionFact } from '#shared/schemas/facts';
+import { personChangesAt } from '#shared/store/dynamo/person-counters';
 import type { FactsDeps } from '../deps';
 import {
   countersFor,
@@ -76,6 +78,7 @@ export async function recordUpperAdoption(
     units,
     recordedAt,
     recordedBy: editor.tokenId,
+    ...personOf(editor),
   };
   await deps.facts.record({
     fact: { kind: 'upper', fact },
@@ -86,6 +89,8 @@ export async function recordUpperAdoption(
       upperAdopted: 1,
       [`upperBy:${body.publicationId}`]: 1,
     }),
+    // The item's submitting person (先进个人), counted on the same day as the unit.
+    personCounters: item ? personChangesAt(item.submittedBy, item.unitId, day, { upperAdopted: 1 }) : [],
     duplicate: {
       code: 'ALREADY_ADOPTED_UPPER',
       message: `已记录${publication.name}采用该稿件，不能重复记录`,

@@ -1,5 +1,5 @@
 import { monthOf } from '#shared/domain/periods';
-import type { Principal } from '#shared/domain/roles';
+import { isUnitBound, type Principal } from '#shared/domain/roles';
 import { NotFoundError } from '#shared/errors';
 import type { Item, ItemListQuery } from '#shared/schemas/items';
 import type { ItemPageQuery } from '#shared/store/ports';
@@ -103,10 +103,10 @@ function summary(item: Item) {
  * Every read is a Query on an index (never a Scan); a reporter always gets their own unit.
  */
 export async function listItems(deps: ItemsDeps, principal: Principal, input: ItemListQuery) {
-  if (principal.role === 'reporter' && input.unitId && input.unitId !== principal.unitId) {
+  if (isUnitBound(principal) && input.unitId && input.unitId !== principal.unitId) {
     throw new NotFoundError('UNIT_NOT_FOUND', `找不到单位“${input.unitId}”`);
   }
-  const query: ItemListQuery = principal.role === 'reporter' ? { ...input, unitId: principal.unitId } : input;
+  const query: ItemListQuery = isUnitBound(principal) ? { ...input, unitId: principal.unitId } : input;
   const limit = query.limit ?? 20;
   const { cursor: _cursor, limit: _limit, ...filters } = query;
   const print = fingerprint(filters);

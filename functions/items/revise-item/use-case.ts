@@ -1,13 +1,15 @@
+import { actorOf } from '#shared/domain/actor';
 import { canRevise, statusLabel } from '#shared/domain/items/lifecycle';
-import type { Principal } from '#shared/domain/roles';
+import type { Principal, UnitPrincipal } from '#shared/domain/roles';
 import { ConflictError } from '#shared/errors';
 import type { Item, ItemRevise } from '#shared/schemas/items';
 import { readableItem } from '../access';
 import type { ItemsDeps } from '../deps';
 import { itemSeenBy } from '../item-view';
+import { signOff } from '../sign-off';
 import { assess, refuseUnacceptable } from '../submission-rules';
 
-type Reporter = Extract<Principal, { role: 'reporter' }>;
+type Reporter = UnitPrincipal;
 
 /**
  * A returned item revised by its unit goes back to the queue; the text it replaces is kept in
@@ -34,7 +36,8 @@ export async function reviseItem(
   if (current.version !== input.version)
     throw new ConflictError('VERSION_CONFLICT', '稿件已被他人处理或修改，请刷新后再操作');
   const at = now.toISOString();
-  const { findings, duplicates } = await assess(deps.items, input, now, itemId);
+  const author = await signOff(deps.people, principal, input.author);
+  const { findings, duplicates } = await assess(deps.items, { ...input, author }, now, itemId);
   const { version: _version, secrecy: _secrecy, ...fields } = input;
   // The editor's version was an edit of the text this revision replaces: it no longer applies,
   // and left in place it would be published (and shown as 改稿对照) instead of the unit's new text.
@@ -42,6 +45,7 @@ export async function reviseItem(
   const next: Item = {
     ...kept,
     ...fields,
+    author,
     status: 'submitted',
     revisions: [
       ...current.revisions,
@@ -53,7 +57,7 @@ export async function reviseItem(
     version: current.version + 1,
   };
   await deps.items.update(next, current.version, [
-    { at, by: principal.tokenId, role: principal.role, action: 'revise', from: 'returned', to: 'submitted' },
+    { at, ...actorOf(principal), role: principal.role, action: 'revise', from: 'returned', to: 'submitted' },
   ]);
   return itemSeenBy(principal, next);
 }

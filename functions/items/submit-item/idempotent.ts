@@ -1,11 +1,11 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import type { Principal } from '#shared/domain/roles';
+import type { Principal, UnitPrincipal } from '#shared/domain/roles';
 import { idempotent } from '#shared/http/idempotent';
 import type { Item, ItemSubmit } from '#shared/schemas/items';
 import { keyReusedMessage } from './claim';
 
-type Reporter = Extract<Principal, { role: 'reporter' }>;
+type Reporter = UnitPrincipal;
 type Submit = (principal: Reporter, body: ItemSubmit, key: string) => Promise<Item>;
 
 export interface IdempotentRequest {

@@ -1,15 +1,17 @@
+import { actorOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
-import type { Principal } from '#shared/domain/roles';
+import type { Principal, UnitPrincipal } from '#shared/domain/roles';
 import { SubmissionKeyClaimedError, UnprocessableError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
 import type { Item, ItemSubmit } from '#shared/schemas/items';
 import type { OutboxEntry } from '#shared/store/ports';
 import type { ItemsDeps } from '../deps';
+import { signOff, submitterOf } from '../sign-off';
 import { assess } from '../submission-rules';
 import { claimedItem, claimFor } from './claim';
 import { scoreSubmission } from './scoring';
 
-type Reporter = Extract<Principal, { role: 'reporter' }>;
+type Reporter = UnitPrincipal;
 
 /**
  * Stores a new item with its audit event, counters, near-duplicate signature and what it scores
@@ -34,10 +36,13 @@ export async function submitItem(
   const unit = await deps.units.get(principal.unitId);
   if (!unit?.active) throw new UnprocessableError('UNIT_INACTIVE', '本单位已停用或不存在，不能报送');
   const at = now.toISOString();
-  const assessment = await assess(deps.items, input, now);
+  const author = await signOff(deps.people, principal, input.author);
+  const assessment = await assess(deps.items, { ...input, author }, now);
   const { secrecy: _declared, ...fields } = input;
   const item: Item = {
     ...fields,
+    author,
+    ...submitterOf(principal),
     itemId: newId('it', now),
     unitId: principal.unitId,
     status: 'submitted',
@@ -65,7 +70,7 @@ export async function submitItem(
   try {
     await deps.items.submit({
       item,
-      event: { at, by: principal.tokenId, role: principal.role, action: 'submit', to: 'submitted' },
+      event: { at, ...actorOf(principal), role: principal.role, action: 'submit', to: 'submitted' },
       unitClass: unit.class,
       signature: assessment.signature,
       ...(outbox ? { outbox } : {}),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { actorOf } from '#shared/domain/actor';
 import { yearOf } from '#shared/domain/periods';
 import type { Principal } from '#shared/domain/roles';
 import { defaultPolicy, diffLedger, replayLedger } from '#shared/domain/scoring/index';
@@ -52,7 +53,7 @@ export async function replayPolicy(
     year,
     policyVersion: policy?.version ?? 0,
     at: now.toISOString(),
-    by: admin.tokenId,
+    ...actorOf(admin),
     dryRun,
     facts: facts.length,
     linesBefore: before.length,

@@ -1,3 +1,4 @@
+import { actorOf } from '#shared/domain/actor';
 import { decide } from '#shared/domain/items/lifecycle';
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError, UnprocessableError } from '#shared/errors';
@@ -34,7 +35,7 @@ export async function decideItem(
   await deps.items.update(next, current.version, [
     {
       at,
-      by: editor.tokenId,
+      ...actorOf(editor),
       role: editor.role,
       action: 'decide',
       from: current.status,

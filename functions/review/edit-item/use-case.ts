@@ -1,3 +1,4 @@
+import { actorOf } from '#shared/domain/actor';
 import { canEdit, statusLabel } from '#shared/domain/items/lifecycle';
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError } from '#shared/errors';
@@ -22,12 +23,12 @@ export async function editItem(
   const at = deps.now().toISOString();
   const next: Item = {
     ...current,
-    edited: { title: input.title, body: input.body, at, by: editor.tokenId },
+    edited: { title: input.title, body: input.body, at, ...actorOf(editor) },
     updatedAt: at,
     version: current.version + 1,
   };
   await deps.items.update(next, current.version, [
-    { at, by: editor.tokenId, role: editor.role, action: 'edit', from: current.status, to: current.status },
+    { at, ...actorOf(editor), role: editor.role, action: 'edit', from: current.status, to: current.status },
   ]);
   return next;
 }

@@ -1,3 +1,4 @@
+import { actorOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
 import { canMerge, statusLabel } from '#shared/domain/items/lifecycle';
 import type { Principal } from '#shared/domain/roles';
@@ -54,7 +55,7 @@ export async function mergeItems(
     submittedAt: at,
     updatedAt: at,
     revisions: [],
-    edited: { title: input.title, body: input.body, at, by: editor.tokenId },
+    edited: { title: input.title, body: input.body, at, ...actorOf(editor) },
     findings: [],
     duplicates: [],
     coUnits: units.filter((unit) => unit !== primary.unitId),
@@ -63,7 +64,7 @@ export async function mergeItems(
   };
   const event = (from: string | undefined, to: string): HistoryEvent => ({
     at,
-    by: editor.tokenId,
+    ...actorOf(editor),
     role: editor.role,
     action: 'merge',
     ...(from ? { from } : {}),

@@ -1,11 +1,11 @@
 import { periodEnd, periodStart } from '#shared/domain/ranking';
-import type { Principal } from '#shared/domain/roles';
+import { isUnitBound, type Principal } from '#shared/domain/roles';
 import { BadRequestError, NotFoundError } from '#shared/errors';
 import type { ScoresDeps } from '../deps';
 
 /** 积分明细: why a unit has each point in a period; the total is the sum of the lines shown. */
 export async function getLedger(deps: ScoresDeps, principal: Principal, unitId: string, period: string) {
-  if (principal.role === 'reporter' && principal.unitId !== unitId) {
+  if (isUnitBound(principal) && principal.unitId !== unitId) {
     throw new NotFoundError('UNIT_NOT_FOUND', `找不到单位“${unitId}”`);
   }
   const start = periodStart(period);

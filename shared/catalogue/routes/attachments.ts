@@ -9,7 +9,7 @@ import {
 } from '../../schemas/attachments';
 import { emptyQuery } from '../../schemas/common';
 import { itemParams } from '../../schemas/item-fields';
-import { everyone, jsonBody, type RouteDeclaration } from '../route-declaration';
+import { everyone, jsonBody, type RouteDeclaration, unitPeople } from '../route-declaration';
 
 export const attachmentsRoutes = [
   {
@@ -18,7 +18,7 @@ export const attachmentsRoutes = [
     path: '/items/{itemId}/attachments',
     function: 'attachments',
     auth: 'bearer',
-    roles: ['reporter'],
+    roles: unitPeople,
     summary: '申请上传附件（jpg、png、pdf、docx、xlsx，≤ 20 MB；图片须有说明）',
     tag: '附件',
     params: itemParams,
@@ -34,7 +34,7 @@ export const attachmentsRoutes = [
     path: '/items/{itemId}/attachments/{attachmentId}/confirm',
     function: 'attachments',
     auth: 'bearer',
-    roles: ['reporter'],
+    roles: unitPeople,
     summary: '确认附件已上传（核对大小与文件类型）',
     tag: '附件',
     params: attachmentParams,

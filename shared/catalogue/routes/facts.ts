@@ -13,7 +13,7 @@ import {
   upperAdoptionBody,
   upperAdoptionFact,
 } from '../../schemas/facts';
-import { everyone, jsonBody, type RouteDeclaration } from '../route-declaration';
+import { everyone, jsonBody, type RouteDeclaration, unitPeople } from '../route-declaration';
 
 export const factsRoutes = [
   {
@@ -69,7 +69,7 @@ export const factsRoutes = [
     path: '/items/{itemId}/instructions/{instructionId}/feedback',
     function: 'facts',
     auth: 'bearer',
-    roles: ['editor', 'reporter'],
+    roles: ['editor', ...unitPeople],
     summary: '记录批示的落实反馈（信息员只能反馈本单位稿件；每条批示只反馈一次）',
     tag: '考核',
     params: instructionParams,

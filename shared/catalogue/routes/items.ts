@@ -14,7 +14,7 @@ import {
   submitResult,
 } from '../../schemas/items';
 import { rateLimits } from '../rate-limits';
-import { everyone, jsonBody, type RouteDeclaration } from '../route-declaration';
+import { everyone, jsonBody, type RouteDeclaration, unitPeople } from '../route-declaration';
 
 export const itemsRoutes = [
   {
@@ -23,7 +23,7 @@ export const itemsRoutes = [
     path: '/items',
     function: 'items',
     auth: 'bearer',
-    roles: ['reporter'],
+    roles: unitPeople,
     summary: '报送信息（需 Idempotency-Key 请求头；重试返回首次结果）',
     tag: '信息报送',
     query: emptyQuery,
@@ -40,7 +40,7 @@ export const itemsRoutes = [
     path: '/items/precheck',
     function: 'items',
     auth: 'bearer',
-    roles: ['reporter', 'editor'],
+    roles: [...unitPeople, 'editor'],
     summary: '预检：返回质量提示与疑似重复，不保存任何内容',
     tag: '信息报送',
     query: emptyQuery,
@@ -85,7 +85,7 @@ export const itemsRoutes = [
     path: '/items/{itemId}/revise',
     function: 'items',
     auth: 'bearer',
-    roles: ['reporter'],
+    roles: unitPeople,
     summary: '修改退回的稿件并重新报送',
     tag: '信息报送',
     params: itemParams,

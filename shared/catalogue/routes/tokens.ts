@@ -20,7 +20,7 @@ export const tokensRoutes = [
     function: 'tokens',
     auth: 'bearer',
     roles: everyone,
-    summary: '当前令牌的身份',
+    summary: '当前调用者的身份（令牌，或登录的人员）',
     tag: '令牌',
     query: emptyQuery,
     response: whoAmI,

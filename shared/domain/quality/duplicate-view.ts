@@ -1,5 +1,5 @@
 import type { DuplicateHint, Finding } from '../../schemas/items';
-import type { Principal } from '../roles';
+import { isUnitBound, type Principal } from '../roles';
 import { duplicateFinding, otherUnitNote } from './duplicates';
 
 export interface Hints {
@@ -14,7 +14,7 @@ export interface Hints {
  * submissions; the NEAR_DUPLICATE finding is rewritten from those same notes.
  */
 export function hintsSeenBy(viewer: Principal, hints: Hints): Hints {
-  if (viewer.role !== 'reporter') return hints;
+  if (!isUnitBound(viewer)) return hints;
   const duplicates = hints.duplicates.map(
     (hint): DuplicateHint =>
       'unitId' in hint && hint.unitId === viewer.unitId

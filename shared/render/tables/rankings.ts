@@ -1,3 +1,4 @@
+import type { PersonRankingRow } from '../../domain/person-ranking';
 import type { Ranking } from '../../domain/ranking';
 import { type SheetRow, writeXlsx } from './xlsx';
 
@@ -63,5 +64,48 @@ export function rankingsXlsx(rankings: Ranking[]): Buffer {
       ];
       return { name: label, rows, widths };
     }),
+  });
+}
+
+const peopleHeader = ['名次', '姓名', '所属单位', '报送', '采用', '采用率(%)', '上级采用', '批示'];
+
+function peopleCells(rows: PersonRankingRow[]): (string | number)[][] {
+  return rows.map((row) => [
+    row.rank,
+    row.name,
+    row.unitName,
+    row.submitted,
+    row.adopted,
+    row.adoptionRate,
+    row.upperAdopted,
+    row.instructions,
+  ]);
+}
+
+/** 先进个人 as CSV for Excel (UTF-8 with a BOM, CRLF lines). */
+export function peopleRankingCsv(period: string, rows: PersonRankingRow[]): string {
+  const lines = [
+    csvCell(`${period} 信息员排名（先进个人）`),
+    peopleHeader.join(','),
+    ...peopleCells(rows).map((row) => row.map(csvCell).join(',')),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** 先进个人 as one worksheet. */
+export function peopleRankingXlsx(period: string, rows: PersonRankingRow[]): Buffer {
+  return writeXlsx({
+    creator: '信报',
+    sheets: [
+      {
+        name: '先进个人',
+        rows: [
+          { cells: [`${period} 信息员排名（先进个人）`] },
+          { cells: peopleHeader, bold: true },
+          ...peopleCells(rows).map((row) => ({ cells: row })),
+        ],
+        widths: { 1: 8, 2: 14, 3: 30, 4: 10, 5: 10, 6: 10, 7: 10, 8: 10 },
+      },
+    ],
   });
 }

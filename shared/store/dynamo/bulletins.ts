@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { parseStored } from '#shared/schemas/free-text';
+import type { PersonActor } from '../../domain/actor';
 import { ConflictError, UnprocessableError } from '../../errors';
 import { type Bulletin, bulletin as bulletinSchema } from '../../schemas/bulletins';
 import type { HistoryEvent, Item } from '../../schemas/items';
@@ -11,6 +12,7 @@ import { storedItem } from './items';
 import { keys } from './keys';
 import { type CounterChange, counterUpdates, ledgerPuts, type StoredLedgerLine } from './ledger';
 import { outboxPut } from './outbox';
+import { type PersonCounterChange, personCounterUpdates } from './person-counters';
 import { queryAll } from './query';
 import { type TransactItem, transact } from './transactions';
 
@@ -31,6 +33,8 @@ export interface PublishWrite {
   counters: CounterChange[];
   /** The ledger lines the adoptions earn under the year's policy. */
   ledger: StoredLedgerLine[];
+  /** Each adopted item's submitting person: `adopted` in the 先进个人 counters. */
+  personCounters?: PersonCounterChange[];
   outbox?: OutboxEntry;
 }
 
@@ -47,6 +51,10 @@ export interface WithdrawWrite {
   expectedVersion: number;
   ledger: StoredLedgerLine[];
   counters: CounterChange[];
+  /** The person who withdrew the issue, named on the reversing ledger lines. */
+  byPerson?: PersonActor;
+  /** The adoptions taken back from the submitting persons' counters. */
+  personCounters?: PersonCounterChange[];
 }
 
 /** DynamoDB's limit on the actions of one transaction. */
@@ -155,8 +163,9 @@ export class DynamoBulletinStore implements PublishedBulletins {
     const tableName = this.table.tableName;
     const actions: TransactItem[] = [
       putIfAt(tableName, stored(write.bulletin), write.expectedVersion, 'published'),
-      ...ledgerPuts(tableName, write.ledger),
+      ...ledgerPuts(tableName, write.ledger, write.byPerson),
       ...counterUpdates(tableName, write.counters),
+      ...personCounterUpdates(tableName, write.personCounters ?? []),
     ];
     if (actions.length > maxTransactionActions) {
       throw new UnprocessableError('BULLETIN_TOO_LARGE', '本期署名单位过多，无法一次撤回，请联系系统管理员');
@@ -255,7 +264,8 @@ export class DynamoBulletinStore implements PublishedBulletins {
       ),
       ...write.events.map(({ itemId, event }) => historyPut(tableName, itemId, event)),
       ...counterUpdates(tableName, write.counters),
-      ...ledgerPuts(tableName, write.ledger),
+      ...personCounterUpdates(tableName, write.personCounters ?? []),
+      ...ledgerPuts(tableName, write.ledger, write.events[0]?.event.byPerson),
       ...(write.outbox ? [outboxPut(tableName, write.outbox)] : []),
     ];
     if (actions.length > maxTransactionActions) {

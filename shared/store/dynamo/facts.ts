@@ -20,6 +20,7 @@ import type { TableRef } from './client';
 import { historyPut } from './history';
 import { keys } from './keys';
 import { type CounterChange, counterUpdates, ledgerPuts, type StoredLedgerLine } from './ledger';
+import { type PersonCounterChange, personCounterUpdates } from './person-counters';
 import { queryAll } from './query';
 import { scoringFactWrites } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
@@ -55,6 +56,8 @@ export interface FactWrite {
   itemStatus?: string;
   ledger: StoredLedgerLine[];
   counters: CounterChange[];
+  /** The item's submitting person: `upperAdopted` or `instructions` in the 先进个人 counters. */
+  personCounters?: PersonCounterChange[];
   /** The 409 when the fact row already exists. */
   duplicate: { code: string; message: string };
 }
@@ -161,7 +164,8 @@ export class DynamoFactStore {
       },
       historyPut(tableName, write.fact.fact.itemId, write.event),
       ...counterUpdates(tableName, [...write.counters, ...cityCounters(write)]),
-      ...ledgerPuts(tableName, write.ledger),
+      ...personCounterUpdates(tableName, write.personCounters ?? []),
+      ...ledgerPuts(tableName, write.ledger, write.event.byPerson),
       ...scoringFactWrites(tableName, scoringFactsOf(write)),
     ];
     await transact(this.table, actions, (index) => {

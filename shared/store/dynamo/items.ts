@@ -13,6 +13,7 @@ import { historyPut } from './history';
 import { keys } from './keys';
 import { counterUpdates, ledgerPuts } from './ledger';
 import { outboxPut } from './outbox';
+import { personChangesAt, personCounterUpdates } from './person-counters';
 import { indexedCommissionFact, scoringFactWrites } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
 
@@ -85,6 +86,11 @@ export class DynamoItemStore implements ItemStore {
           add: { submitted: 1, important: item.urgency === 'important' ? 1 : 0, points },
         })),
       ),
+      // The submitting person's 先进个人 counters (none for an `xb_` token's submission).
+      ...personCounterUpdates(
+        tableName,
+        personChangesAt(item.submittedBy, item.unitId, at, { submitted: 1 }),
+      ),
       // An empty text has no signature and is never anyone's duplicate: nothing to index.
       ...(write.signature.length > 0
         ? [
@@ -144,7 +150,7 @@ export class DynamoItemStore implements ItemStore {
           tableName,
           facts.filter((fact) => fact !== answerFact),
         ),
-        ...ledgerPuts(tableName, write.scoring.ledger),
+        ...ledgerPuts(tableName, write.scoring.ledger, write.event.byPerson),
       );
     }
     await transact(this.table, actions, (index) => {

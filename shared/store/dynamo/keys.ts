@@ -5,6 +5,21 @@ export const keys = {
   token: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: 'TOKEN' }),
   tokenIndex: (tokenId: string) => ({ gsi1pk: 'TOKENS', gsi1sk: `TOKEN#${tokenId}` }),
   tokensPartition: 'TOKENS',
+  /** A person (人员账号), by the user pool's `sub`. */
+  person: (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'PERSON' }),
+  /** gsi1: everyone by username; gsi2: a unit's people by username (unit roles only). */
+  personIndexes: (person: { username: string; unitId?: string | undefined }) => ({
+    gsi1pk: 'PEOPLE',
+    gsi1sk: `PERSON#${person.username}`,
+    ...(person.unitId ? { gsi2pk: `UNITPEOPLE#${person.unitId}`, gsi2sk: `PERSON#${person.username}` } : {}),
+  }),
+  /** An audit event of a person's account, in the person's partition. */
+  personEvent: (personId: string, at: string, suffix: string) => ({
+    pk: `PERSON#${personId}`,
+    sk: `EVENT#${at}#${suffix}`,
+  }),
+  peoplePartition: 'PEOPLE',
+  unitPeoplePartition: (unitId: string) => `UNITPEOPLE#${unitId}`,
   jobRun: (job: string, scheduledTime: string) => ({ pk: `JOB#${job}`, sk: `RUN#${scheduledTime}` }),
   jobPartition: (job: string) => `JOB#${job}`,
   /** An item; its history events and attachments share its partition. */

@@ -1,3 +1,4 @@
+import type { PersonActor } from '../../domain/actor';
 import { periodsOf } from '../../domain/periods';
 import { parsePeriod } from '../../domain/ranking';
 import type { LedgerLine } from '../../domain/scoring/index';
@@ -103,6 +104,8 @@ export function counterUpdates(tableName: string, changes: CounterChange[]): Tra
 
 export interface StoredLedgerLine extends LedgerLine {
   at: string;
+  /** The person whose action wrote the line (absent for `xb_` token calls, jobs and earlier lines). */
+  byPerson?: PersonActor;
 }
 
 const ledgerKey = (line: StoredLedgerLine) => ({
@@ -110,12 +113,20 @@ const ledgerKey = (line: StoredLedgerLine) => ({
   sk: `ENTRY#${line.at}#${line.rule}#${line.refId}`,
 });
 
-/** Ledger lines are append-only; each is written in the transaction of the fact it scores. */
-export function ledgerPuts(tableName: string, lines: StoredLedgerLine[]): TransactItem[] {
-  return lines.map((line) => ({
+/**
+ * Ledger lines are append-only; each is written in the transaction of the fact it scores, naming
+ * the person whose action it was when a person acted.
+ */
+export function ledgerPuts(
+  tableName: string,
+  lines: StoredLedgerLine[],
+  byPerson?: PersonActor,
+): TransactItem[] {
+  // A line computed from earlier lines (a withdrawal's reversal) names who acted now, not then.
+  return lines.map(({ byPerson: _earlier, ...line }) => ({
     Put: {
       TableName: tableName,
-      Item: { ...ledgerKey(line), type: 'ledger', ...line },
+      Item: { ...ledgerKey(line), type: 'ledger', ...line, ...(byPerson ? { byPerson } : {}) },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   }));

@@ -15,7 +15,7 @@ import { MemoryArchiveObjects } from '../../../shared/archive/objects';
 import { StaticArchivePublisher } from '../../../shared/archive/publisher';
 import { renderBulletinRecord } from '../../../shared/archive/render/record';
 import { archivedSeriesFrom } from '../../../shared/archive/series';
-import type { Principal } from '../../../shared/domain/roles';
+import type { Principal, UnitPrincipal } from '../../../shared/domain/roles';
 import type { Item, ItemSubmit } from '../../../shared/schemas/items';
 import { DynamoBulletinStore } from '../../../shared/store/dynamo/bulletins';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
@@ -33,7 +33,7 @@ import { inProcessIndexer } from '../../support/duplicate-index';
 
 export const editor: Principal = { role: 'editor', tokenId: 'tk_editor00000000000000000' };
 export const admin: Principal = { role: 'admin', tokenId: 'tk_admin000000000000000000' };
-export const reporter = (unitId: string): Extract<Principal, { role: 'reporter' }> => ({
+export const reporter = (unitId: string): UnitPrincipal => ({
   role: 'reporter',
   tokenId: `tk_reporter${unitId}`,
   unitId,

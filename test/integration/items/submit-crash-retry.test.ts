@@ -16,7 +16,7 @@ import { submitItem } from '../../../functions/items/submit-item/use-case';
 import { localDynamoClient } from '../../../infra/local/aws';
 import { ensureTable } from '../../../infra/local/provision';
 import { monthOf } from '../../../shared/domain/periods';
-import type { Principal } from '../../../shared/domain/roles';
+import type { Principal, UnitPrincipal } from '../../../shared/domain/roles';
 import type { Item, ItemSubmit } from '../../../shared/schemas/items';
 import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
@@ -33,7 +33,7 @@ let dynamo: DynamoDBClient;
 let table: TableRef;
 let deps: ItemsDeps;
 const tableName = `crash-retry-${randomBytes(4).toString('hex')}`;
-const reporter: Extract<Principal, { role: 'reporter' }> = {
+const reporter: UnitPrincipal = {
   role: 'reporter',
   unitId: 'linqu',
   tokenId: 'reporter-linqu-0001',

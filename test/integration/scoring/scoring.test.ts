@@ -19,7 +19,7 @@ import { putPolicy } from '../../../functions/policy/put-policy/use-case';
 import { replayPolicy } from '../../../functions/policy/replay-year/use-case';
 import { localDynamoClient } from '../../../infra/local/aws';
 import { ensureTable } from '../../../infra/local/provision';
-import type { Principal } from '../../../shared/domain/roles';
+import type { Principal, UnitPrincipal } from '../../../shared/domain/roles';
 import { defaultPolicy } from '../../../shared/domain/scoring/defaults';
 import type { Item, ItemSubmit } from '../../../shared/schemas/items';
 import { periodCounters } from '../../../shared/store/dynamo/aggregates';
@@ -46,7 +46,7 @@ const commissionId = 'cm_0000000000000000000s01';
 const deadline = '2026-10-20T10:00:00.000Z';
 const admin: Principal = { role: 'admin', tokenId: 'admin-token-0001' };
 const editor: Principal = { role: 'editor', tokenId: 'editor-token-0001' };
-const reporter = (unitId: string): Extract<Principal, { role: 'reporter' }> => ({
+const reporter = (unitId: string): UnitPrincipal => ({
   role: 'reporter',
   tokenId: `reporter-${unitId}`,
   unitId,

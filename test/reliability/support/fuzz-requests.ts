@@ -31,8 +31,8 @@ export type Caller =
 
 export interface FuzzWorld {
   tokens: Record<Exclude<Caller, 'none' | 'blank' | 'made-up'>, string>;
-  /** The units the two reporters belong to. */
-  reporterUnit: { reporter: string; 'other-reporter': string };
+  /** The units the two reporters (and the unit-admin, of the first reporter's unit) belong to. */
+  reporterUnit: { reporter: string; 'other-reporter': string; 'unit-admin': string };
   /** Ids that exist, by path parameter name. */
   ids: Record<string, string[]>;
   /** The unit an existing unit, item or attachment id belongs to. */
@@ -125,7 +125,14 @@ function callers(route: RouteDeclaration): fc.Arbitrary<Caller> {
     { weight: 2, arbitrary: fc.constantFrom<Caller>('none', 'blank', 'made-up', 'revoked') },
     {
       weight: 3,
-      arbitrary: fc.constantFrom<Caller>('admin', 'editor', 'leader', 'reporter', 'other-reporter'),
+      arbitrary: fc.constantFrom<Caller>(
+        'admin',
+        'editor',
+        'leader',
+        'reporter',
+        'other-reporter',
+        'unit-admin',
+      ),
     },
     ...(admitted.length > 0 ? [{ weight: 5, arbitrary: fc.constantFrom(...admitted) }] : []),
   );
@@ -386,7 +393,7 @@ function assemble(
       if (!entityParams.has(name)) continue;
       if (!(world.ids[name] ?? []).includes(value)) defects.push(`no such ${name}`);
       else if (
-        (caller === 'reporter' || caller === 'other-reporter') &&
+        (caller === 'reporter' || caller === 'other-reporter' || caller === 'unit-admin') &&
         route.unitScoped &&
         world.unitOf[value] !== world.reporterUnit[caller]
       ) {

@@ -28,6 +28,7 @@ export async function buildWorld(stack: TestStack, call: Call): Promise<FuzzWorl
     return reply.body as { token: string; tokenId: string };
   };
   const otherReporter = (await issue({ role: 'reporter', unitId: otherUnit, label: '外单位 信息员' })).token;
+  const unitAdmin = (await issue({ role: 'unit-admin', unitId: ownUnit, label: '本单位 单位管理员' })).token;
   const doomed = await issue({ role: 'editor', label: '待吊销' });
   expect((await call('POST', `/tokens/${doomed.tokenId}/revoke`, { token: admin })).status).toBe(200);
 
@@ -58,8 +59,16 @@ export async function buildWorld(stack: TestStack, call: Call): Promise<FuzzWorl
   expect(bulletin.status, JSON.stringify(bulletin.body)).toBe(201);
 
   return {
-    tokens: { admin, editor, leader, reporter, 'other-reporter': otherReporter, revoked: doomed.token },
-    reporterUnit: { reporter: ownUnit, 'other-reporter': otherUnit },
+    tokens: {
+      admin,
+      editor,
+      leader,
+      reporter,
+      'other-reporter': otherReporter,
+      'unit-admin': unitAdmin,
+      revoked: doomed.token,
+    },
+    reporterUnit: { reporter: ownUnit, 'other-reporter': otherUnit, 'unit-admin': ownUnit },
     ids: {
       unitId: [ownUnit, otherUnit, ...units.filter((id) => id !== ownUnit && id !== otherUnit).slice(0, 2)],
       itemId: [ownItem, otherItem],

@@ -3,15 +3,15 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
 import {
-  bodies,
+  bodiesFor,
   deniedPairs,
   pathIds,
   queriesFor,
-  reporterScoped,
   selfRoutes,
+  unitScoped,
 } from '../../support/access-cases';
 import { loadHandler } from '../../support/handlers';
-import { as, httpEvent, invoke } from '../../support/http-events';
+import { as, httpEvent, invoke, stubLiveCallerToken } from '../../support/http-events';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const table = routes as readonly RouteDeclaration[];
@@ -22,6 +22,21 @@ const ids = {
   attachmentId: 'at_0000000000000000000000',
   tokenId: 'abcdefghijklmnop',
   instructionId: 'in_0000000000000000000000',
+  personId: '3f2c9a4e-8b1d-4c6f-9e2a-5d7b1c0f4a21',
+};
+
+/** A 信息员 of the foreign unit: a unit-admin of another unit must never reach them. */
+const foreignPerson = {
+  personId: ids.personId,
+  username: 'foreign.reporter',
+  name: '外单位信息员',
+  email: 'foreign@example.gov.cn',
+  role: 'reporter',
+  unitId: foreignUnit,
+  active: true,
+  createdAt: '2026-11-01T00:00:00.000Z',
+  createdBy: 'cli',
+  version: 1,
 };
 
 const foreignItem = {
@@ -53,7 +68,7 @@ function eventFor(route: RouteDeclaration, auth: ReturnType<typeof as>) {
     path = path.replace(`{${name}}`, params[name] ?? '');
   }
   const query = queriesFor(foreignUnit)[route.operationId];
-  const body = bodies[route.operationId];
+  const body = bodiesFor(foreignUnit)[route.operationId];
   return httpEvent({
     method: route.method,
     path,
@@ -70,9 +85,12 @@ beforeEach(() => {
   dynamo.on(GetCommand).callsFake(async (input: { Key: { pk: string } }) => {
     if (input.Key.pk === 'UNITS') return { Item: { id: foreignUnit } };
     if (input.Key.pk.startsWith('ITEM#')) return { Item: foreignItem };
+    if (input.Key.pk.startsWith('PERSON#')) return { Item: foreignPerson };
     return {};
   });
   dynamo.on(QueryCommand).resolves({ Items: [] });
+  // Routes that change accounts re-read the caller's token: it is live, so what refuses is ownership.
+  stubLiveCallerToken(dynamo);
 });
 
 describe('access matrix: route table × role × foreign unit', () => {
@@ -83,7 +101,7 @@ describe('access matrix: route table × role × foreign unit', () => {
         continue;
       }
       expect(route.roles.length, route.operationId).toBeGreaterThan(0);
-      if (route.roles.includes('reporter')) {
+      if (route.roles.includes('reporter') || route.roles.includes('unit-admin')) {
         expect(route.unitScoped === true || selfRoutes.has(route.operationId), route.operationId).toBe(true);
       }
     }
@@ -97,7 +115,7 @@ describe('access matrix: route table × role × foreign unit', () => {
       const handler = await loadHandler(route.function);
       const reply = await invoke(
         handler,
-        eventFor(route, as(role, role === 'reporter' ? 'own-unit' : undefined)),
+        eventFor(route, as(role, role === 'reporter' || role === 'unit-admin' ? 'own-unit' : undefined)),
       );
       expect(reply.status).toBe(403);
       expect(reply.body.error?.code).toBe('ROLE_NOT_ALLOWED');
@@ -105,13 +123,19 @@ describe('access matrix: route table × role × foreign unit', () => {
     },
   );
 
-  const scoped = reporterScoped(table);
+  const scoped = unitScoped(table);
 
-  it.each(scoped.map((route) => [route.operationId, route] as const))(
-    "%s answers 404 to a reporter reaching for another unit's resource, and reveals nothing",
-    async (_operation, route) => {
+  it('covers the people routes: a unit-admin reaches every one of them only for its own unit', () => {
+    const peopleOperations = scoped.filter(({ route }) => route.function === 'people');
+    expect(peopleOperations.map(({ role }) => role)).not.toContain('reporter');
+    expect(peopleOperations.length).toBe(table.filter((route) => route.function === 'people').length);
+  });
+
+  it.each(scoped.map(({ route, role }) => [route.operationId, role, route] as const))(
+    "%s answers 404 to a %s reaching for another unit's resource, and reveals nothing",
+    async (_operation, role, route) => {
       const handler = await loadHandler(route.function);
-      const reply = await invoke(handler, eventFor(route, as('reporter', 'own-unit')));
+      const reply = await invoke(handler, eventFor(route, as(role, 'own-unit')));
       expect(reply.status).toBe(404);
       expect(JSON.stringify(reply.body)).not.toContain('外单位');
     },

@@ -84,9 +84,9 @@ describe('rate limits in the HTTP layer', () => {
 describe('rate limits in the route table', () => {
   const limited = (routes as readonly RouteDeclaration[]).filter((route) => route.rateLimit);
 
-  it('limits the expensive calls: precheck, submit, the rankings download and the Word link', () => {
+  it('limits the expensive calls: precheck, submit, the rankings downloads and the Word link', () => {
     expect(limited.map((route) => route.operationId).sort()).toEqual(
-      ['getBulletinDocx', 'getRankings', 'precheckItem', 'submitItem'].sort(),
+      ['getBulletinDocx', 'getPeopleRankings', 'getRankings', 'precheckItem', 'submitItem'].sort(),
     );
   });
 

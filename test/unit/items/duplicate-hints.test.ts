@@ -87,6 +87,7 @@ describe('precheck hints by role', () => {
 describe('a stored item read back', () => {
   const stored: Item = {
     ...submission,
+    author: { name: '李晓梅', phone: '0536-8201234' },
     itemId: 'it_0000000000000000000s01',
     unitId: 'weicheng',
     status: 'submitted',

@@ -16,14 +16,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ItemsDeps } from '#functions/items/deps';
 import { submitItem } from '#functions/items/submit-item/use-case';
-import type { Principal } from '#shared/domain/roles';
+import type { Principal, UnitPrincipal } from '#shared/domain/roles';
 import type { ItemSubmit } from '#shared/schemas/items';
 import type { Unit } from '#shared/schemas/units';
 import { documentClient } from '#shared/store/dynamo/client';
 import { DynamoItemStore } from '#shared/store/dynamo/items';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
-const reporter: Extract<Principal, { role: 'reporter' }> = {
+const reporter: UnitPrincipal = {
   role: 'reporter',
   unitId: 'linqu',
   tokenId: 'tk_linqu_reporter',
