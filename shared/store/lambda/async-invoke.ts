@@ -1,6 +1,7 @@
-import { createHash, createHmac } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { Hash } from '@smithy/core/serde';
+import { SignatureV4 } from '@smithy/signature-v4';
 
 /**
  * Asynchronous (`Event`) Lambda invokes made while a caller waits (a submission, a publication):
@@ -12,7 +13,8 @@ import { request as httpsRequest } from 'node:https';
  * that invokes. Configured like an SDK client, from the environment alone: the endpoint from
  * AWS_ENDPOINT_URL_LAMBDA (the local Invoke API, infra/local/lambda) or Lambda's regional one,
  * the region from AWS_REGION, the credentials Lambda gives every function (AWS_ACCESS_KEY_ID,
- * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), signed with Signature Version 4. Fails fast: two
+ * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), signed with Signature Version 4 by the SDK's own
+ * signer (`@smithy/signature-v4`, already in every bundle through the DynamoDB client). Fails fast: two
  * attempts, one second to connect, three seconds in all per attempt.
  */
 export type AsyncInvoker = (functionName: string, payload: unknown) => Promise<void>;
@@ -44,15 +46,14 @@ export function invokeSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.e
   };
 }
 
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+const sha256 = Hash.bind(null, 'sha256');
 
-/** RFC 3986 encoding, as Signature Version 4 wants it. */
+/** RFC 3986 encoding of a path segment (a function name or ARN). */
 const uriEncode = (value: string) =>
   encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-/** Signature Version 4 headers for one request without a query string (exported for its test). */
-export function signedHeaders(input: {
+/** Signature Version 4 headers for one request without a query string, by the SDK's own signer. */
+export async function signedHeaders(input: {
   method: string;
   url: URL;
   headers: Record<string, string>;
@@ -61,39 +62,27 @@ export function signedHeaders(input: {
   region: string;
   credentials: InvokeSettings['credentials'];
   now: Date;
-}): Record<string, string> {
-  const amzDate = input.now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-  const day = amzDate.slice(0, 8);
-  const headers: Record<string, string> = {
-    ...Object.fromEntries(Object.entries(input.headers).map(([k, v]) => [k.toLowerCase(), v.trim()])),
-    host: input.url.host,
-    'x-amz-date': amzDate,
-    ...(input.credentials.sessionToken ? { 'x-amz-security-token': input.credentials.sessionToken } : {}),
-  };
-  const names = Object.keys(headers).sort();
-  // Every service but S3 signs the path encoded once more than it is sent.
-  const canonicalPath = input.url.pathname.split('/').map(uriEncode).join('/');
-  const canonicalRequest = [
-    input.method,
-    canonicalPath,
-    '',
-    ...names.map((name) => `${name}:${headers[name]}`),
-    '',
-    names.join(';'),
-    sha256Hex(input.body),
-  ].join('\n');
-  const scope = `${day}/${input.region}/${input.service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
-  let key = hmac(`AWS4${input.credentials.secretAccessKey}`, day);
-  for (const part of [input.region, input.service, 'aws4_request']) key = hmac(key, part);
-  const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
-  return {
-    ...headers,
-    authorization: `AWS4-HMAC-SHA256 Credential=${input.credentials.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`,
-  };
+}): Promise<Record<string, string>> {
+  const signer = new SignatureV4({
+    service: input.service,
+    region: input.region,
+    credentials: input.credentials,
+    sha256,
+  });
+  const signed = await signer.sign(
+    {
+      method: input.method,
+      protocol: input.url.protocol,
+      hostname: input.url.hostname,
+      port: input.url.port ? Number(input.url.port) : undefined,
+      path: input.url.pathname,
+      query: {},
+      headers: { ...input.headers, host: input.url.host },
+      body: input.body,
+    },
+    { signingDate: input.now },
+  );
+  return signed.headers;
 }
 
 interface Answer {
@@ -148,7 +137,7 @@ export function lambdaInvoker(
     let answer: Answer | undefined;
     let failure: unknown;
     for (let attempt = 1; attempt <= config.maxAttempts; attempt++) {
-      const headers = signedHeaders({
+      const headers = await signedHeaders({
         method: 'POST',
         url,
         headers: {
