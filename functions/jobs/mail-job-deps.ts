@@ -3,7 +3,8 @@
  * scores API reads), leader and duty recipients, the SES sender and the sent-mail markers. Apart
  * from the ranking job's own wiring, so that no other job bundles the archive publisher.
  */
-import type { CommissionWithRows, ScoresDeps } from '#functions/scores/deps';
+import { commissionsOfYear } from '#functions/scores/commissions-of-year';
+import type { ScoresDeps } from '#functions/scores/deps';
 import { sharedWhileRunning } from '#shared/domain/at-once';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { logger } from '#shared/http/logger';
@@ -53,15 +54,7 @@ export function scoresDeps(table: TableRef): ScoresDeps {
     publishedIssues: (year) => bulletins.ofYear(year),
     ledger: (unitId, from, to) => ledgerOf(table, unitId, from, to),
     policy: async (year) => (await policies.latest(year)) ?? defaultPolicy(year),
-    commissionsOfYear: async (year): Promise<CommissionWithRows[]> => {
-      const list = await commissions.ofYear(year);
-      const full = await Promise.all(list.map((commission) => commissions.get(commission.commissionId)));
-      return full.flatMap((entry) =>
-        entry
-          ? [{ topic: entry.commission.topic, deadline: entry.commission.deadline, rows: entry.units }]
-          : [],
-      );
-    },
+    commissionsOfYear: commissionsOfYear(commissions),
     instructionsOfItem: async (itemId) => (await facts.ofItem(itemId)).instructions,
     now: () => new Date(),
   };

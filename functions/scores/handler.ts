@@ -10,6 +10,7 @@ import { ledgerOf } from '#shared/store/dynamo/ledger';
 import { personPeriodCounts } from '#shared/store/dynamo/person-counters';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
+import { commissionsOfYear } from './commissions-of-year';
 import type { ScoresDeps } from './deps';
 import { getLedger } from './get-ledger/use-case';
 import { getOverdue } from './get-overdue/use-case';
@@ -31,15 +32,7 @@ const deps: ScoresDeps & Required<Pick<ScoresDeps, 'personCounts'>> = {
   publishedIssues: (year) => bulletins.ofYear(year),
   ledger: (unitId, from, to) => ledgerOf(table, unitId, from, to),
   policy: async (year) => (await policies.latest(year)) ?? defaultPolicy(year),
-  commissionsOfYear: async (year) => {
-    const list = await commissions.ofYear(year);
-    const full = await Promise.all(list.map((commission) => commissions.get(commission.commissionId)));
-    return full.flatMap((entry) =>
-      entry
-        ? [{ topic: entry.commission.topic, deadline: entry.commission.deadline, rows: entry.units }]
-        : [],
-    );
-  },
+  commissionsOfYear: commissionsOfYear(commissions),
   instructionsOfItem: async (itemId) => (await facts.ofItem(itemId)).instructions,
   now: () => new Date(),
 };

@@ -1,5 +1,6 @@
 import type { PersonActor } from '../../domain/actor';
 import { periodsOf } from '../../domain/periods';
+import type { PersonPeriodCounts } from '../../domain/person-ranking';
 import type { TableRef } from './client';
 import { counterAttribute, counterYears } from './ledger';
 import { queryAll } from './query';
@@ -77,24 +78,14 @@ export function personCounterUpdates(tableName: string, changes: PersonCounterCh
     });
 }
 
-export interface PersonCounts {
-  personId: string;
-  name: string;
-  unitId: string;
-  submitted: number;
-  adopted: number;
-  upperAdopted: number;
-  instructions: number;
-}
-
 /** Every person's counters in a period: one Query of the period's year (`PAGG#<year>`). */
-export async function personPeriodCounts(table: TableRef, period: string): Promise<PersonCounts[]> {
+export async function personPeriodCounts(table: TableRef, period: string): Promise<PersonPeriodCounts[]> {
   const { year } = counterYears(period);
   const items = await queryAll(table, {
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': `PAGG#${year}` },
   });
-  const counts: PersonCounts[] = [];
+  const counts: PersonPeriodCounts[] = [];
   for (const item of items) {
     const value = (name: string) => {
       const found = item[`${period}:${name}`];
