@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole Xinbao system on this machine, no cloud account needed.
- *   --port <P>       base port (default 4000): API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4
+ *   --port <P>       base port (default 4000): API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4,
+ *                    console P+6
  *   --data <folder>  data folder (default .data in the project root); kept across restarts
  *   --fresh          wipe the data folder first
  */
@@ -43,6 +44,7 @@ function banner(stack: LocalStack, dataDir: string, seconds: number): string[] {
   const { urls, demoTokens } = stack;
   const lines = [
     `信报 Xinbao 本地环境已启动 / local stack is up (${seconds.toFixed(1)} s)`,
+    ...(urls.console ? [`  控制台 Console:           ${urls.console}`] : []),
     `  接口 API:                 ${urls.api}`,
     `  接口文档 OpenAPI:         ${urls.openapi}`,
     `  信息公开站 Archive site:  ${urls.archive}`,
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
     return;
   }
   const log = (line: string) => console.log(line);
-  const stack = await startLocalStack({ port, dataDir, fresh, log });
+  const stack = await startLocalStack({ port, dataDir, fresh, log, console: true });
   console.log(banner(stack, dataDir, process.uptime()).join('\n'));
 
   let stopping = false;

@@ -18,12 +18,13 @@ import { enforceTableAccess } from './lambda/table-guard';
 import { assertPortsFree, planPorts } from './ports';
 import { allowBrowserOrigins, ensureBucket, ensureTable } from './provision';
 import { type DeliveryResult, type RegisteredSchedule, startScheduler } from './scheduler';
+import { type ConsoleServer, ensureConsoleBuilt, startConsoleServer } from './services/console';
 import { startS3 } from './services/s3';
 import { startSes } from './services/ses';
 import { startUsage, usageEnv } from './usage';
 
 export interface LocalStackOptions {
-  /** Base port: API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4; 0 = every service on a free port. */
+  /** Base port: API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4, console P+6; 0 = every service on a free port. */
   port: number;
   dataDir: string;
   /** Wipe the data folder first. */
@@ -34,14 +35,24 @@ export interface LocalStackOptions {
   scheduler?: boolean;
   log?: (line: string) => void;
   /**
-   * Browser origins allowed to use presigned attachment URLs (the console's); default the local
-   * API's own origin, where a locally served console lives.
+   * More browser origins allowed to call the API and use presigned attachment URLs, besides the
+   * locally served console's.
    */
   consoleOrigins?: readonly string[];
+  /** Build (if its sources changed) and serve the web console (default false; `npm start` serves it). */
+  console?: boolean;
 }
 
 export interface LocalStack {
-  urls: { api: string; openapi: string; archive: string; mailbox: string; s3: string; dynamodb: string };
+  urls: {
+    api: string;
+    openapi: string;
+    archive: string;
+    mailbox: string;
+    s3: string;
+    dynamodb: string;
+    console?: string;
+  };
   demoTokens?: DemoTokens;
   servedRouteKeys(): string[];
   schedules(): RegisteredSchedule[];
@@ -157,14 +168,36 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       );
     }
 
+    // The console's origin must be known before the gateway answers its first preflight.
+    let apiUrl = '';
+    let consoleServer: ConsoleServer | undefined;
+    if (options.console) {
+      await ensureConsoleBuilt(log);
+      consoleServer = await startConsoleServer({
+        port: ports.console,
+        host: bindHost,
+        config: () => ({
+          apiUrl,
+          cognitoEndpoint: process.env.COGNITO_ENDPOINT ?? '',
+          userPoolClientId: process.env.USER_POOL_CLIENT_ID ?? '',
+          idleMinutes: 30,
+        }),
+        extraOrigins: () => [s3.value.endpoint],
+      });
+      closers.push(consoleServer.close);
+    }
+    const browserOrigins = [...(consoleServer ? [consoleServer.url] : []), ...(options.consoleOrigins ?? [])];
+
     // Last: once the API answers, everything behind it is ready.
-    const gateway = createGateway({ functions, log });
+    const gateway = createGateway({ functions, log, corsOrigins: browserOrigins });
     const apiPort = await gateway.listen(ports.api, bindHost);
+    apiUrl = url(apiPort);
     closers.push(gateway.close);
+    // S3 wants at least one origin in a CORS rule: without a console, the API's own.
     await allowBrowserOrigins(
       s3Client,
       localNames.attachmentsBucket,
-      options.consoleOrigins ?? [url(apiPort)],
+      browserOrigins.length > 0 ? browserOrigins : [apiUrl],
     );
 
     let stopping: Promise<void> | undefined;
@@ -176,6 +209,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         mailbox: url(Number(new URL(ses.value.endpoint).port)),
         s3: s3.value.endpoint,
         dynamodb: dynamo.value.endpoint,
+        ...(consoleServer ? { console: consoleServer.url } : {}),
       },
       ...(demoTokens ? { demoTokens } : {}),
       servedRouteKeys: () => gateway.servedRouteKeys(),

@@ -1,13 +1,14 @@
 /**
  * `npm run openapi:build`: renders the OpenAPI document from the route table and its schemas and
  * writes it, Brotli-compressed, to shared/openapi/document.generated.ts (read by the `system`
- * function through shared/openapi/prebuilt.ts). Run it after changing a route or a schema; the
+ * function through shared/openapi/prebuilt.ts), and the console's API types beside it. Run it after changing a route or a schema; the
  * unit test of the document fails until the file is up to date.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { openApiDocument } from '../../shared/openapi/document';
+import { consoleTypes, consoleTypesPath } from './console-types';
 
 const target = fileURLToPath(new URL('../../shared/openapi/document.generated.ts', import.meta.url));
 
@@ -24,3 +25,7 @@ export const compressedDocument =
 `,
 );
 process.stdout.write(`wrote ${target} (${compressed.length} characters)\n`);
+
+const typesTarget = fileURLToPath(new URL(`../../${consoleTypesPath}`, import.meta.url));
+writeFileSync(typesTarget, await consoleTypes());
+process.stdout.write(`wrote ${typesTarget}\n`);

@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { apiCors } from '../../../shared/catalogue/cors';
 import { authorizerCacheTtlSeconds } from '../../../shared/catalogue/routes';
 import type { FunctionHost } from '../lambda/host';
 import { readRequestBody } from '../request-body';
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   /** Clock for the authorizer cache and request times (a test passes a fake one). */
   now?: () => number;
   log?: (line: string) => void;
+  /** Browser origins allowed to call the API (the console's), answered as API Gateway's CORS does. */
+  corsOrigins?: readonly string[];
 }
 
 export interface Gateway {
@@ -38,6 +41,33 @@ interface AuthorizerAnswer {
 
 const isAuthorizerAnswer = (value: unknown): value is AuthorizerAnswer =>
   typeof value === 'object' && value !== null && typeof Reflect.get(value, 'isAuthorized') === 'boolean';
+
+/**
+ * API Gateway's CORS for an allowed origin: a preflight is answered by the gateway itself (no
+ * authorizer, no function), and every other answer carries the origin.
+ */
+function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
+  if (!origin || !allowed.includes(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': apiCors.exposeHeaders.join(','),
+    vary: 'origin',
+  };
+}
+
+function preflight(origin: string): GatewayResponse {
+  return {
+    statusCode: 204,
+    headers: {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': apiCors.allowMethods.join(','),
+      'access-control-allow-headers': apiCors.allowHeaders.join(','),
+      'access-control-max-age': String(apiCors.maxAgeSeconds),
+      vary: 'origin',
+    },
+    body: Buffer.alloc(0),
+  };
+}
 
 function send(res: ServerResponse, response: GatewayResponse, requestId: string): void {
   res.statusCode = response.statusCode;
@@ -126,7 +156,13 @@ export function createGateway(options: GatewayOptions): Gateway {
         localPort: req.socket.localPort ?? 0,
         protocol: `HTTP/${req.httpVersion}`,
       };
-      send(res, await route(request, requestId), requestId);
+      const origin = headerValue(req.rawHeaders, 'origin');
+      const cors = corsHeaders(origin, options.corsOrigins ?? []);
+      if (origin && cors['access-control-allow-origin'] && request.method === 'OPTIONS') {
+        return send(res, preflight(origin), requestId);
+      }
+      const response = await route(request, requestId);
+      send(res, { ...response, headers: { ...response.headers, ...cors } }, requestId);
     })().catch((error: unknown) => {
       log(`[gateway] request failed: ${describe(error)}`);
       if (!res.headersSent) send(res, gatewayErrors.internal(), requestId);

@@ -1,0 +1,50 @@
+/**
+ * The console's only way to the API: openapi-fetch over the types generated from /openapi.json,
+ * with the person's access token on every request.
+ */
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema.generated';
+
+export type ApiClient = ReturnType<typeof createClient<paths>>;
+
+export interface ApiError {
+  code: string;
+  message: string;
+}
+
+export interface ClientHooks {
+  accessToken(): Promise<string | undefined>;
+  /** The API refused the token itself (expired, disabled): the session is over. */
+  onSignedOut(message: string): void;
+}
+
+export function createApiClient(baseUrl: string, hooks: ClientHooks): ApiClient {
+  const client = createClient<paths>({ baseUrl });
+  const auth: Middleware = {
+    async onRequest({ request }) {
+      const token = await hooks.accessToken();
+      if (token) request.headers.set('authorization', `Bearer ${token}`);
+      return request;
+    },
+    async onResponse({ response }) {
+      if (response.status === 401) {
+        const body = (await response
+          .clone()
+          .json()
+          .catch(() => ({}))) as Partial<ApiError>;
+        hooks.onSignedOut(body.message ?? '登录已失效，请重新登录');
+      }
+      return response;
+    },
+  };
+  client.use(auth);
+  return client;
+}
+
+/** The API's refusal as a person reads it; anything unexpected says so plainly. */
+export function errorMessage(error: unknown): string {
+  if (typeof error === 'object' && error !== null && typeof Reflect.get(error, 'message') === 'string') {
+    return String(Reflect.get(error, 'message'));
+  }
+  return '操作未成功，请稍后重试';
+}

@@ -1,0 +1,20 @@
+import type { Role } from './labels';
+
+export interface NavEntry {
+  path: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+/**
+ * What each kind of person finds in the menu. The API decides what each may do; the menu only
+ * spares people pages that would refuse them.
+ */
+export const navigation: readonly NavEntry[] = [
+  { path: '/', label: '首页', roles: ['admin', 'editor', 'leader', 'reporter', 'unit-admin'] },
+  { path: '/my-items', label: '我的信息', roles: ['reporter', 'unit-admin'] },
+];
+
+export function entriesFor(role: Role | undefined): NavEntry[] {
+  return role ? navigation.filter((entry) => entry.roles.includes(role)) : [];
+}

@@ -1,0 +1,37 @@
+import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { useSession } from './stores/session';
+
+export function createConsoleRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes: [
+      {
+        path: '/sign-in',
+        component: () => import('./pages/sign-in/SignInPage.vue'),
+        meta: { public: true, title: '登录' },
+      },
+      {
+        path: '/',
+        component: () => import('./layout/AppLayout.vue'),
+        children: [
+          { path: '', component: () => import('./pages/home/HomePage.vue'), meta: { title: '首页' } },
+          {
+            path: 'my-items',
+            component: () => import('./pages/my-items/MyItemsPage.vue'),
+            meta: { title: '我的信息' },
+          },
+        ],
+      },
+      { path: '/:rest(.*)*', redirect: '/' },
+    ],
+  });
+  router.beforeEach((to) => {
+    const session = useSession();
+    if (!to.meta.public && !session.signedIn) return { path: '/sign-in', query: { next: to.fullPath } };
+    return true;
+  });
+  router.afterEach((to) => {
+    document.title = `${String(to.meta.title ?? '')} · 信报`;
+  });
+  return router;
+}
