@@ -1,8 +1,12 @@
+import vue from '@vitejs/plugin-vue';
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import Components from 'unplugin-vue-components/vite';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Test tiers. `unit` runs with no services; `integration` and `e2e` start the real local
- * emulators (global setup) on free ports; `infra` synthesizes the CDK app.
+ * emulators (global setup) on free ports; `infra` synthesizes the CDK app; `console` tests the web
+ * console's modules and components in happy-dom.
  */
 export default defineConfig({
   test: {
@@ -30,6 +34,14 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
+      },
+      {
+        extends: true,
+        plugins: [
+          vue(),
+          Components({ resolvers: [ElementPlusResolver({ importStyle: false })], dts: false }),
+        ],
+        test: { name: 'console', include: ['console/src/**/*.test.ts'], environment: 'happy-dom' },
       },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000 } },
       {

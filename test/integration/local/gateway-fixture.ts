@@ -25,7 +25,9 @@ export interface Recorded {
   };
 }
 
-export function startFixtureGateway(options: { now?: () => number; ttlSeconds?: number } = {}) {
+export function startFixtureGateway(
+  options: { now?: () => number; ttlSeconds?: number; corsOrigins?: readonly string[] } = {},
+) {
   const calls: Record<'echo' | 'authorizer', Recorded[]> = { echo: [], authorizer: [] };
   const record = (into: Recorded[], event: unknown, context: Context) => {
     const entry: Recorded = {
@@ -90,6 +92,7 @@ export function startFixtureGateway(options: { now?: () => number; ttlSeconds?: 
     routes: fixtureRoutes,
     now: options.now,
     authorizerCacheTtlSeconds: options.ttlSeconds,
+    corsOrigins: options.corsOrigins,
   });
   return {
     calls,

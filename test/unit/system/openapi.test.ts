@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
 import { openApiDocument } from '#shared/openapi/document';
 import { prebuiltOpenApiDocument } from '#shared/openapi/prebuilt';
+import { consoleTypes, consoleTypesPath } from '../../../infra/openapi/console-types';
 import { loadHandler } from '../../support/handlers';
 import { httpEvent, invoke } from '../../support/http-events';
 
@@ -76,5 +78,13 @@ describe('the OpenAPI document', () => {
       httpEvent({ method: 'GET', path: '/openapi.json' }),
     );
     expect(reply.body).toEqual(openApiDocument((reply.body.info as { version: string }).version));
+  });
+
+  it('gives the console its API types from the same document (else: npm run openapi:build)', async () => {
+    const committed = await readFile(new URL(`../../../${consoleTypesPath}`, import.meta.url), 'utf8');
+    expect(
+      committed === (await consoleTypes()),
+      'console API types are stale: run npm run openapi:build',
+    ).toBe(true);
   });
 });

@@ -1,0 +1,98 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { CognitoClient } from '../../auth/cognito';
+import { useSession } from '../../stores/session';
+import SignInPage from './SignInPage.vue';
+
+function poolAnswering(answers: { status: number; body: unknown }[]) {
+  const sent: Record<string, unknown>[] = [];
+  const client = new CognitoClient('http://pool.test', 'client', async (_url, init) => {
+    sent.push(JSON.parse(String(init?.body)));
+    const answer = answers.shift() ?? { status: 500, body: {} };
+    return new Response(JSON.stringify(answer.body), { status: answer.status });
+  });
+  return { sent, client };
+}
+
+async function mountPage(answers: { status: number; body: unknown }[]) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const { sent, client } = poolAnswering(answers);
+  useSession().use(client);
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/sign-in', component: SignInPage },
+      { path: '/my-items', component: { template: '<p>我的信息</p>' } },
+      { path: '/', component: { template: '<p>首页</p>' } },
+    ],
+  });
+  await router.push('/sign-in?next=/my-items');
+  const wrapper = mount(SignInPage, { global: { plugins: [pinia, router] }, attachTo: document.body });
+  return { wrapper, router, sent };
+}
+
+const tokens = { AccessToken: 'a', IdToken: 'i', RefreshToken: 'r', ExpiresIn: 3600 };
+
+describe('the sign-in page', () => {
+  it('labels every field', async () => {
+    const { wrapper } = await mountPage([]);
+    for (const id of ['username', 'password']) {
+      expect(wrapper.find(`label[for="${id}"]`).exists()).toBe(true);
+      expect(wrapper.find(`input#${id}`).exists()).toBe(true);
+    }
+    wrapper.unmount();
+  });
+
+  it('asks for both fields before calling the pool', async () => {
+    const { wrapper, sent } = await mountPage([]);
+    await wrapper.find('form').trigger('submit');
+    expect(wrapper.text()).toContain('请填写用户名和密码');
+    expect(sent).toHaveLength(0);
+    wrapper.unmount();
+  });
+
+  it('shows the refusal in Chinese and stays on the page', async () => {
+    const { wrapper, router } = await mountPage([
+      { status: 400, body: { __type: 'NotAuthorizedException' } },
+    ]);
+    await wrapper.find('input#username').setValue('zhangsan');
+    await wrapper.find('input#password').setValue('wrong');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toContain('用户名或密码不正确');
+    expect(router.currentRoute.value.path).toBe('/sign-in');
+    wrapper.unmount();
+  });
+
+  it('makes a first-time user set a valid password, then goes where they were going', async () => {
+    const { wrapper, router, sent } = await mountPage([
+      { status: 200, body: { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's-1' } },
+      { status: 200, body: { AuthenticationResult: tokens } },
+    ]);
+    await wrapper.find('input#username').setValue('lisi');
+    await wrapper.find('input#password').setValue('Temp-Pass-1');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('label[for="new-password"]').text()).toBe('新密码');
+
+    await wrapper.find('input#new-password').setValue('weak');
+    await wrapper.find('input#confirm-password').setValue('weak');
+    await wrapper.find('form').trigger('submit');
+    expect(wrapper.find('[role="alert"]').text()).toContain('新密码太短');
+    expect(sent).toHaveLength(1);
+
+    await wrapper.find('input#new-password').setValue('Xinbao-2026-ok');
+    await wrapper.find('input#confirm-password').setValue('Xinbao-2026-ok');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(sent[1]).toMatchObject({
+      ChallengeResponses: { USERNAME: 'lisi', NEW_PASSWORD: 'Xinbao-2026-ok' },
+    });
+    expect(useSession().signedIn).toBe(true);
+    expect(router.currentRoute.value.path).toBe('/my-items');
+    wrapper.unmount();
+  });
+});
