@@ -13,6 +13,7 @@ export interface NavEntry {
 export const navigation: readonly NavEntry[] = [
   { path: '/', label: '首页', roles: ['admin', 'editor', 'leader', 'reporter', 'unit-admin'] },
   { path: '/my-items', label: '我的信息', roles: ['reporter', 'unit-admin'] },
+  { path: '/write', label: '写信息', roles: ['reporter', 'unit-admin'] },
 ];
 
 export function entriesFor(role: Role | undefined): NavEntry[] {

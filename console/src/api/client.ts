@@ -3,14 +3,11 @@
  * with the person's access token on every request.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema.generated';
+import type { components, paths } from './schema.generated';
 
 export type ApiClient = ReturnType<typeof createClient<paths>>;
 
-export interface ApiError {
-  code: string;
-  message: string;
-}
+export type ApiError = components['schemas']['Error']['error'];
 
 export interface ClientHooks {
   accessToken(): Promise<string | undefined>;
@@ -41,10 +38,15 @@ export function createApiClient(baseUrl: string, hooks: ClientHooks): ApiClient 
   return client;
 }
 
+/** The API's `{ error: { code, message, details } }`, or undefined for anything else. */
+export function apiError(body: unknown): ApiError | undefined {
+  const error: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, 'error') : undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message } = error as Record<string, unknown>;
+  return typeof code === 'string' && typeof message === 'string' ? (error as ApiError) : undefined;
+}
+
 /** The API's refusal as a person reads it; anything unexpected says so plainly. */
-export function errorMessage(error: unknown): string {
-  if (typeof error === 'object' && error !== null && typeof Reflect.get(error, 'message') === 'string') {
-    return String(Reflect.get(error, 'message'));
-  }
-  return '操作未成功，请稍后重试';
+export function errorMessage(body: unknown): string {
+  return apiError(body)?.message ?? '操作未成功，请稍后重试';
 }
