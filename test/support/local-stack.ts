@@ -19,6 +19,7 @@ export interface TestStackUrls {
   mailbox: string;
   s3: string;
   dynamodb: string;
+  console: string;
 }
 
 export interface TestStack {
@@ -86,7 +87,7 @@ async function waitForHealth(child: ChildProcess, api: string, output: () => str
 }
 
 async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Promise<TestStack> {
-  const base = await freeConsecutivePorts(5);
+  const base = await freeConsecutivePorts(7);
   // tsx as a loader, not its CLI: the CLI relays Ctrl-C to its child and, when the child's
   // acknowledgement takes over 30 ms (a busy machine), SIGKILLs it and exits 130.
   const args = [
@@ -121,6 +122,8 @@ async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Pr
     mailbox: url(2),
     s3: url(3),
     dynamodb: url(4),
+    // The origin the stack allows for CORS is the one it prints: localhost, not 127.0.0.1.
+    console: `http://localhost:${base + 6}`,
   };
   try {
     await waitForHealth(child, urls.api, () => output, timeoutMs);
