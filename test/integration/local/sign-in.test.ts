@@ -3,7 +3,9 @@
  * (its own process) and against cognito-local, with the usernames and passwords the stack wrote
  * to `<data>/demo-accounts.env` and the endpoint and ids it wrote to `<data>/local.env`.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
@@ -118,6 +120,25 @@ describe('signing in to the local stack (cognito-local)', () => {
     expect(output).toContain(`USER_POOL_CLIENT_ID=${stack.env.USER_POOL_CLIENT_ID}`);
     expect(output).toContain(stack.accounts.REPORTER_USERNAME);
     expect(output).toContain('demo-accounts.env');
+  });
+
+  it('writes demo-accounts.env so that a shell can source it unchanged', () => {
+    const file = join(stack.dataDir, 'demo-accounts.env');
+    const sourced = execFileSync(
+      'sh',
+      ['-c', '. "$1" && printf "%s\\n" "$ADMIN_PASSWORD" "$UNIT_ADMIN_PASSWORD"', 'sh', file],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(sourced.split('\n').slice(0, 2)).toEqual([
+      stack.accounts.ADMIN_PASSWORD,
+      stack.accounts.UNIT_ADMIN_PASSWORD,
+    ]);
+    for (const [key, value] of Object.entries(stack.accounts)) {
+      if (key.endsWith('_PASSWORD'))
+        expect(value, key).toMatch(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[^A-Za-z0-9]).{12,}$/);
+    }
   });
 
   it('signs the demo reporter in; GET /me with the access token names the person; an ID token is refused', async () => {
