@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -64,6 +64,8 @@ export async function startCognito(options: {
   const host = options.host ?? '127.0.0.1';
   const stateDir = join(options.directory, '.cognito');
   await mkdir(stateDir, { recursive: true });
+  // The emulator keeps passwords as given (in clear) in `.cognito/db`: for this user's eyes only.
+  await chmod(options.directory, 0o700);
   await writeFile(join(stateDir, 'config.json'), `${JSON.stringify(cognitoLocalConfig, null, 2)}\n`);
 
   const port = options.port === 0 ? await freePort(host) : options.port;
