@@ -13,17 +13,11 @@ import { readEnvFile } from '../../infra/local/env';
 import { stackNodeFlags } from '../../infra/local/node-flags';
 import { projectRoot } from '../../infra/local/paths';
 import { portOffsets } from '../../infra/local/ports';
+import type { LocalStack } from '../../infra/local/stack';
 import { freeConsecutivePorts } from './ports';
 
-export interface TestStackUrls {
-  api: string;
-  openapi: string;
-  archive: string;
-  mailbox: string;
-  s3: string;
-  dynamodb: string;
-  cognito: string;
-}
+/** The same addresses the stack itself reports. */
+export type TestStackUrls = LocalStack['urls'];
 
 export interface TestStack {
   urls: TestStackUrls;
