@@ -84,8 +84,9 @@ async function ensurePool(client: CognitoIdentityProviderClient, known?: string)
           RequireSymbols: true,
         },
       },
-      // The emulator has TOTP sign-in but no per-role rule; the demo accounts sign in by password.
-      MfaConfiguration: 'OFF',
+      // As in the cloud: TOTP optional per person (the emulator answers the SOFTWARE_TOKEN_MFA
+      // challenge once a person has set it up); which roles must have it is our rule, not the pool's.
+      MfaConfiguration: 'OPTIONAL',
     }),
   );
   if (!UserPool?.Id) throw new Error('cognito-local answered a new user pool without its id');
