@@ -21,6 +21,8 @@ export interface ServiceEndpoints {
   lambda?: string;
   /** The local archive site, for links in mail. */
   archive?: string;
+  /** The local user pool (cognito-local): people's sign-in and the people function's admin calls. */
+  userPool?: { endpoint: string; userPoolId: string; clientId: string; issuer: string; jwksUrl: string };
 }
 
 /**
@@ -36,6 +38,7 @@ export function handlerEnvironment(endpoints: ServiceEndpoints): Record<string, 
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL_SES: endpoints.ses,
     ...(endpoints.lambda ? { AWS_ENDPOINT_URL_LAMBDA: endpoints.lambda } : {}),
+    ...(endpoints.userPool ? userPoolEnvironment(endpoints.userPool) : {}),
     // Local functions are invoked by their catalogue name.
     [mailerFunctionEnv]: 'mailer',
     [lshIndexerFunctionEnv]: 'lsh-indexer',
@@ -56,6 +59,21 @@ export function handlerEnvironment(endpoints: ServiceEndpoints): Record<string, 
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL || 'WARN',
   };
 }
+
+/** The pool's settings as the cloud stacks give them to the authorizer and the people function. */
+function userPoolEnvironment(pool: NonNullable<ServiceEndpoints['userPool']>): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: pool.endpoint,
+    [envNames.userPoolId]: pool.userPoolId,
+    [envNames.userPoolClientId]: pool.clientId,
+    [envNames.userPoolIssuer]: pool.issuer,
+    // aws-jwt-verify fetches only https keys itself: the emulator's are preloaded from here.
+    [envNames.userPoolJwksUrl]: pool.jwksUrl,
+  };
+}
+
+/** Where people sign in locally (InitiateAuth), for the admin CLI, scripts and tests: `<data>/local.env`. */
+export const cognitoEndpointEnv = 'COGNITO_ENDPOINT';
 
 /**
  * TEST HOOK read once at start by the local stack, never by handlers: `XINBAO_LOCAL_FAULTS=throttle:0.1`

@@ -1,12 +1,13 @@
 /**
  * `npm start`: the whole Xinbao system on this machine, no cloud account needed.
  *   --port <P>       base port (default 4000): API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4,
- *                    console P+6
+ *                    Cognito (cognito-local) P+5, console P+6
  *   --data <folder>  data folder (default .data in the project root); kept across restarts
  *   --fresh          wipe the data folder first
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { demoAccountsFile } from './demo/accounts';
 import { demoTokensFile } from './demo/tokens-file';
 import { StartupError } from './errors';
 import { projectRoot } from './paths';
@@ -51,6 +52,22 @@ function banner(stack: LocalStack, dataDir: string, seconds: number): string[] {
     `  邮箱 Mailbox:             ${urls.mailbox}`,
     `  数据目录 Data folder:     ${dataDir}`,
   ];
+  const { userPool, demoAccounts } = stack;
+  lines.push(
+    '',
+    '人员登录 Sign-in (cognito-local, InitiateAuth USER_PASSWORD_AUTH):',
+    `  COGNITO_ENDPOINT=${userPool.endpoint}`,
+    `  USER_POOL_ID=${userPool.userPoolId}`,
+    `  USER_POOL_CLIENT_ID=${userPool.clientId}`,
+  );
+  if (demoAccounts) {
+    // Usernames only: the passwords stay in the file (0600), never on the console.
+    lines.push(
+      `  演示账号 Demo accounts (密码见 passwords in ${demoAccountsFile(dataDir)}):`,
+      `    系统管理员 admin ${demoAccounts.ADMIN_USERNAME} · 编辑 editor ${demoAccounts.EDITOR_USERNAME} · 领导 leader ${demoAccounts.LEADER_USERNAME}`,
+      `    信息员 reporter ${demoAccounts.REPORTER_USERNAME} · 单位管理员 unit-admin ${demoAccounts.UNIT_ADMIN_USERNAME}`,
+    );
+  }
   if (demoTokens) {
     lines.push(
       '',

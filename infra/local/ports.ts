@@ -2,11 +2,23 @@ import { createServer } from 'node:net';
 import { StartupError } from './errors';
 
 /** Offsets from the base port, in the order the README documents them. */
-export const portOffsets = { api: 0, archive: 1, mailbox: 2, s3: 3, dynamodb: 4, console: 6 } as const;
+export const portOffsets = {
+  api: 0,
+  archive: 1,
+  mailbox: 2,
+  s3: 3,
+  dynamodb: 4,
+  cognito: 5,
+  console: 6,
+} as const;
 export type Service = keyof typeof portOffsets;
 export type PortPlan = Record<Service, number>;
 
-/** Base port P → API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4, console P+6; 0 → every service on a free port. */
+/**
+ * Base port P → API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4, Cognito (cognito-local) P+5,
+ * console P+6;
+ * 0 → every service on a free port.
+ */
 export function planPorts(base: number): PortPlan {
   const at = (offset: number) => (base === 0 ? 0 : base + offset);
   return {
@@ -15,6 +27,7 @@ export function planPorts(base: number): PortPlan {
     mailbox: at(portOffsets.mailbox),
     s3: at(portOffsets.s3),
     dynamodb: at(portOffsets.dynamodb),
+    cognito: at(portOffsets.cognito),
     console: at(portOffsets.console),
   };
 }

@@ -5,31 +5,45 @@ import { documentClient } from '../../shared/store/dynamo/client';
 import { ensureArchiveHome, startArchiveSite } from './archive-site';
 import { localDynamoClient, localS3Client } from './aws';
 import { lockDataDir, prepareDataDir } from './data-dir';
+import { type DemoAccounts, loadDemoAccounts } from './demo/accounts';
 import { loadDemoData } from './demo/load';
 import type { DemoTokens } from './demo/tokens-file';
 import { parseFaultPlan } from './dynamo/faults';
 import { startLocalDynamo } from './dynamo/index';
-import { applyEnvironment, handlerEnvironment, localFaultsEnv, localNames, writeEnvFile } from './env';
+import {
+  applyEnvironment,
+  cognitoEndpointEnv,
+  handlerEnvironment,
+  localFaultsEnv,
+  localNames,
+  writeEnvFile,
+} from './env';
 import { StartupError } from './errors';
 import { createGateway } from './gateway/server';
+import { ensureLocalUserPool, type LocalUserPool, localCognitoClient } from './identity';
 import { catalogueFunctionHost } from './lambda/catalogue';
 import { createInvokeServer } from './lambda/invoke-server';
 import { enforceTableAccess } from './lambda/table-guard';
 import { assertPortsFree, planPorts } from './ports';
 import { allowBrowserOrigins, ensureBucket, ensureTable } from './provision';
 import { type DeliveryResult, type RegisteredSchedule, startScheduler } from './scheduler';
+import { startCognito } from './services/cognito';
 import { type ConsoleServer, ensureConsoleBuilt, startConsoleServer } from './services/console';
 import { startS3 } from './services/s3';
 import { startSes } from './services/ses';
 import { startUsage, usageEnv } from './usage';
 
 export interface LocalStackOptions {
-  /** Base port: API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4, console P+6; 0 = every service on a free port. */
+  /**
+   * Base port: API P, archive P+1, mailbox P+2, S3 P+3, DynamoDB P+4, Cognito P+5, console
+   * P+6; 0 = every
+   * service on a free port.
+   */
   port: number;
   dataDir: string;
   /** Wipe the data folder first. */
   fresh?: boolean;
-  /** Load the demo units and tokens on first start (default true). */
+  /** Load the demo units, tokens and accounts (default true). */
   demo?: boolean;
   /** Run the declared schedules (default true). */
   scheduler?: boolean;
@@ -51,9 +65,14 @@ export interface LocalStack {
     mailbox: string;
     s3: string;
     dynamodb: string;
+    cognito: string;
     console?: string;
   };
+  /** The local user pool people sign in to. */
+  userPool: LocalUserPool;
   demoTokens?: DemoTokens;
+  /** One person per role, with the username and password in `<data>/demo-accounts.env`. */
+  demoAccounts?: DemoAccounts;
   servedRouteKeys(): string[];
   schedules(): RegisteredSchedule[];
   /** Delivers one scheduled event now, retries included, as a cron tick would (needs the scheduler). */
@@ -66,7 +85,7 @@ const url = (port: number) => `http://localhost:${port}`;
 
 /**
  * The whole system on one machine: DynamoDB (dynalite + transactions), S3 (s3rver, child
- * process), SES (with its mailbox page), the gateway in front of the catalogue's handlers, the
+ * process), SES (with its mailbox page), the user pool (cognito-local, child process), the gateway in front of the catalogue's handlers, the
  * scheduler and the archive site. Sets process.env for the handlers, so one stack per process.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -86,17 +105,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await assertPortsFree(ports, bindHost);
     const faults = faultPlanFromEnvironment();
 
-    const [dynamo, s3, ses] = await Promise.allSettled([
+    const cognitoDir = join(dataDir, 'cognito');
+    const [dynamo, s3, ses, cognito] = await Promise.allSettled([
       startLocalDynamo({ port: ports.dynamodb, host: bindHost, dataDir: join(dataDir, 'dynamodb'), faults }),
       startS3({ port: ports.s3, host: bindHost, directory: join(dataDir, 's3') }),
       startSes({ port: ports.mailbox, host: bindHost, mailFile: join(dataDir, 'mailbox.jsonl') }),
+      startCognito({ port: ports.cognito, host: bindHost, directory: cognitoDir }),
     ]);
-    for (const service of [dynamo, s3, ses]) {
+    for (const service of [dynamo, s3, ses, cognito]) {
       if (service.status === 'fulfilled') closers.push(service.value.close);
     }
     if (dynamo.status === 'rejected') throw dynamo.reason;
     if (s3.status === 'rejected') throw s3.reason;
     if (ses.status === 'rejected') throw ses.reason;
+    if (cognito.status === 'rejected') throw cognito.reason;
+    const cognitoClient = localCognitoClient(cognito.value.endpoint);
+    closers.push(async () => cognitoClient.destroy());
+    const userPool = await ensureLocalUserPool(cognitoClient, cognito.value.endpoint, cognitoDir);
     // Counting what AWS would bill is for the bench's bill; off by default.
     if (process.env[usageEnv] === '1') startUsage({ s3: s3.value.endpoint, ses: ses.value.endpoint });
 
@@ -117,13 +142,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       s3: s3.value.endpoint,
       ses: ses.value.endpoint,
       lambda: `http://${bindHost}:${invokePort}`,
+      userPool,
       ...(ports.archive ? { archive: url(ports.archive) } : {}),
     });
     applyEnvironment(env);
     const envFile = join(dataDir, 'local.env');
     await writeEnvFile(
       envFile,
-      env,
+      { ...env, [cognitoEndpointEnv]: userPool.endpoint },
       '信报本地环境（npm start 写入）/ written by npm start for the admin CLI',
     );
     // Gone with the stack: the CLI then says "start it first" instead of failing to connect.
@@ -147,6 +173,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options.demo === false ? undefined : loadDemoData({ table, dataDir, log }),
       ensureArchiveHome(s3Client, localNames.archiveBucket),
     ]);
+    // After the demo units: the reporter and the unit-admin belong to the demo reporter's unit.
+    const demoAccounts = demoTokens
+      ? await loadDemoAccounts({
+          table,
+          cognito: cognitoClient,
+          userPoolId: userPool.userPoolId,
+          unitId: demoTokens.REPORTER_UNIT,
+          dataDir,
+          log,
+        })
+      : undefined;
 
     const archive = await startArchiveSite({
       client: s3Client,
@@ -178,8 +215,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         host: bindHost,
         config: () => ({
           apiUrl,
-          cognitoEndpoint: process.env.COGNITO_ENDPOINT ?? '',
-          userPoolClientId: process.env.USER_POOL_CLIENT_ID ?? '',
+          cognitoEndpoint: userPool.endpoint,
+          userPoolClientId: userPool.clientId,
           idleMinutes: 30,
         }),
         extraOrigins: () => [s3.value.endpoint],
@@ -209,9 +246,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         mailbox: url(Number(new URL(ses.value.endpoint).port)),
         s3: s3.value.endpoint,
         dynamodb: dynamo.value.endpoint,
+        cognito: cognito.value.endpoint,
         ...(consoleServer ? { console: consoleServer.url } : {}),
       },
+      userPool,
       ...(demoTokens ? { demoTokens } : {}),
+      ...(demoAccounts ? { demoAccounts } : {}),
       servedRouteKeys: () => gateway.servedRouteKeys(),
       schedules: () => scheduler?.registered() ?? [],
       runSchedule: async (name, scheduledTime = new Date()) => {

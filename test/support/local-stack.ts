@@ -7,24 +7,25 @@ import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type DemoAccounts, readDemoAccounts } from '../../infra/local/demo/accounts';
 import { type DemoTokens, readDemoTokens } from '../../infra/local/demo/tokens-file';
+import { readEnvFile } from '../../infra/local/env';
 import { stackNodeFlags } from '../../infra/local/node-flags';
 import { projectRoot } from '../../infra/local/paths';
+import { portOffsets } from '../../infra/local/ports';
+import type { LocalStack } from '../../infra/local/stack';
 import { freeConsecutivePorts } from './ports';
 
-export interface TestStackUrls {
-  api: string;
-  openapi: string;
-  archive: string;
-  mailbox: string;
-  s3: string;
-  dynamodb: string;
-  console: string;
-}
+/** The same addresses the stack itself reports. */
+export type TestStackUrls = LocalStack['urls'];
 
 export interface TestStack {
   urls: TestStackUrls;
   tokens: DemoTokens;
+  /** The demo people's usernames and passwords (`<data>/demo-accounts.env`). */
+  accounts: DemoAccounts;
+  /** What the stack wrote to `<data>/local.env` (COGNITO_ENDPOINT, USER_POOL_ID, …). */
+  env: Record<string, string>;
   dataDir: string;
   /** The stack's own Node process (tsx is its loader, not a parent process). */
   pid: number;
@@ -40,6 +41,8 @@ export interface StartOptions {
   dataDir?: string;
   fresh?: boolean;
   timeoutMs?: number;
+  /** The handlers' log level (default XINBAO_STACK_LOG_LEVEL or ERROR). */
+  logLevel?: string;
 }
 
 const node24 = join(projectRoot, 'node_modules/.bin/node');
@@ -86,8 +89,15 @@ async function waitForHealth(child: ChildProcess, api: string, output: () => str
   throw new Error(`the stack was not up within ${timeoutMs} ms:\n${output()}`);
 }
 
-async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Promise<TestStack> {
-  const base = await freeConsecutivePorts(7);
+const portCount = Object.keys(portOffsets).length;
+
+async function startOnce(
+  dataDir: string,
+  fresh: boolean,
+  timeoutMs: number,
+  logLevel: string,
+): Promise<TestStack> {
+  const base = await freeConsecutivePorts(portCount);
   // tsx as a loader, not its CLI: the CLI relays Ctrl-C to its child and, when the child's
   // acknowledgement takes over 30 ms (a busy machine), SIGKILLs it and exits 130.
   const args = [
@@ -106,7 +116,7 @@ async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Pr
     // Its own process group: the exit hook can take down the stack and s3rver at once.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: process.env.XINBAO_STACK_LOG_LEVEL ?? 'ERROR' },
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: logLevel },
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
@@ -116,14 +126,15 @@ async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Pr
 
   const url = (offset: number) => `http://127.0.0.1:${base + offset}`;
   const urls: TestStackUrls = {
-    api: url(0),
-    openapi: `${url(0)}/openapi.json`,
-    archive: url(1),
-    mailbox: url(2),
-    s3: url(3),
-    dynamodb: url(4),
+    api: url(portOffsets.api),
+    openapi: `${url(portOffsets.api)}/openapi.json`,
+    archive: url(portOffsets.archive),
+    mailbox: url(portOffsets.mailbox),
+    s3: url(portOffsets.s3),
+    dynamodb: url(portOffsets.dynamodb),
+    cognito: url(portOffsets.cognito),
     // The origin the stack allows for CORS is the one it prints: localhost, not 127.0.0.1.
-    console: `http://localhost:${base + 6}`,
+    console: `http://localhost:${base + portOffsets.console}`,
   };
   try {
     await waitForHealth(child, urls.api, () => output, timeoutMs);
@@ -134,6 +145,10 @@ async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Pr
   }
   const tokens = await readDemoTokens(dataDir);
   if (!tokens) throw new Error(`no demo tokens in ${dataDir}`);
+  const accounts = await readDemoAccounts(dataDir);
+  if (!accounts) throw new Error(`no demo accounts in ${dataDir}`);
+  const env = await readEnvFile(join(dataDir, 'local.env'));
+  if (!env) throw new Error(`no local.env in ${dataDir}`);
 
   const waitOrKill = async () => {
     const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 10_000);
@@ -144,6 +159,8 @@ async function startOnce(dataDir: string, fresh: boolean, timeoutMs: number): Pr
   return {
     urls,
     tokens,
+    accounts,
+    env,
     dataDir,
     pid: child.pid ?? 0,
     output: () => output,
@@ -165,10 +182,11 @@ export async function startStackForTest(options: StartOptions = {}): Promise<Tes
     createdDirs.add(dataDir);
   }
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const logLevel = options.logLevel ?? process.env.XINBAO_STACK_LOG_LEVEL ?? 'ERROR';
   // Another test may grab a port between our probe and the stack's bind: try another base.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(dataDir, options.fresh ?? false, timeoutMs);
+      return await startOnce(dataDir, options.fresh ?? false, timeoutMs, logLevel);
     } catch (error) {
       const portClash = error instanceof Error && /port\(s\) in use|EADDRINUSE/.test(error.message);
       if (!portClash || attempt >= 3) throw error;

@@ -1,7 +1,7 @@
 import { isPortFree } from '../../infra/local/ports';
 
 /** A base port with `count` free consecutive ports after it (random, so parallel test files rarely collide). */
-export async function freeConsecutivePorts(count = 5): Promise<number> {
+export async function freeConsecutivePorts(count = 6): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 30_000);
     let free = true;

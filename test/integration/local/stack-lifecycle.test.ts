@@ -44,7 +44,9 @@ async function unitCount(stack: TestStack): Promise<number> {
 /** Stops the stack and checks that nothing it started is left running. */
 async function stopAndCheck(stack: TestStack, how: 'sigterm' | 'ctrl-c') {
   const children = descendants(stack.pid);
-  expect(children.map(commandLine).some((command) => command.includes('s3rver-child'))).toBe(true);
+  const commands = children.map(commandLine);
+  expect(commands.some((command) => command.includes('s3rver-child'))).toBe(true);
+  expect(commands.some((command) => command.includes('cognito-child'))).toBe(true);
   const code = how === 'ctrl-c' ? await stack.interrupt('SIGINT') : await stack.stop('SIGTERM');
   expect(code).toBe(0);
   // Reaping can trail the exit by a moment.

@@ -1,5 +1,5 @@
 /**
- * A deployment with no user pool configured (today's local stack, until cognito-local runs in it)
+ * A deployment with no user pool configured (no USER_POOL_ID: e.g. a cloud stage without identity)
  * refuses account changes with a coded 409 and a Chinese message, never an internal error.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
