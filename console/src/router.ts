@@ -20,6 +20,11 @@ export function createConsoleRouter(): Router {
             component: () => import('./pages/my-items/MyItemsPage.vue'),
             meta: { title: '我的信息' },
           },
+          {
+            path: 'write',
+            component: () => import('./pages/write-item/WriteItemPage.vue'),
+            meta: { title: '写信息' },
+          },
         ],
       },
       { path: '/:rest(.*)*', redirect: '/' },

@@ -63,6 +63,13 @@ export class CognitoClient {
       AuthFlow: 'USER_PASSWORD_AUTH',
       ClientId: this.clientId,
       AuthParameters: { USERNAME: username, PASSWORD: password },
+    }).catch((error: unknown) => {
+      // cognito-local answers a wrong password with InvalidPasswordException (Cognito itself with
+      // NotAuthorizedException): at sign-in both mean the same to the person.
+      if (error instanceof SignInError && error.code === 'InvalidPasswordException') {
+        throw new SignInError('NotAuthorizedException', refusalMessage('NotAuthorizedException'));
+      }
+      throw error;
     });
     return this.signInResult(answer, username);
   }
