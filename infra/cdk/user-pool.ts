@@ -126,7 +126,7 @@ export class XinbaoUserPool extends Construct {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is pool-wide in Cognito; requiring it would force TOTP on all 96 units\' 信息员 too. The pool ' +
+        "MFA is pool-wide in Cognito; requiring it would force TOTP on all 96 units' 信息员 too. The pool " +
         `is OPTIONAL with TOTP only, and the API refuses ${mfaRequiredRoles.join(' and ')} accounts ` +
         '(403 MFA_REQUIRED) until the pool lists TOTP activated for the person, whom Cognito then asks ' +
         'for the code at every sign-in.',

@@ -159,7 +159,9 @@ function mailVerifiedDomain(app: App, sender: string): string | undefined {
   const value = setting(app, 'mailIdentity');
   if (value === undefined || value === '' || value === 'address') return undefined;
   if (value === 'domain') return sender.slice(sender.lastIndexOf('@') + 1);
-  throw new Error(`context ${contextKeys.mailIdentity} must be address or domain, got ${JSON.stringify(value)}`);
+  throw new Error(
+    `context ${contextKeys.mailIdentity} must be address or domain, got ${JSON.stringify(value)}`,
+  );
 }
 
 function officeName(app: App): string {

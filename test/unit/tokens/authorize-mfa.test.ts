@@ -65,21 +65,24 @@ async function setup(record: Person, options: { totp?: string[]; roles?: string;
 }
 
 describe('TOTP for admin and editor accounts', () => {
-  it.each(['admin', 'editor'] as const)('refuses %s until TOTP is activated, then lets them in', async (role) => {
-    const record = person({ role, username: `${role}.wang` });
-    const without = await setup(record);
-    const refused = await without.call();
-    expect(refused).toEqual({
-      status: 'mfa-required',
-      tokenId: `person:${record.personId}`,
-      personId: record.personId,
-    });
-    expect(principalFrom(refused)).toBeUndefined();
-    expect(without.mfa.lookups).toEqual([`${role}.wang`]);
+  it.each(['admin', 'editor'] as const)(
+    'refuses %s until TOTP is activated, then lets them in',
+    async (role) => {
+      const record = person({ role, username: `${role}.wang` });
+      const without = await setup(record);
+      const refused = await without.call();
+      expect(refused).toEqual({
+        status: 'mfa-required',
+        tokenId: `person:${record.personId}`,
+        personId: record.personId,
+      });
+      expect(principalFrom(refused)).toBeUndefined();
+      expect(without.mfa.lookups).toEqual([`${role}.wang`]);
 
-    const bound = await setup(record, { totp: [`${role}.wang`] });
-    expect(await bound.call()).toMatchObject({ status: 'active', role, personId: record.personId });
-  });
+      const bound = await setup(record, { totp: [`${role}.wang`] });
+      expect(await bound.call()).toMatchObject({ status: 'active', role, personId: record.personId });
+    },
+  );
 
   it('never asks the pool about leaders, reporters or unit-admins', async () => {
     for (const record of [
