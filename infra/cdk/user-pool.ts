@@ -64,6 +64,8 @@ export function userPoolMessages(officeName: string) {
         '此验证码用于重置密码或验证邮箱，请勿告诉他人。',
         '如非本人操作，请忽略本邮件并联系系统管理员。',
       ].join('<br>'),
+      // The pool sends no SMS (no SMS role, no phone sign-in); set so no English default remains.
+      smsMessage: '信报系统验证码：{####}',
     },
   } as const;
 }
