@@ -41,6 +41,12 @@ export const envNames = {
    * (cognito-local): `POST /people` and the password reset then answer the temporary password once.
    */
   userPoolSendsMail: 'USER_POOL_SENDS_MAIL',
+  /**
+   * Roles (comma-separated, e.g. `admin,editor`) whose people the authorizer refuses (403
+   * MFA_REQUIRED) until they have TOTP activated in the user pool; it then also needs
+   * USER_POOL_ID. Set by the CDK stack; unset locally (cognito-local has no MFA to enforce).
+   */
+  requireMfaRoles: 'REQUIRE_MFA_ROLES',
 } as const;
 
 export const defaultOfficeName = '市人民政府办公室';

@@ -4,6 +4,7 @@
  * refuses table requests outside `access.table`, as the function's IAM role does in the cloud.
  */
 import type { TableAccess } from './table-access';
+import type { UserPoolAccess } from './user-pool';
 
 export type StoreAccess = 'read' | 'readwrite';
 
@@ -14,10 +15,15 @@ export interface FunctionAccess {
   archive?: StoreAccess;
   mail?: boolean;
   /**
-   * The user pool's admin API (Cognito Admin* calls on our pool: create, group, disable/enable,
-   * set/reset password, update attributes, get user); the function gets USER_POOL_ID.
+   * The user pool (actions per kind in `userPoolActions`, shared/catalogue/user-pool.ts, granted on
+   * the pool's ARN only):
+   * - `admin`: Cognito Admin* calls on our pool (create, group, disable/enable, set/reset
+   *   password, update attributes, get user); the function gets USER_POOL_ID and
+   *   USER_POOL_SENDS_MAIL.
+   * - `tokens`: verifying the console's access tokens (USER_POOL_ISSUER, USER_POOL_CLIENT_ID) and
+   *   enforcing TOTP for REQUIRE_MFA_ROLES with AdminGetUser (USER_POOL_ID).
    */
-  userPool?: 'admin';
+  userPool?: UserPoolAccess;
   /** Functions this one may invoke asynchronously (e.g. the mailer for an urgent alert). */
   invokes?: readonly string[];
 }
@@ -70,8 +76,9 @@ export const functions = {
     memoryMb: 256,
     timeoutSeconds: 5,
     // Token rows: it looks a token up by hash and records its last use; it can create none. Person
-    // rows: read only, for a signed-in person's role, unit and whether the account is active.
-    access: { table: { update: ['TOKEN#*'], read: ['PERSON#*'] } },
+    // rows: read only, for a signed-in person's role, unit and whether the account is active. The
+    // pool: its token settings, and AdminGetUser for whether an admin or editor has TOTP activated.
+    access: { table: { update: ['TOKEN#*'], read: ['PERSON#*'] }, userPool: 'tokens' },
   },
   system: {
     entry: 'functions/system/handler.ts',
