@@ -20,6 +20,8 @@ export const envNames = {
   mailerFunctionName: 'MAILER_FUNCTION_NAME',
   /** The near-duplicate indexer's function name, for functions declaring `invokes: ['lsh-indexer']`. */
   lshIndexerFunctionName: 'LSH_INDEXER_FUNCTION_NAME',
+  /** The Word renderer's function name, for functions declaring `invokes: ['word-renderer']`. */
+  wordRendererFunctionName: 'WORD_RENDERER_FUNCTION_NAME',
   /** The user pool people sign in to (Cognito; cognito-local locally). */
   userPoolId: 'USER_POOL_ID',
   /** The console's app client: the only audience the authorizer accepts for access tokens. */

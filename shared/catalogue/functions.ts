@@ -210,8 +210,18 @@ export const functions = {
       },
       attachments: 'readwrite',
       archive: 'readwrite',
-      invokes: ['mailer'],
+      // The mailer for the leaders' mail; the Word renderer for the issue's .docx.
+      invokes: ['mailer', 'word-renderer'],
     },
+  },
+  'word-renderer': {
+    entry: 'functions/word-renderer/handler.ts',
+    description:
+      'Word renderer: a bulletin in, its .docx out; invoked synchronously by publishing, so docx loads only when a Word file is made',
+    memoryMb: 1024,
+    timeoutSeconds: 20,
+    // Renders only: the publishing function stores what it answers.
+    access: {},
   },
   policy: {
     entry: 'functions/policy/handler.ts',
