@@ -42,18 +42,17 @@ export interface FunctionDeclaration {
 // and end-to-end run checks the list.
 /** scoresDeps (functions/jobs/mail-job-deps.ts): rankings, ledgers, statistics — reads only. */
 const scoreReads = {
-  read: ['UNITS', 'AGG#*', 'PAGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
+  read: ['UNITS', 'AGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
   query: { gsi2: ['PUBLISHED#*'], gsi3: ['COMMISSIONS#*'] },
 } as const satisfies TableAccess;
 /** A fact scored in its own transaction: the item, its ledger lines and its scoring fact. */
 const scoredFactWrites = ['ITEM#*', 'LEDGER#*', 'SCOREFACT#*'] as const;
 /**
- * Counters, one row per unit and year (`AGG#<year>`) with every period's figures by name: only
- * ever added to (UpdateItem ADD), never put.
+ * Counters, one row per unit and year (`AGG#<year>`) with every period's figures by name — and
+ * the 先进个人 figures of the unit's people (`person:<personId>:<month>:<counter>`): only ever
+ * added to (UpdateItem ADD), never put.
  */
 const counters = 'AGG#*';
-/** The 先进个人 counters, one row per person and year (`PAGG#<year>`): added to like the units' ones. */
-const personCounters = 'PAGG#*';
 /** Per-caller request counts (shared/http/rate-limit.ts): one UpdateItem ADD per call. */
 const rateCounters = 'RATE#*';
 /**
@@ -135,7 +134,7 @@ export const functions = {
         // record, an urgent alert; updated only: counters, the unit's last submission, the 约稿 it
         // answers. The key is also claimed inside the submission's own transaction (SUBMITKEY#).
         write: [...scoredFactWrites, 'DUPSIG#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*'],
-        update: [counters, personCounters, 'UNITS', 'COMMISSION#*', rateCounters],
+        update: [counters, 'UNITS', 'COMMISSION#*', rateCounters],
         delete: ['IDEMPOTENCY#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
       },
@@ -205,7 +204,7 @@ export const functions = {
         // Adoption points (items, ledger lines), the issue and its numbering, mail; counters and
         // the archive's list of years are only updated.
         write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*'],
-        update: [counters, personCounters, 'SETTINGS', rateCounters],
+        update: [counters, 'SETTINGS', rateCounters],
         query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*'] },
       },
       attachments: 'readwrite',
@@ -281,7 +280,7 @@ export const functions = {
       table: {
         read: ['UNITS', 'POLICY#*'],
         write: [...scoredFactWrites, 'IDEMPOTENCY#*'],
-        update: [counters, personCounters],
+        update: [counters],
         delete: ['IDEMPOTENCY#*'],
       },
     },
@@ -291,8 +290,9 @@ export const functions = {
     description: 'Rankings from per-unit per-period counters (JSON, CSV, XLSX) and unit ledgers',
     memoryMb: 512,
     timeoutSeconds: 29,
-    // Reads the scores; writes only its callers' rate-limit counters (the rankings download).
-    access: { table: { ...scoreReads, update: [rateCounters] } },
+    // Reads the scores, and the people's records for the 先进个人 ranking's names (BatchGet); writes
+    // only its callers' rate-limit counters (the rankings download).
+    access: { table: { ...scoreReads, batchGet: ['PERSON#*'], update: [rateCounters] } },
   },
   'month-close': {
     entry: 'functions/jobs/month-close/handler.ts',
