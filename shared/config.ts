@@ -20,6 +20,8 @@ export const envNames = {
   mailerFunctionName: 'MAILER_FUNCTION_NAME',
   /** The near-duplicate indexer's function name, for functions declaring `invokes: ['lsh-indexer']`. */
   lshIndexerFunctionName: 'LSH_INDEXER_FUNCTION_NAME',
+  /** The Word renderer's function name, for functions declaring `invokes: ['word-renderer']`. */
+  wordRendererFunctionName: 'WORD_RENDERER_FUNCTION_NAME',
   /** The user pool people sign in to (Cognito; cognito-local locally). */
   userPoolId: 'USER_POOL_ID',
   /** The console's app client: the only audience the authorizer accepts for access tokens. */
@@ -41,6 +43,12 @@ export const envNames = {
    * (cognito-local): `POST /people` and the password reset then answer the temporary password once.
    */
   userPoolSendsMail: 'USER_POOL_SENDS_MAIL',
+  /**
+   * Roles (comma-separated, e.g. `admin,editor`) whose people the authorizer refuses (403
+   * MFA_REQUIRED) until they have TOTP activated in the user pool; it then also needs
+   * USER_POOL_ID. Set by the CDK stack; unset locally (cognito-local has no MFA to enforce).
+   */
+  requireMfaRoles: 'REQUIRE_MFA_ROLES',
 } as const;
 
 export const defaultOfficeName = '市人民政府办公室';

@@ -1,7 +1,7 @@
 /**
  * Publish cost: with N bulletins already published (a bulk-loaded city, its archive written by the
  * publisher's own rebuild), publish one more through the publish use case wired as the bulletins
- * handler wires it, and count the archive bucket objects written with a middleware on its S3
+ * handler wires it, and count the archive bucket objects written with a transport around its S3
  * client. The larger set's rebuild is the `archive rebuild` figure.
  */
 import { createBulletin } from '../../functions/bulletins/create-bulletin/use-case';
@@ -48,8 +48,9 @@ function bulletinsDeps(
   emulators: BenchEmulators,
   buckets: { archive: string; files: string },
 ) {
-  const s3 = emulators.s3Client();
-  const counter = countS3Writes(s3);
+  if (!emulators.s3Endpoint) throw new Error('the publish bench needs the S3 emulator');
+  const counter = countS3Writes(emulators.s3Endpoint);
+  const s3 = counter.client;
   const series = new DynamoSeriesStore(table);
   const bulletins = new DynamoBulletinStore(table);
   const publisher = new StaticArchivePublisher({

@@ -1,7 +1,8 @@
 /**
  * The first request each function serves in the cold-load bench: API Gateway payload 2.0 events
- * built by the local gateway's own event builder, the REQUEST authorizer event, or a scheduled
- * job event; each reads the store, as a real first request would.
+ * built by the local gateway's own event builder, the REQUEST authorizer event, a scheduled job
+ * event, or the payload of a direct invoke (the Word renderer's); each does the work a real first
+ * request would.
  */
 
 import { schedules } from '../../events/schedules';
@@ -16,6 +17,7 @@ import type { RouteMatch } from '../../infra/local/gateway/router';
 import { localFunctionName } from '../../infra/local/lambda/context';
 import { type FunctionName, functions } from '../../shared/catalogue/functions';
 import { routeKey, routesOf } from '../../shared/catalogue/routes';
+import { bulletinItem, publishedBulletin } from '../../test/fixtures/bulletins';
 
 export type TokenRole = 'admin' | 'editor' | 'reporter';
 
@@ -33,7 +35,9 @@ interface HttpRequestPlan {
 export type RequestPlan =
   | HttpRequestPlan
   | { kind: 'authorizer'; role: TokenRole }
-  | { kind: 'job'; job: string };
+  | { kind: 'job'; job: string }
+  /** A function another one invokes directly (not through the gateway or the scheduler). */
+  | { kind: 'invoke'; event: unknown };
 
 /** Well-formed ids that exist nowhere: such requests authorise and read the store, then answer 404. */
 const absentItem = 'it_0benchabsent0000000000';
@@ -79,6 +83,28 @@ export const firstRequests: Partial<Record<FunctionName, RequestPlan>> = {
     route: '/bulletins/{bulletinId}/docx',
     path: `/bulletins/${absentBulletin}/docx`,
     role: 'editor',
+  },
+  // What publishing asks while an editor publishes: an issue of six items, internal ones included.
+  'word-renderer': {
+    kind: 'invoke',
+    event: {
+      kind: 'bulletin-docx',
+      bulletin: publishedBulletin({
+        items: Array.from({ length: 6 }, (_, index) =>
+          bulletinItem({
+            itemId: `it_bench${index}`,
+            title: `第${index + 1}篇：推动营商环境持续优化的做法和成效`,
+            body: Array.from({ length: 5 }, () =>
+              '围绕企业办事堵点，推行“一窗受理、集成服务”，审批时限压缩一半以上。'.repeat(6),
+            ).join('\n'),
+            openness: index % 3 === 2 ? 'internal' : 'public',
+          }),
+        ),
+        distribution: { report: ['省政府办公厅'], send: ['市委办公室'], issue: ['各县市区人民政府'] },
+      }),
+      officeName: '市人民政府办公室',
+      includeInternal: true,
+    },
   },
   policy: { kind: 'http', method: 'GET', route: '/policy/{year}', path: '/policy/2026', role: 'editor' },
   facts: {
@@ -194,6 +220,7 @@ export function eventOf(
     return { job: plan.job, scheduledTime: new Date(epochMs).toISOString() };
   }
   if (plan.kind === 'authorizer') return authorizerEventFor(tokens, plan.role);
+  if (plan.kind === 'invoke') return plan.event;
   const body = plan.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(plan.body));
   const headers = [
     ...(plan.role ? ['authorization', `Bearer ${tokenOf(tokens, plan.role)}`] : []),

@@ -1,10 +1,11 @@
 /**
- * SDK middlewares that count what a piece of code costs: items a DynamoDB client reads, and
- * objects an S3 client writes per bucket. Added to the client's own middleware stack, so the
- * code measured runs unchanged.
+ * Counters of what a piece of code costs: items a DynamoDB client reads (a middleware on the SDK
+ * client's own stack), and objects the S3 client writes per bucket (a transport around its
+ * requests), so the code measured runs unchanged.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { localS3HttpClient } from '../../infra/local/aws';
+import { nodeTransport, type S3HttpClient, type S3Transport } from '../../shared/store/s3/http-client';
 
 export interface ReadCount {
   /** Items returned: Items of Query/Scan, Item of GetItem, Responses of BatchGet/TransactGet. */
@@ -55,34 +56,30 @@ export function countDynamoReads(client: DynamoDBClient): { read(): ReadCount; r
   };
 }
 
-const writeCommands = new Set(['PutObject', 'DeleteObject', 'CopyObject', 'DeleteObjects', 'UploadPart']);
-
-/** Objects written (put, copied or deleted) per bucket; `reset()` starts again. */
-export function countS3Writes(client: S3Client): {
+/**
+ * Objects written (put, copied or deleted) per bucket through the functions' own S3 client aimed
+ * at the emulator (path-style); `reset()` starts again.
+ */
+export function countS3Writes(endpoint: string): {
+  client: S3HttpClient;
   written(bucket: string): number;
   keys(bucket: string): string[];
   reset(): void;
 } {
   let writes = new Map<string, string[]>();
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const name = String(context.commandName ?? '').replace(/Command$/, '');
-      const result = await next(args);
-      if (writeCommands.has(name)) {
-        const input = record(args.input) ?? {};
-        const bucket = String(input.Bucket ?? '');
-        const list = writes.get(bucket) ?? [];
-        const objects = record(input.Delete)?.Objects;
-        if (name === 'DeleteObjects' && Array.isArray(objects)) {
-          for (const object of objects) list.push(`delete ${String(record(object)?.Key)}`);
-        } else list.push(`${name === 'DeleteObject' ? 'delete' : 'put'} ${String(input.Key)}`);
-        writes.set(bucket, list);
-      }
-      return result;
-    },
-    { step: 'initialize', name: 'benchCountWrites' },
-  );
+  const counting: S3Transport = async (request, idleTimeoutMs) => {
+    const response = await nodeTransport(request, idleTimeoutMs);
+    const ok = response.status >= 200 && response.status < 300;
+    if (ok && (request.method === 'PUT' || request.method === 'DELETE')) {
+      const [bucket = '', ...key] = request.url.pathname.split('/').slice(1).map(decodeURIComponent);
+      const list = writes.get(bucket) ?? [];
+      list.push(`${request.method === 'DELETE' ? 'delete' : 'put'} ${key.join('/')}`);
+      writes.set(bucket, list);
+    }
+    return response;
+  };
   return {
+    client: localS3HttpClient(endpoint, counting),
     written: (bucket) => writes.get(bucket)?.length ?? 0,
     keys: (bucket) => [...(writes.get(bucket) ?? [])],
     reset: () => {

@@ -1,14 +1,21 @@
-import { isUnitRole, personCallerId } from '#shared/domain/roles';
+import { isUnitRole, personCallerId, type Role } from '#shared/domain/roles';
 import { bearerToken, hashToken, shouldTouch } from '#shared/domain/tokens';
 import type { AuthorizerContext } from '#shared/http/auth-context';
 import { logger } from '#shared/http/logger';
-import type { AccessTokenVerifier, PersonStore, TokenStore } from '#shared/store/ports';
+import type { AccessTokenVerifier, MfaStatus, PersonStore, TokenStore } from '#shared/store/ports';
 
 export interface AuthorizeDeps {
   tokens: TokenStore;
   /** People signed in through the user pool; without these, access tokens are refused. */
   people?: Pick<PersonStore, 'get'>;
   accessTokens?: AccessTokenVerifier;
+  /**
+   * Roles whose people must have TOTP activated (REQUIRE_MFA_ROLES; admin and editor in the
+   * cloud). Their tokens are refused with `mfa-required` unless `mfa` says TOTP is activated —
+   * also when `mfa` is missing: the rule fails closed.
+   */
+  requireMfaRoles?: readonly Role[];
+  mfa?: MfaStatus;
   now: () => Date;
 }
 
@@ -46,7 +53,9 @@ export async function authorize(
 /**
  * A user pool access token: verified (signature, issuer, client, `token_use`, expiry), then the
  * person's record decides — role and unit come from our table, never from the token's claims, and
- * a disabled person is refused however fresh the token. The gateway caches this answer for at
+ * a disabled person is refused however fresh the token, and so is a person whose role requires
+ * TOTP while the pool lists none activated for them (read at each uncached call, so a person who
+ * deactivates TOTP is refused from the next one). The gateway caches this answer for at
  * most 10 seconds, so a disable, a move or a role change takes effect within that time.
  */
 async function authorizePerson(deps: AuthorizeDeps, jwt: string): Promise<AuthorizerContext> {
@@ -64,6 +73,10 @@ async function authorizePerson(deps: AuthorizeDeps, jwt: string): Promise<Author
   const caller = { tokenId: personCallerId(person.personId), personId: person.personId };
   if (!person.active) return { status: 'inactive', ...caller };
   if (isUnitRole(person.role) && !person.unitId) return { status: 'invalid', ...caller };
+  if (deps.requireMfaRoles?.includes(person.role) && !(await deps.mfa?.hasTotp(person.username))) {
+    logger.info('access token refused', { reason: 'mfa-required', personId: person.personId });
+    return { status: 'mfa-required', ...caller };
+  }
   return {
     status: 'active',
     role: person.role,

@@ -3,12 +3,15 @@ import type {
   APIGatewayRequestAuthorizerEventV2,
   APIGatewaySimpleAuthorizerWithContextResult,
 } from 'aws-lambda';
+import { readOptionalConfig } from '#shared/config';
+import { parseRoleList } from '#shared/domain/roles';
 import type { AuthorizerContext } from '#shared/http/auth-context';
 import { injectLambdaContext, logger } from '#shared/http/logger';
 import {
   UserPoolAccessTokens,
   userPoolTokenConfigFromEnvironment,
 } from '#shared/store/cognito/access-tokens';
+import { CognitoMfaStatus } from '#shared/store/cognito/mfa-status';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoPersonStore } from '#shared/store/dynamo/people';
 import { DynamoTokenStore } from '#shared/store/dynamo/tokens';
@@ -16,6 +19,8 @@ import { authorize } from './authorize';
 
 const table = tableFromEnvironment();
 const userPool = userPoolTokenConfigFromEnvironment();
+// Admin and editor accounts in the cloud: refused until TOTP is activated (unset locally).
+const requireMfaRoles = parseRoleList(readOptionalConfig('requireMfaRoles'));
 const deps = {
   tokens: new DynamoTokenStore(table),
   now: () => new Date(),
@@ -23,6 +28,7 @@ const deps = {
   ...(userPool
     ? { people: new DynamoPersonStore(table), accessTokens: new UserPoolAccessTokens(userPool) }
     : {}),
+  ...(requireMfaRoles.length > 0 ? { requireMfaRoles, mfa: new CognitoMfaStatus() } : {}),
 };
 
 type Result = APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>;

@@ -14,6 +14,7 @@ import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoSeriesStore } from '#shared/store/dynamo/series';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import { mailDispatcherFromEnvironment } from '#shared/store/lambda/mail-dispatcher';
+import { wordRendererFromEnvironment } from '#shared/store/lambda/word-renderer';
 import { S3BulletinFiles } from '#shared/store/s3/bulletin-files';
 import { s3Client } from '#shared/store/s3/client';
 
@@ -27,9 +28,8 @@ const deps: BulletinsDeps = {
   files: new S3BulletinFiles(s3Client(), readConfig('attachmentsBucket')),
   archive: archivePublisherFromEnvironment(table).publisher,
   mail: mailDispatcherFromEnvironment(),
-  // docx is evaluated only when a Word file is made (publish), not on every cold start.
-  renderDocx: async (bulletin, options) =>
-    (await import('#shared/render/docx/bulletin')).renderBulletinDocx(bulletin, options),
+  // The Word renderer function makes the .docx (publish): docx is not in this bundle.
+  renderDocx: wordRendererFromEnvironment(),
   renderRecord: renderBulletinRecord,
   officeName: readOptionalConfig('officeName') ?? defaultOfficeName,
   now: () => new Date(),

@@ -22,7 +22,8 @@ export interface ScoresDeps {
     previous: Map<string, PeriodCounts> | undefined;
   }>;
   /**
-   * Every person's counters in a period (the 先进个人 ranking): one Query of the year's rows. Set by
+   * Every person's figures in a period (the 先进个人 ranking): the units' year rows (one Query) and
+   * the people's names (one BatchGet per 100). Set by
    * the scores handler; the jobs that reuse these deps rank units only.
    */
   personCounts?: (period: string) => Promise<PersonPeriodCounts[]>;

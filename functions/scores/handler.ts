@@ -7,7 +7,7 @@ import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
 import { DynamoFactStore } from '#shared/store/dynamo/facts';
 import { ledgerOf } from '#shared/store/dynamo/ledger';
-import { personPeriodCounts } from '#shared/store/dynamo/person-counters';
+import { periodPeopleCounts } from '#shared/store/dynamo/people-counts';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import { commissionsOfYear } from './commissions-of-year';
@@ -28,7 +28,7 @@ const deps: ScoresDeps & Required<Pick<ScoresDeps, 'personCounts'>> = {
   counts: (period) => periodCounts(table, period),
   countsWithPrevious: (period) => periodCountsWithPrevious(table, period),
   rows: (period) => periodRows(table, period),
-  personCounts: (period) => personPeriodCounts(table, period),
+  personCounts: (period) => periodPeopleCounts(table, period),
   publishedIssues: (year) => bulletins.ofYear(year),
   ledger: (unitId, from, to) => ledgerOf(table, unitId, from, to),
   policy: async (year) => (await policies.latest(year)) ?? defaultPolicy(year),

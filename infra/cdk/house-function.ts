@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { Arn, ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -17,6 +18,7 @@ import type * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import type { FunctionDeclaration, StoreAccess } from '../../shared/catalogue/functions';
 import { type TableAccess, tableActions, tablePatterns } from '../../shared/catalogue/table-access';
+import { type UserPoolAccess, userPoolActions } from '../../shared/catalogue/user-pool';
 import { envNames } from '../../shared/config';
 import { lambdaBundling, projectRoot } from './bundling';
 import { acknowledgeBucketGrant } from './nag';
@@ -28,6 +30,17 @@ export interface MailSettings {
   readonly fromAddress: string;
 }
 
+/** The user pool people sign in to, with what the functions touching it are told. */
+export interface UserPoolSettings {
+  readonly userPool: cognito.IUserPool;
+  /** The console's app client: the only audience the authorizer accepts. */
+  readonly client: cognito.IUserPoolClient;
+  /** The access tokens' issuer (USER_POOL_ISSUER). */
+  readonly issuer: string;
+  /** Roles whose people must have TOTP activated (REQUIRE_MFA_ROLES for the authorizer). */
+  readonly requireMfaRoles: readonly string[];
+}
+
 /** The stores a function may be granted; only those its declaration names are used. */
 export interface XinbaoFunctionResources {
   readonly table?: dynamodb.ITable;
@@ -36,6 +49,7 @@ export interface XinbaoFunctionResources {
   readonly mail?: MailSettings;
   /** Plain settings (office name, archive URL) for functions that render or mail bulletins. */
   readonly publishing?: Readonly<Record<string, string>>;
+  readonly userPool?: UserPoolSettings;
 }
 
 export interface XinbaoFunctionProps {
@@ -119,6 +133,11 @@ export class XinbaoFunction extends Construct {
       environment[envNames.mailConfigurationSet] = mail.configurationSet.configurationSetName;
     }
     if (access.mail || access.archive) Object.assign(environment, resources.publishing ?? {});
+    if (access.userPool) {
+      const pool = required(resources.userPool, 'userPool', name);
+      grantUserPool(this.role, pool.userPool, access.userPool);
+      Object.assign(environment, userPoolEnvironment(pool, access.userPool));
+    }
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(root, declaration.entry),
@@ -238,5 +257,30 @@ function grantSendMail(role: iam.Role, mail: MailSettings): void {
       ],
       conditions: { StringEquals: { 'ses:FromAddress': mail.fromAddress } },
     }),
+  );
+}
+
+/**
+ * What a function touching the pool is told. `admin` (the people function): the pool id, and that
+ * the pool mails invitations and reset codes itself. `tokens` (the authorizer): the issuer and
+ * client its access-token check needs, and the roles that must have TOTP with the pool id to look
+ * that up.
+ */
+export function userPoolEnvironment(pool: UserPoolSettings, access: UserPoolAccess): Record<string, string> {
+  if (access === 'admin') {
+    return { [envNames.userPoolId]: pool.userPool.userPoolId, [envNames.userPoolSendsMail]: 'true' };
+  }
+  return {
+    [envNames.userPoolIssuer]: pool.issuer,
+    [envNames.userPoolClientId]: pool.client.userPoolClientId,
+    [envNames.userPoolId]: pool.userPool.userPoolId,
+    [envNames.requireMfaRoles]: pool.requireMfaRoles.join(','),
+  };
+}
+
+/** Exactly the Cognito actions of the declared kind of access, on this one pool. */
+function grantUserPool(role: iam.IRole, userPool: cognito.IUserPool, access: UserPoolAccess): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: [...userPoolActions[access]], resources: [userPool.userPoolArn] }),
   );
 }

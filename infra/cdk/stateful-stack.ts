@@ -1,7 +1,8 @@
 /**
  * Everything that holds data and must outlive a redeploy: the table, the buckets, the archive
- * site's distribution, the SES configuration set, and the alarm topic (its confirmed e-mail
- * subscription is state too). The stateless stack receives these
+ * site's distribution, the SES configuration set, the user pool with its console client (people's
+ * accounts and passwords; the client id is in the console's configuration), and the alarm topic
+ * (its confirmed e-mail subscription is state too). The stateless stack receives these
  * constructs through `StatefulResources`; CDK derives the cross-stack references.
  */
 import {
@@ -17,6 +18,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as ses from 'aws-cdk-lib/aws-ses';
@@ -27,6 +29,7 @@ import { table as declaration } from '../../shared/catalogue/table';
 import { attachmentCors, quarantinePrefix } from '../../shared/store/s3/attachment-keys';
 import { notificationTopic, notifyOnAlarms } from './alarms';
 import { mailConfiguration } from './mail';
+import { XinbaoUserPool } from './user-pool';
 
 /** What the stateless stack needs from this one. */
 export interface StatefulResources {
@@ -40,6 +43,11 @@ export interface StatefulResources {
   readonly archiveSiteUrl: string;
   /** Where every alarm goes (and, by e-mail, to the operator when configured). */
   readonly alarmTopic: sns.ITopic;
+  /** The pool people sign in to, and the web console's app client (the only accepted audience). */
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
+  /** The pool's token issuer: https://cognito-idp.<region>.amazonaws.com/<poolId>. */
+  readonly userPoolIssuer: string;
 }
 
 /** The archive site on its own domain: a certificate in us-east-1 covering it (CloudFront's rule). */
@@ -58,6 +66,12 @@ export interface StatefulStackProps extends StackProps {
   readonly alarmEmail?: string;
   /** A custom domain for the archive site (TLSv1.2_2021 minimum); the *.cloudfront.net one otherwise. */
   readonly archiveDomain?: ArchiveDomain;
+  /** The verified SES sender the user pool mails invitations and reset codes from (MAIL_FROM). */
+  readonly mailFrom: string;
+  /** The sender's domain when that domain, not the address, is the verified SES identity. */
+  readonly mailVerifiedDomain?: string;
+  /** 编发单位: the sender name and the system's name in the pool's mail. */
+  readonly officeName: string;
 }
 
 /** China's Cybersecurity Law (Art. 21) asks for network logs to be kept at least six months. */
@@ -85,6 +99,10 @@ export class StatefulStack extends Stack implements StatefulResources {
   readonly mailEventsTopic: sns.Topic;
   readonly mailEventsAlarm: cloudwatch.Alarm;
   readonly archiveSiteUrl: string;
+  readonly people: XinbaoUserPool;
+  readonly userPool: cognito.UserPool;
+  readonly userPoolClient: cognito.UserPoolClient;
+  readonly userPoolIssuer: string;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -278,6 +296,18 @@ export class StatefulStack extends Stack implements StatefulResources {
     this.mailEventsAlarm = mail.problemsAlarm;
     notifyOnAlarms(this, this.alarmTopic);
 
+    this.people = new XinbaoUserPool(this, 'People', {
+      mail: {
+        fromAddress: props.mailFrom,
+        ...(props.mailVerifiedDomain ? { verifiedDomain: props.mailVerifiedDomain } : {}),
+        configurationSet: this.mailConfigurationSet,
+        officeName: props.officeName,
+      },
+    });
+    this.userPool = this.people.userPool;
+    this.userPoolClient = this.people.consoleClient;
+    this.userPoolIssuer = this.people.issuer;
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'AttachmentsBucketName', { value: this.attachmentsBucket.bucketName });
     new CfnOutput(this, 'ArchiveBucketName', { value: this.archiveBucket.bucketName });
@@ -289,6 +319,15 @@ export class StatefulStack extends Stack implements StatefulResources {
         ? `Alarms are mailed to ${props.alarmEmail} once the subscription is confirmed`
         : 'No alarm e-mail subscribed (set -c xinbao:alarmEmail=…); subscribe to this topic to hear alarms',
     });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.userPool.userPoolId,
+      description: 'For the CLI: npm run xinbao -- people create-admin --user-pool <this> …',
+    });
+    new CfnOutput(this, 'UserPoolClientId', {
+      value: this.userPoolClient.userPoolClientId,
+      description: "The web console's app client (USER_PASSWORD_AUTH + refresh tokens, no secret)",
+    });
+    new CfnOutput(this, 'UserPoolIssuer', { value: this.userPoolIssuer });
     new CfnOutput(this, 'MailConfigurationSetName', {
       value: this.mailConfigurationSet.configurationSetName,
     });

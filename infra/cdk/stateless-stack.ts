@@ -23,6 +23,7 @@ import {
   functions,
 } from '../../shared/catalogue/functions';
 import { authorizerCacheTtlSeconds, routes } from '../../shared/catalogue/routes';
+import { mfaRequiredRoles } from '../../shared/catalogue/user-pool';
 import { envNames } from '../../shared/config';
 import { notifyOnAlarms } from './alarms';
 import { XinbaoFunction } from './house-function';
@@ -83,6 +84,12 @@ export class StatelessStack extends Stack {
       publishing: {
         [envNames.archiveUrl]: stateful.archiveSiteUrl,
         [envNames.officeName]: props.officeName,
+      },
+      userPool: {
+        userPool: stateful.userPool,
+        client: stateful.userPoolClient,
+        issuer: stateful.userPoolIssuer,
+        requireMfaRoles: mfaRequiredRoles,
       },
     };
     this.functions = Object.fromEntries(

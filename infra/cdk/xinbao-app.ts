@@ -44,6 +44,11 @@ export const contextKeys = {
   archiveDomain: 'xinbao:archiveDomain',
   /** An ACM certificate in us-east-1 covering archiveDomain (CloudFront's requirement). */
   archiveCertificateArn: 'xinbao:archiveCertificateArn',
+  /**
+   * `domain` when the mailFrom address's domain (not the address itself) is the verified SES
+   * identity: the user pool then names the domain identity as its mail source.
+   */
+  mailIdentity: 'xinbao:mailIdentity',
 } as const;
 
 export interface BuildAppOptions {
@@ -64,11 +69,17 @@ export function buildApp(options: BuildAppOptions = {}) {
     region: typeof region === 'string' && region !== '' ? region : defaultRegion,
   };
 
+  const sender = mailFrom(app);
+  const office = officeName(app);
   const stateful = new StatefulStack(app, 'XinbaoStateful', {
     env,
-    description: 'Xinbao: table, attachment and archive buckets, archive distribution, mail configuration',
+    description:
+      'Xinbao: table, attachment and archive buckets, archive distribution, mail configuration, user pool',
     terminationProtection: true,
     attachmentOrigins: consoleOrigins(app),
+    mailFrom: sender,
+    officeName: office,
+    ...optional('mailVerifiedDomain', mailVerifiedDomain(app, sender)),
     ...optional('alarmEmail', alarmEmail(app)),
     ...optional('archiveDomain', archiveDomain(app)),
   });
@@ -76,8 +87,8 @@ export function buildApp(options: BuildAppOptions = {}) {
     env,
     description: 'Xinbao: functions, HTTP API, schedules, alarms',
     stateful,
-    mailFrom: mailFrom(app),
-    officeName: officeName(app),
+    mailFrom: sender,
+    officeName: office,
   });
   Tags.of(app).add('project', 'xinbao');
 
@@ -141,6 +152,16 @@ function mailFrom(app: App): string {
   if (value === undefined) return defaultMailFrom;
   if (typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
   throw new Error(`context ${contextKeys.mailFrom} must be an email address, got ${JSON.stringify(value)}`);
+}
+
+/** The sender's domain when `xinbao:mailIdentity=domain` says that is the verified SES identity. */
+function mailVerifiedDomain(app: App, sender: string): string | undefined {
+  const value = setting(app, 'mailIdentity');
+  if (value === undefined || value === '' || value === 'address') return undefined;
+  if (value === 'domain') return sender.slice(sender.lastIndexOf('@') + 1);
+  throw new Error(
+    `context ${contextKeys.mailIdentity} must be address or domain, got ${JSON.stringify(value)}`,
+  );
 }
 
 function officeName(app: App): string {

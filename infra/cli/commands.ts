@@ -11,6 +11,7 @@ import { createUnit } from '../../functions/units/create-unit/use-case';
 import { importUnits } from '../../functions/units/import-units/use-case';
 import { listUnits } from '../../functions/units/list-units/use-case';
 import { functions } from '../../shared/catalogue/functions';
+import { readOptionalConfig } from '../../shared/config';
 import { decodeText } from '../../shared/http/request';
 import { personCreate } from '../../shared/schemas/people';
 import { tokenIssue } from '../../shared/schemas/tokens';
@@ -144,6 +145,11 @@ export async function peopleImport(file: string, flags: Flags, print: Print): Pr
 
 /** The first admin person (in AWS: the pool mails the invitation; locally the password goes to a file). */
 export async function peopleCreateAdmin(flags: Flags, print: Print) {
+  if (!readOptionalConfig('userPoolId')) {
+    throw new Error(
+      '未指定用户池：云上请加 --user-pool <XinbaoStateful 的 UserPoolId 输出>（或设置 USER_POOL_ID）；本地须由 npm start 运行用户池（cognito-local）',
+    );
+  }
   const input = personCreate.parse({
     username: text(flags, 'username'),
     name: text(flags, 'name'),

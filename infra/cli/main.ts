@@ -18,7 +18,7 @@ import {
   unitsImport,
   unitsList,
 } from './commands';
-import { loadEnvironment } from './environment';
+import { applyCloudFlags, loadEnvironment } from './environment';
 
 const usage = `用法：npm run xinbao -- <命令> [选项]
 
@@ -28,14 +28,16 @@ const usage = `用法：npm run xinbao -- <命令> [选项]
   units import <文件.csv>                       从 CSV 导入（表头：编号,名称,类别,信息员,电话,邮箱,负责人邮箱）
   people import <文件.csv> [--passwords <文件>]   从单位 CSV 的信息员列（编号,信息员,电话,邮箱[,用户名]）批量建信息员账号；可重复运行
   people create-admin --username <用户名> --name <姓名> --email <邮箱> [--phone 电话] [--passwords <文件>]
-                                               建第一个系统管理员账号（云上由用户池发邀请邮件）
+                                               建第一个系统管理员账号（云上加 --table 与 --user-pool，由用户池发邀请邮件）
   tokens issue --role admin|editor|leader|reporter --label <用途> [--unit <单位编号>]
   tokens list                                  列出令牌（不含明文）
   tokens revoke <令牌编号>                       吊销令牌
   job <任务名> [--time <ISO 时间>] [--period <统计期>]  手动运行定时任务（如 job heartbeat、job ranking --period 2026-10）
   archive rebuild                              重新生成整个公开档案网站（全部年度、各期页面与检索索引）
 
-  通用选项：--data <目录>  本地数据目录（默认 .data），未设置 TABLE_NAME 时从其中的 local.env 连接本地系统`;
+  通用选项：--data <目录>  本地数据目录（默认 .data），未设置 TABLE_NAME 时从其中的 local.env 连接本地系统
+            --table <表名> --user-pool <用户池编号>  连接云上系统（XinbaoStateful 的 TableName、UserPoolId 输出），
+                                               代替 TABLE_NAME、USER_POOL_ID 环境变量；区域取自用户池编号`;
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -61,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       phone: { type: 'string' },
       passwords: { type: 'string' },
+      table: { type: 'string' },
+      'user-pool': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -69,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
     print(usage);
     return values.help ? 0 : 2;
   }
+  applyCloudFlags({ table: values.table, userPool: values['user-pool'] });
   process.stderr.write(`连接：${loadEnvironment(values.data ?? '.data')}\n`);
   const command = `${group} ${action ?? ''}`.trim();
   switch (command) {

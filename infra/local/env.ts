@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { envNames } from '../../shared/config';
 import { lshIndexerFunctionEnv } from '../../shared/store/lambda/lsh-indexer';
 import { mailerFunctionEnv } from '../../shared/store/lambda/mail-dispatcher';
+import { wordRendererFunctionEnv } from '../../shared/store/lambda/word-renderer';
 import { localCredentials, localRegion } from './aws';
 
 export const localNames = {
@@ -42,6 +43,7 @@ export function handlerEnvironment(endpoints: ServiceEndpoints): Record<string, 
     // Local functions are invoked by their catalogue name.
     [mailerFunctionEnv]: 'mailer',
     [lshIndexerFunctionEnv]: 'lsh-indexer',
+    [wordRendererFunctionEnv]: 'word-renderer',
     // s3rver keeps uploads intact and presigned URLs body-agnostic only without default checksums.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',

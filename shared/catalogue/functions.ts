@@ -4,6 +4,7 @@
  * refuses table requests outside `access.table`, as the function's IAM role does in the cloud.
  */
 import type { TableAccess } from './table-access';
+import type { UserPoolAccess } from './user-pool';
 
 export type StoreAccess = 'read' | 'readwrite';
 
@@ -14,10 +15,15 @@ export interface FunctionAccess {
   archive?: StoreAccess;
   mail?: boolean;
   /**
-   * The user pool's admin API (Cognito Admin* calls on our pool: create, group, disable/enable,
-   * set/reset password, update attributes, get user); the function gets USER_POOL_ID.
+   * The user pool (actions per kind in `userPoolActions`, shared/catalogue/user-pool.ts, granted on
+   * the pool's ARN only):
+   * - `admin`: Cognito Admin* calls on our pool (create, group, disable/enable, set/reset
+   *   password, update attributes, get user); the function gets USER_POOL_ID and
+   *   USER_POOL_SENDS_MAIL.
+   * - `tokens`: verifying the console's access tokens (USER_POOL_ISSUER, USER_POOL_CLIENT_ID) and
+   *   enforcing TOTP for REQUIRE_MFA_ROLES with AdminGetUser (USER_POOL_ID).
    */
-  userPool?: 'admin';
+  userPool?: UserPoolAccess;
   /** Functions this one may invoke asynchronously (e.g. the mailer for an urgent alert). */
   invokes?: readonly string[];
 }
@@ -36,18 +42,17 @@ export interface FunctionDeclaration {
 // and end-to-end run checks the list.
 /** scoresDeps (functions/jobs/mail-job-deps.ts): rankings, ledgers, statistics — reads only. */
 const scoreReads = {
-  read: ['UNITS', 'AGG#*', 'PAGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
+  read: ['UNITS', 'AGG#*', 'LEDGER#*', 'POLICY#*', 'COMMISSION#*', 'ITEM#*'],
   query: { gsi2: ['PUBLISHED#*'], gsi3: ['COMMISSIONS#*'] },
 } as const satisfies TableAccess;
 /** A fact scored in its own transaction: the item, its ledger lines and its scoring fact. */
 const scoredFactWrites = ['ITEM#*', 'LEDGER#*', 'SCOREFACT#*'] as const;
 /**
- * Counters, one row per unit and year (`AGG#<year>`) with every period's figures by name: only
- * ever added to (UpdateItem ADD), never put.
+ * Counters, one row per unit and year (`AGG#<year>`) with every period's figures by name — and
+ * the 先进个人 figures of the unit's people (`person:<personId>:<month>:<counter>`): only ever
+ * added to (UpdateItem ADD), never put.
  */
 const counters = 'AGG#*';
-/** The 先进个人 counters, one row per person and year (`PAGG#<year>`): added to like the units' ones. */
-const personCounters = 'PAGG#*';
 /** Per-caller request counts (shared/http/rate-limit.ts): one UpdateItem ADD per call. */
 const rateCounters = 'RATE#*';
 /**
@@ -70,8 +75,9 @@ export const functions = {
     memoryMb: 256,
     timeoutSeconds: 5,
     // Token rows: it looks a token up by hash and records its last use; it can create none. Person
-    // rows: read only, for a signed-in person's role, unit and whether the account is active.
-    access: { table: { update: ['TOKEN#*'], read: ['PERSON#*'] } },
+    // rows: read only, for a signed-in person's role, unit and whether the account is active. The
+    // pool: its token settings, and AdminGetUser for whether an admin or editor has TOTP activated.
+    access: { table: { update: ['TOKEN#*'], read: ['PERSON#*'] }, userPool: 'tokens' },
   },
   system: {
     entry: 'functions/system/handler.ts',
@@ -128,7 +134,7 @@ export const functions = {
         // record, an urgent alert; updated only: counters, the unit's last submission, the 约稿 it
         // answers. The key is also claimed inside the submission's own transaction (SUBMITKEY#).
         write: [...scoredFactWrites, 'DUPSIG#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*'],
-        update: [counters, personCounters, 'UNITS', 'COMMISSION#*', rateCounters],
+        update: [counters, 'UNITS', 'COMMISSION#*', rateCounters],
         delete: ['IDEMPOTENCY#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
       },
@@ -198,13 +204,23 @@ export const functions = {
         // Adoption points (items, ledger lines), the issue and its numbering, mail; counters and
         // the archive's list of years are only updated.
         write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*'],
-        update: [counters, personCounters, 'SETTINGS', rateCounters],
+        update: [counters, 'SETTINGS', rateCounters],
         query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*'] },
       },
       attachments: 'readwrite',
       archive: 'readwrite',
-      invokes: ['mailer'],
+      // The mailer for the leaders' mail; the Word renderer for the issue's .docx.
+      invokes: ['mailer', 'word-renderer'],
     },
+  },
+  'word-renderer': {
+    entry: 'functions/word-renderer/handler.ts',
+    description:
+      'Word renderer: a bulletin in, its .docx out; invoked synchronously by publishing, so docx loads only when a Word file is made',
+    memoryMb: 1024,
+    timeoutSeconds: 20,
+    // Renders only: the publishing function stores what it answers.
+    access: {},
   },
   policy: {
     entry: 'functions/policy/handler.ts',
@@ -264,7 +280,7 @@ export const functions = {
       table: {
         read: ['UNITS', 'POLICY#*'],
         write: [...scoredFactWrites, 'IDEMPOTENCY#*'],
-        update: [counters, personCounters],
+        update: [counters],
         delete: ['IDEMPOTENCY#*'],
       },
     },
@@ -274,8 +290,9 @@ export const functions = {
     description: 'Rankings from per-unit per-period counters (JSON, CSV, XLSX) and unit ledgers',
     memoryMb: 512,
     timeoutSeconds: 29,
-    // Reads the scores; writes only its callers' rate-limit counters (the rankings download).
-    access: { table: { ...scoreReads, update: [rateCounters] } },
+    // Reads the scores, and the people's records for the 先进个人 ranking's names (BatchGet); writes
+    // only its callers' rate-limit counters (the rankings download).
+    access: { table: { ...scoreReads, batchGet: ['PERSON#*'], update: [rateCounters] } },
   },
   'month-close': {
     entry: 'functions/jobs/month-close/handler.ts',

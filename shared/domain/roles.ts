@@ -48,3 +48,18 @@ export function isUnitRole(value: unknown): value is UnitRole {
 export function isUnitBound(principal: Principal): principal is UnitPrincipal {
   return isUnitRole(principal.role);
 }
+
+/**
+ * A comma-separated list of roles (`admin,editor`), as configuration carries it; empty or unset
+ * is no role. An unknown name throws: a misspelt MFA rule must not silently protect no one.
+ */
+export function parseRoleList(text: string | undefined): Role[] {
+  const names = (text ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  for (const name of names) {
+    if (!isRole(name)) throw new Error(`unknown role "${name}" (known: ${roles.join(', ')})`);
+  }
+  return names as Role[];
+}

@@ -6,9 +6,10 @@ import { isRole, isUnitRole } from '../domain/roles';
  * lets bad credentials through with a status instead of denying: an HTTP API denial is a fixed
  * `403 {"message":"Forbidden"}`, while users must get 401 with a Chinese explanation.
  * `expired` is a person's access token past its expiry; `inactive` a person whose account an
- * administrator disabled (停用).
+ * administrator disabled (停用); `mfa-required` a person whose role must sign in with TOTP
+ * (REQUIRE_MFA_ROLES) and who has none activated.
  */
-export type TokenStatus = 'active' | 'invalid' | 'revoked' | 'expired' | 'inactive';
+export type TokenStatus = 'active' | 'invalid' | 'revoked' | 'expired' | 'inactive' | 'mfa-required';
 
 export interface AuthorizerContext {
   status: TokenStatus;

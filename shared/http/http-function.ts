@@ -42,21 +42,32 @@ type HttpEvent = APIGatewayProxyEventV2 & {
   requestContext: { authorizer?: { lambda?: Partial<AuthorizerContext> } };
 };
 
-/** Why a caller is refused (401), by the authorizer's status; `active` reaches here only when malformed. */
+/**
+ * Why a caller is refused, by the authorizer's status: 401 for who the caller is not; 403 for a
+ * person known and signed in whose account must first bind TOTP. `active` reaches here only when
+ * malformed.
+ */
 const refusals = {
   invalid: { code: 'TOKEN_INVALID', message: '令牌无效或缺失，请检查 Authorization 请求头' },
   active: { code: 'TOKEN_INVALID', message: '令牌无效或缺失，请检查 Authorization 请求头' },
   revoked: { code: 'TOKEN_REVOKED', message: '令牌已被吊销，请联系系统管理员重新签发' },
   expired: { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' },
   inactive: { code: 'ACCOUNT_DISABLED', message: '账号已停用，请联系单位管理员或系统管理员' },
-} satisfies Record<TokenStatus, { code: string; message: string }>;
+  'mfa-required': {
+    code: 'MFA_REQUIRED',
+    message: '管理员和编辑账号须先绑定动态口令（TOTP）',
+    forbidden: true,
+  },
+} satisfies Record<TokenStatus, { code: string; message: string; forbidden?: true }>;
 
 function authenticate(event: HttpEvent, route: RouteDeclaration): Principal | undefined {
   if (route.auth === 'public') return undefined;
   const context = event.requestContext.authorizer?.lambda;
   const principal = context?.status ? principalFrom(context as AuthorizerContext) : undefined;
   if (!principal) {
-    const refusal = refusals[context?.status as TokenStatus] ?? refusals.invalid;
+    const refusal: { code: string; message: string; forbidden?: true } =
+      refusals[context?.status as TokenStatus] ?? refusals.invalid;
+    if (refusal.forbidden) throw new ForbiddenError(refusal.code, refusal.message);
     throw new UnauthorizedError(refusal.code, refusal.message);
   }
   if (!route.roles.includes(principal.role)) {

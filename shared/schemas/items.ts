@@ -105,6 +105,18 @@ export const item = meta(
     duplicates: z.array(duplicateHint),
     coUnits: meta(z.array(unitId), { description: '综合信息的共同署名单位' }),
     mergedFrom: z.optional(z.array(itemId)),
+    sourcePeople: meta(
+      z.optional(
+        z.array(
+          z.object({
+            personId: meta(z.string(), { description: '人员编号（用户池 sub）' }),
+            name: meta(z.string(), { description: '报送时的姓名' }),
+            unitId,
+          }),
+        ),
+      ),
+      { description: '综合信息所合并各原稿的报送人及其单位（先进个人按此计数，与共同署名单位一致）' },
+    ),
     mergedInto: z.optional(itemId),
     lastComment: z.optional(z.string()),
     version: z.int(),

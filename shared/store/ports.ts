@@ -89,6 +89,15 @@ export interface AccessTokenVerifier {
   verify(jwt: string): Promise<AccessTokenCheck>;
 }
 
+/**
+ * Whether a person has TOTP (动态口令) activated in the user pool. With the pool's MFA optional,
+ * Cognito asks every sign-in of such a person for the TOTP code (device remembering is off), so
+ * "activated now" means "this person cannot sign in without the code".
+ */
+export interface MfaStatus {
+  hasTotp(username: string): Promise<boolean>;
+}
+
 /** The attributes the user pool keeps for a person (the rest lives in our record). */
 export interface IdentityAttributes {
   name?: string;

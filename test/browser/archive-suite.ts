@@ -4,11 +4,11 @@
  * e2e test (whole local stack) and the integration test (s3rver + archive server in process).
  */
 import { createRequire } from 'node:module';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaticArchivePublisher } from '#shared/archive/publisher';
 import { S3ArchiveObjects } from '#shared/store/s3/archive-objects';
+import { localS3HttpClient } from '../../infra/local/aws';
 import { bulletin, item, MemoryBulletins } from '../unit/archive/support';
 import { launchChromium } from './chromium';
 
@@ -60,7 +60,8 @@ const noticeRankings = [
 
 export interface ArchiveTarget {
   archiveUrl: string;
-  s3: S3Client;
+  /** The S3 endpoint (path-style) holding `bucket`. */
+  s3Endpoint: string;
   bucket: string;
   stop(): Promise<unknown>;
 }
@@ -72,7 +73,7 @@ export function archiveBrowserSuite(start: () => Promise<ArchiveTarget>) {
     const store = new MemoryBulletins();
     const publisher = new StaticArchivePublisher({
       bulletins: store,
-      objects: new S3ArchiveObjects(target.s3, target.bucket),
+      objects: new S3ArchiveObjects(localS3HttpClient(target.s3Endpoint), target.bucket),
       isArchivedSeries: () => true,
       officeName: '市人民政府办公室',
     });

@@ -1,5 +1,4 @@
 /** The archive site in Chromium against the whole local stack (npm start as a user runs it). */
-import { localS3Client } from '../../infra/local/aws';
 import { localNames } from '../../infra/local/env';
 import { archiveBrowserSuite } from '../browser/archive-suite';
 import { startStackForTest } from '../support/local-stack';
@@ -8,7 +7,7 @@ archiveBrowserSuite(async () => {
   const stack = await startStackForTest();
   return {
     archiveUrl: stack.urls.archive,
-    s3: localS3Client(stack.urls.s3),
+    s3Endpoint: stack.urls.s3,
     bucket: localNames.archiveBucket,
     stop: () => stack.stop(),
   };

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -25,10 +26,19 @@ describe('the authorizer bundle', () => {
   const table = new dynamodb.Table(stack, 'Table', {
     partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
   });
+  const userPool = new cognito.UserPool(stack, 'Pool');
   const fn = new XinbaoFunction(stack, 'Authorizer', {
     name: 'authorizer',
     declaration: functions.authorizer,
-    resources: { table },
+    resources: {
+      table,
+      userPool: {
+        userPool,
+        client: userPool.addClient('Console'),
+        issuer: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_Test',
+        requireMfaRoles: ['admin', 'editor'],
+      },
+    },
   });
   const assembly = app.synth();
   const resource = assembly.getStackByName(stack.stackName).template.Resources[logicalId(fn.function)];

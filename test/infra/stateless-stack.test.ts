@@ -52,6 +52,10 @@ describe('functions', () => {
     if (access.mail) expected.push('MAIL_FROM', 'MAIL_CONFIGURATION_SET');
     if (access.mail || access.archive) expected.push('XINBAO_ARCHIVE_URL', 'XINBAO_OFFICE_NAME');
     for (const target of access.invokes ?? []) expected.push(functionNameEnv(target));
+    if (access.userPool === 'admin') expected.push('USER_POOL_ID', 'USER_POOL_SENDS_MAIL');
+    if (access.userPool === 'tokens') {
+      expected.push('USER_POOL_ISSUER', 'USER_POOL_CLIENT_ID', 'USER_POOL_ID', 'REQUIRE_MFA_ROLES');
+    }
     expect(Object.keys(variables).sort()).toEqual(expected.sort());
     expect(variables).toMatchObject({
       POWERTOOLS_SERVICE_NAME: 'xinbao',
@@ -84,6 +88,7 @@ describe('IAM: one role per function, holding only what the declaration allows',
     if (access.attachments || access.archive) allowed.push('s3:');
     if (access.mail) allowed.push('ses:');
     if (access.invokes) allowed.push('lambda:InvokeFunction');
+    if (access.userPool) allowed.push('cognito-idp:');
     // The mailer's on-failure destination: Lambda sends failed asynchronous runs with its role.
     if (name === 'mailer') allowed.push('sqs:SendMessage', 'sqs:GetQueue');
     for (const action of actions)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { actorOf, personOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
 import { yearOf } from '#shared/domain/periods';
+import { creditedPeople } from '#shared/domain/person-ranking';
 import type { Principal } from '#shared/domain/roles';
 import { defaultPolicy } from '#shared/domain/scoring/defaults';
 import { issueLabel } from '#shared/domain/series';
@@ -167,9 +168,8 @@ export async function publishBulletin(
           },
         })),
         ...scoreAdoptions(items, label, series.seriesId, now, policy, unitClasses),
-        personCounters: items.flatMap((item) =>
-          personChangesAt(item.submittedBy, item.unitId, now, { adopted: 1 }),
-        ),
+        // The persons each item credits (a 综合信息: each source's), as its units are credited.
+        personCounters: items.flatMap((item) => personChangesAt(creditedPeople(item), now, { adopted: 1 })),
         outbox,
       });
     } catch (error) {

@@ -1,4 +1,5 @@
 import { personOf } from '#shared/domain/actor';
+import { creditedPeople } from '#shared/domain/person-ranking';
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
@@ -16,14 +17,12 @@ async function earnedLines(deps: BulletinsDeps, issue: Bulletin) {
   return (await Promise.all(unitIds.map((unitId) => deps.bulletins.ledgerAt(unitId, at)))).flat();
 }
 
-/** The adoptions the issue counted for its items' submitting persons, taken back at its publication moment. */
+/** The adoptions the issue counted for the persons its items credit, taken back at its publication moment. */
 async function takenBackFromPeople(deps: BulletinsDeps, issue: Bulletin) {
   if (!issue.publishedAt) return [];
   const at = new Date(issue.publishedAt);
   const items = await Promise.all(issue.items.map((entry) => deps.items.get(entry.itemId)));
-  return items.flatMap((item) =>
-    item ? personChangesAt(item.submittedBy, item.unitId, at, { adopted: -1 }) : [],
-  );
+  return items.flatMap((item) => (item ? personChangesAt(creditedPeople(item), at, { adopted: -1 }) : []));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { personOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
+import { creditedPeople } from '#shared/domain/person-ranking';
 import type { Principal } from '#shared/domain/roles';
 import { instructionLevelLabels, ledgerFor } from '#shared/domain/scoring/index';
 import { NotFoundError, UnprocessableError } from '#shared/errors';
@@ -84,8 +85,8 @@ export async function recordInstruction(
       instructions: 1,
       [`instructionsBy:${body.level}`]: 1,
     }),
-    // The item's submitting person (先进个人), counted on the same day as the unit.
-    personCounters: item ? personChangesAt(item.submittedBy, item.unitId, day, { instructions: 1 }) : [],
+    // The persons the item credits (先进个人; a 综合信息: each source's), on the same day as the units.
+    personCounters: personChangesAt(creditedPeople(item), day, { instructions: 1 }),
     duplicate: { code: 'INSTRUCTION_EXISTS', message: '该批示已记录' },
   });
   return { ...fact, feedbackStatus: feedbackStatus(fact, now) };

@@ -1,4 +1,5 @@
 import { personOf } from '#shared/domain/actor';
+import { creditedPeople } from '#shared/domain/person-ranking';
 import type { Principal } from '#shared/domain/roles';
 import { ledgerFor } from '#shared/domain/scoring/index';
 import { upperItemCents } from '#shared/domain/scoring/ledger';
@@ -89,8 +90,8 @@ export async function recordUpperAdoption(
       upperAdopted: 1,
       [`upperBy:${body.publicationId}`]: 1,
     }),
-    // The item's submitting person (先进个人), counted on the same day as the unit.
-    personCounters: item ? personChangesAt(item.submittedBy, item.unitId, day, { upperAdopted: 1 }) : [],
+    // The persons the item credits (先进个人; a 综合信息: each source's), on the same day as the units.
+    personCounters: personChangesAt(creditedPeople(item), day, { upperAdopted: 1 }),
     duplicate: {
       code: 'ALREADY_ADOPTED_UPPER',
       message: `已记录${publication.name}采用该稿件，不能重复记录`,

@@ -1,6 +1,7 @@
 import { actorOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
 import { canMerge, statusLabel } from '#shared/domain/items/lifecycle';
+import { creditedPeople } from '#shared/domain/person-ranking';
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError, UnprocessableError } from '#shared/errors';
 import type { HistoryEvent, Item } from '#shared/schemas/items';
@@ -60,6 +61,11 @@ export async function mergeItems(
     duplicates: [],
     coUnits: units.filter((unit) => unit !== primary.unitId),
     mergedFrom: ids,
+    // The persons of the sources, credited for what the 综合信息 earns as their units are.
+    sourcePeople: creditedPeople({
+      unitId: primary.unitId,
+      sourcePeople: sources.flatMap((source) => creditedPeople(source)),
+    }),
     version: 1,
   };
   const event = (from: string | undefined, to: string): HistoryEvent => ({

@@ -9,8 +9,9 @@ import type { ScoresDeps } from '../deps';
 export const personRankingOrder = '上级采用、批示、采用、报送依次从多到少；相同者并列';
 
 /**
- * 先进个人: every person with something counted in the period, from the per-person counters kept
- * with each fact (one Query of the year's rows, never a Scan of items). JSON, or CSV/XLSX.
+ * 先进个人: every person with something counted in the period, from the figures kept on the units'
+ * counter rows with each fact (one Query of the year's rows as the unit ranking reads them, and
+ * the people's records for their names; never a Scan of items). JSON, or CSV/XLSX.
  */
 export async function getPeopleRankings(
   deps: Pick<ScoresDeps, 'units' | 'now'> & Required<Pick<ScoresDeps, 'personCounts'>>,

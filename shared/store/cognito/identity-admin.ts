@@ -11,12 +11,13 @@ import {
   type AttributeType,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { unitAttributeName } from '../../catalogue/user-pool';
 import { readConfig } from '../../config';
 import type { Role } from '../../domain/roles';
 import type { IdentityAdmin, IdentityAttributes } from '../ports';
 
 /** The user pool attribute holding a person's unit (declared in the pool's schema as `unit`). */
-export const unitAttribute = 'custom:unit';
+export const unitAttribute = `custom:${unitAttributeName}`;
 
 function attributeList(attributes: IdentityAttributes): AttributeType[] {
   const list: AttributeType[] = [];
@@ -34,7 +35,8 @@ function subOf(attributes: AttributeType[] | undefined): string | undefined {
 }
 
 /**
- * The user pool's admin API. The endpoint comes from the SDK's own
+ * The user pool's admin API: exactly the actions of `userPoolActions.admin`
+ * (shared/catalogue/user-pool.ts), which the people function's role is granted. The endpoint comes from the SDK's own
  * AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER when set (cognito-local in the local runtime).
  * Passwords are passed through to the pool only: never logged, never stored.
  */

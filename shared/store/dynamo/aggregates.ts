@@ -8,10 +8,10 @@ import { queryAll } from './query';
  * by period (`2026-11:points`); see `counterUpdates` in ledger.ts. A period's figures are read
  * from its year's rows; the previous period's too, even across the new year (carried there).
  */
-type YearRows = Map<string, Record<string, unknown>>;
+export type YearRows = Map<string, Record<string, unknown>>;
 
 /** Every unit's counter row of a year: one Query on `AGG#<year>`. */
-async function yearRows(table: TableRef, year: number): Promise<YearRows> {
+export async function yearRows(table: TableRef, year: number): Promise<YearRows> {
   const items = await queryAll(table, {
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': `AGG#${year}` },

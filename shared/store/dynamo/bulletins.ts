@@ -12,7 +12,7 @@ import { storedItem } from './items';
 import { keys } from './keys';
 import { type CounterChange, counterUpdates, ledgerPuts, type StoredLedgerLine } from './ledger';
 import { outboxPut } from './outbox';
-import { type PersonCounterChange, personCounterUpdates } from './person-counters';
+import type { PersonCounterChange } from './person-counters';
 import { queryAll } from './query';
 import { type TransactItem, transact } from './transactions';
 
@@ -33,7 +33,7 @@ export interface PublishWrite {
   counters: CounterChange[];
   /** The ledger lines the adoptions earn under the year's policy. */
   ledger: StoredLedgerLine[];
-  /** Each adopted item's submitting person: `adopted` in the 先进个人 counters. */
+  /** The persons each adopted item credits: `adopted` in the 先进个人 figures, on their units' rows. */
   personCounters?: PersonCounterChange[];
   outbox?: OutboxEntry;
 }
@@ -53,7 +53,7 @@ export interface WithdrawWrite {
   counters: CounterChange[];
   /** The person who withdrew the issue, named on the reversing ledger lines. */
   byPerson?: PersonActor;
-  /** The adoptions taken back from the submitting persons' counters. */
+  /** The adoptions taken back from the credited persons' figures, on their units' rows. */
   personCounters?: PersonCounterChange[];
 }
 
@@ -164,8 +164,7 @@ export class DynamoBulletinStore implements PublishedBulletins {
     const actions: TransactItem[] = [
       putIfAt(tableName, stored(write.bulletin), write.expectedVersion, 'published'),
       ...ledgerPuts(tableName, write.ledger, write.byPerson),
-      ...counterUpdates(tableName, write.counters),
-      ...personCounterUpdates(tableName, write.personCounters ?? []),
+      ...counterUpdates(tableName, write.counters, write.personCounters),
     ];
     if (actions.length > maxTransactionActions) {
       throw new UnprocessableError('BULLETIN_TOO_LARGE', '本期署名单位过多，无法一次撤回，请联系系统管理员');
@@ -263,8 +262,7 @@ export class DynamoBulletinStore implements PublishedBulletins {
         putIfAt(tableName, storedItem(item), expectedVersion, 'candidate'),
       ),
       ...write.events.map(({ itemId, event }) => historyPut(tableName, itemId, event)),
-      ...counterUpdates(tableName, write.counters),
-      ...personCounterUpdates(tableName, write.personCounters ?? []),
+      ...counterUpdates(tableName, write.counters, write.personCounters),
       ...ledgerPuts(tableName, write.ledger, write.events[0]?.event.byPerson),
       ...(write.outbox ? [outboxPut(tableName, write.outbox)] : []),
     ];

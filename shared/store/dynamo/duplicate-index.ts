@@ -1,7 +1,7 @@
-import { BatchGetCommand, BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeSignature, encodeSignature, lshBuckets } from '../../domain/quality/index';
-import { ServiceUnavailableError } from '../../errors';
 import type { DuplicateCandidate, LshEntry } from '../ports';
+import { batchGetRows, batchWriteLimit, chunks, untilProcessed } from './batch';
 import type { TableRef } from './client';
 import { isConditionFailure, rethrowStoreError } from './errors';
 import { keys } from './keys';
@@ -9,12 +9,6 @@ import type { TransactItem } from './transactions';
 
 /** Near-duplicate rows live as long as the 180-day window that is searched, plus a day. */
 export const duplicateRetentionSeconds = 181 * 86_400;
-
-/** DynamoDB's limits per BatchGetItem and per BatchWriteItem request. */
-const batchGetLimit = 100;
-const batchWriteLimit = 25;
-/** Unprocessed keys are retried this many times (with a short back-off) before the call fails. */
-const batchAttempts = 8;
 
 /** What the submit transaction stores for the near-duplicate index: the signature, marked pending. */
 export interface SignatureRow {
@@ -71,50 +65,17 @@ function toStoredSignature(raw: Record<string, unknown>): StoredSignature {
   };
 }
 
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-
-function chunks<T>(values: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let index = 0; index < values.length; index += size) out.push(values.slice(index, index + size));
-  return out;
-}
-
-/**
- * Sends a batch request until DynamoDB has processed all of it: `send` answers what is left
- * unprocessed, which is sent again after a short back-off; throttling that outlasts the attempts
- * is the caller's to retry later (STORE_BUSY, as for any other call).
- */
-async function untilProcessed<T>(requests: T[], send: (requests: T[]) => Promise<T[]>): Promise<void> {
-  let left = requests;
-  for (let attempt = 0; left.length > 0; attempt += 1) {
-    if (attempt >= batchAttempts) throw new ServiceUnavailableError('STORE_BUSY', '系统繁忙，请稍后重试');
-    if (attempt > 0) await pause(attempt);
-    left = await send(left);
-  }
-}
-
 /** Signature rows by item id (BatchGetItem, unprocessed keys retried); unknown ids are left out. */
 export async function readSignatures(
   table: TableRef,
   itemIds: readonly string[],
 ): Promise<StoredSignature[]> {
-  const found: StoredSignature[] = [];
   const unique = [...new Set(itemIds)];
-  await Promise.all(
-    chunks(unique, batchGetLimit).map((chunk) =>
-      untilProcessed<Record<string, unknown>>(
-        chunk.map((itemId) => keys.duplicateSignature(itemId)),
-        async (requested) => {
-          const answer = await table.client
-            .send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: requested } } }))
-            .catch(rethrowStoreError);
-          for (const raw of answer.Responses?.[table.tableName] ?? []) found.push(toStoredSignature(raw));
-          return (answer.UnprocessedKeys?.[table.tableName]?.Keys ?? []) as Record<string, unknown>[];
-        },
-      ),
-    ),
+  const rows = await batchGetRows(
+    table,
+    unique.map((itemId) => keys.duplicateSignature(itemId)),
   );
-  return found;
+  return rows.map(toStoredSignature);
 }
 
 /**

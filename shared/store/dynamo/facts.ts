@@ -20,7 +20,7 @@ import type { TableRef } from './client';
 import { historyPut } from './history';
 import { keys } from './keys';
 import { type CounterChange, counterUpdates, ledgerPuts, type StoredLedgerLine } from './ledger';
-import { type PersonCounterChange, personCounterUpdates } from './person-counters';
+import type { PersonCounterChange } from './person-counters';
 import { queryAll } from './query';
 import { scoringFactWrites } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
@@ -56,7 +56,7 @@ export interface FactWrite {
   itemStatus?: string;
   ledger: StoredLedgerLine[];
   counters: CounterChange[];
-  /** The item's submitting person: `upperAdopted` or `instructions` in the 先进个人 counters. */
+  /** The persons the item credits: `upperAdopted` or `instructions` in the 先进个人 figures (their units' rows). */
   personCounters?: PersonCounterChange[];
   /** The 409 when the fact row already exists. */
   duplicate: { code: string; message: string };
@@ -163,8 +163,7 @@ export class DynamoFactStore {
         },
       },
       historyPut(tableName, write.fact.fact.itemId, write.event),
-      ...counterUpdates(tableName, [...write.counters, ...cityCounters(write)]),
-      ...personCounterUpdates(tableName, write.personCounters ?? []),
+      ...counterUpdates(tableName, [...write.counters, ...cityCounters(write)], write.personCounters),
       ...ledgerPuts(tableName, write.ledger, write.event.byPerson),
       ...scoringFactWrites(tableName, scoringFactsOf(write)),
     ];

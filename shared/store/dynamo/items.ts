@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { parseStored } from '#shared/schemas/free-text';
 import { monthOf, periodsOf } from '../../domain/periods';
+import { creditedPeople } from '../../domain/person-ranking';
 import { centsOf, fromCents } from '../../domain/scoring/index';
 import { ConflictError, SubmissionKeyClaimedError, UnprocessableError } from '../../errors';
 import { type HistoryEvent, type Item, item as itemSchema } from '../../schemas/items';
@@ -13,7 +14,7 @@ import { historyPut } from './history';
 import { keys } from './keys';
 import { counterUpdates, ledgerPuts } from './ledger';
 import { outboxPut } from './outbox';
-import { personChangesAt, personCounterUpdates } from './person-counters';
+import { personChangesAt } from './person-counters';
 import { indexedCommissionFact, scoringFactWrites } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
 
@@ -77,6 +78,7 @@ export class DynamoItemStore implements ItemStore {
           ExpressionAttributeValues: { ':at': item.submittedAt, ':active': true },
         },
       },
+      // The submitting person's 先进个人 figure rides on the unit's own Update (none for an `xb_` token).
       ...counterUpdates(
         tableName,
         periodsOf(at).map((period) => ({
@@ -85,11 +87,7 @@ export class DynamoItemStore implements ItemStore {
           period,
           add: { submitted: 1, important: item.urgency === 'important' ? 1 : 0, points },
         })),
-      ),
-      // The submitting person's 先进个人 counters (none for an `xb_` token's submission).
-      ...personCounterUpdates(
-        tableName,
-        personChangesAt(item.submittedBy, item.unitId, at, { submitted: 1 }),
+        personChangesAt(creditedPeople(item), at, { submitted: 1 }),
       ),
       // An empty text has no signature and is never anyone's duplicate: nothing to index.
       ...(write.signature.length > 0

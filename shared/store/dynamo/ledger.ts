@@ -4,6 +4,7 @@ import { parsePeriod } from '../../domain/ranking';
 import type { LedgerLine } from '../../domain/scoring/index';
 import type { TableRef } from './client';
 import { keys } from './keys';
+import { type PersonCounterChange, personAttribute } from './person-counters';
 import { queryAll } from './query';
 import type { TransactItem } from './transactions';
 
@@ -58,8 +59,17 @@ export function counterRowsOf(change: Pick<CounterChange, 'unitId' | 'period'>):
  * the facts of this transaction change, as attributes named by period — the score included, so
  * a ranking never drifts from the ledger lines written beside it. A change in December, the
  * fourth quarter or the year adds its ranked counters to the next year's row as well.
+ *
+ * The 先进个人 figures of the persons the same facts credit (`people`) ride on the same Updates:
+ * each on the year row of the unit crediting them, which the unit's own changes always update
+ * (a person's figures never move without their unit's); never carried to the next year (the
+ * people ranking shows no change since the previous period).
  */
-export function counterUpdates(tableName: string, changes: CounterChange[]): TransactItem[] {
+export function counterUpdates(
+  tableName: string,
+  changes: CounterChange[],
+  people: readonly PersonCounterChange[] = [],
+): TransactItem[] {
   const rows = new Map<
     string,
     { unitId: string; unitClass: string; year: string; add: Map<string, number> }
@@ -76,6 +86,15 @@ export function counterUpdates(tableName: string, changes: CounterChange[]): Tra
     for (const [name, value] of Object.entries(change.add)) {
       addTo(change, year, name, value);
       if (carriedTo && rankedCounters.has(name)) addTo(change, carriedTo, name, value);
+    }
+  }
+  for (const change of people) {
+    const row = rows.get(`${change.unitId}#${change.month.slice(0, 4)}`);
+    if (!row) throw new Error(`a person's counters without their unit's: ${change.unitId} ${change.month}`);
+    for (const [name, value] of Object.entries(change.add)) {
+      if (!value) continue;
+      const attribute = personAttribute(change.personId, change.month, name);
+      row.add.set(attribute, (row.add.get(attribute) ?? 0) + value);
     }
   }
   return [...rows.values()].map((row) => {

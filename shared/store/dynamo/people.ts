@@ -4,6 +4,7 @@ import { isRole } from '../../domain/roles';
 import { ConflictError } from '../../errors';
 import type { Person, PersonEvent } from '../../schemas/people';
 import type { PersonStore } from '../ports';
+import { batchGetRows } from './batch';
 import type { TableRef } from './client';
 import { rethrowStoreError } from './errors';
 import { keys } from './keys';
@@ -61,6 +62,15 @@ export class DynamoPersonStore implements PersonStore {
       )
       .catch(rethrowStoreError);
     return Item ? toPerson(Item) : undefined;
+  }
+
+  /** People by id (BatchGetItem, eventually consistent: names for a listing); unknown ids left out. */
+  async many(personIds: readonly string[]): Promise<Person[]> {
+    const rows = await batchGetRows(
+      this.table,
+      [...new Set(personIds)].map((personId) => keys.person(personId)),
+    );
+    return rows.map(toPerson);
   }
 
   async list(): Promise<Person[]> {

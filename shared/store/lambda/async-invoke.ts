@@ -49,7 +49,7 @@ export function invokeSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.e
 const sha256 = Hash.bind(null, 'sha256');
 
 /** RFC 3986 encoding of a path segment (a function name or ARN). */
-const uriEncode = (value: string) =>
+export const uriEncode = (value: string) =>
   encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Signature Version 4 headers for one request without a query string, by the SDK's own signer. */
@@ -85,13 +85,14 @@ export async function signedHeaders(input: {
   return signed.headers;
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   functionError?: string;
   body: string;
 }
 
-function post(url: URL, headers: Record<string, string>, body: Uint8Array, settings: InvokeSettings) {
+/** One signed POST; `connectTimeoutMs` is socket inactivity, `requestTimeoutMs` the whole exchange. */
+export function post(url: URL, headers: Record<string, string>, body: Uint8Array, settings: InvokeSettings) {
   return new Promise<Answer>((resolve, reject) => {
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
     const request = send(url, { method: 'POST', headers, timeout: settings.connectTimeoutMs }, (response) => {
@@ -123,7 +124,7 @@ function post(url: URL, headers: Record<string, string>, body: Uint8Array, setti
 }
 
 /** Throttles and server errors are worth the second attempt; a refusal (4xx) is not. */
-const retryable = (status: number) => status === 429 || status >= 500;
+export const retryable = (status: number) => status === 429 || status >= 500;
 
 /** An `AsyncInvoker` over the Invoke API; settings are read on each invoke unless given. */
 export function lambdaInvoker(

@@ -1,13 +1,5 @@
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { attachmentReplaced } from './attachment-keys';
+import { S3Error, type S3HttpClient } from './http-client';
 
 export interface PresignedPut {
   url: string;
@@ -51,21 +43,20 @@ export interface AttachmentObjects {
   delete(key: string): Promise<void>;
 }
 
-const statusOf = (error: unknown) =>
-  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-
 function isPreconditionFailed(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'PreconditionFailed' || statusOf(error) === 412);
+  return error instanceof S3Error && (error.code === 'PreconditionFailed' || error.status === 412);
 }
 
 function isNotFound(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return error.name === 'NotFound' || error.name === 'NoSuchKey' || statusOf(error) === 404;
+  return (
+    error instanceof S3Error &&
+    (error.code === 'NotFound' || error.code === 'NoSuchKey' || error.status === 404)
+  );
 }
 
 export class S3AttachmentObjects implements AttachmentObjects {
   constructor(
-    private readonly client: S3Client,
+    private readonly client: S3HttpClient,
     private readonly bucket: string,
   ) {}
 
@@ -76,15 +67,12 @@ export class S3AttachmentObjects implements AttachmentObjects {
     size: number;
     expiresIn: number;
   }): Promise<PresignedPut> {
-    const command = new PutObjectCommand({
-      Bucket: this.bucket,
-      Key: input.key,
-      ContentType: input.contentType,
-      ContentLength: input.size,
-    });
-    const url = await getSignedUrl(this.client, command, {
+    const url = await this.client.presign({
+      method: 'PUT',
+      bucket: this.bucket,
+      key: input.key,
+      signedHeaders: { 'content-type': input.contentType, 'content-length': String(input.size) },
       expiresIn: input.expiresIn,
-      signableHeaders: new Set(['content-type', 'content-length']),
     });
     return { url, headers: { 'Content-Type': input.contentType, 'Content-Length': String(input.size) } };
   }
@@ -96,19 +84,27 @@ export class S3AttachmentObjects implements AttachmentObjects {
     contentDisposition: string;
     expiresIn: number;
   }): Promise<string> {
-    const command = new GetObjectCommand({
-      Bucket: this.bucket,
-      Key: input.key,
-      ResponseContentType: input.contentType,
-      ResponseContentDisposition: input.contentDisposition,
+    return this.client.presign({
+      method: 'GET',
+      bucket: this.bucket,
+      key: input.key,
+      query: {
+        'response-content-type': input.contentType,
+        'response-content-disposition': input.contentDisposition,
+      },
+      expiresIn: input.expiresIn,
     });
-    return getSignedUrl(this.client, command, { expiresIn: input.expiresIn });
   }
 
   async head(key: string): Promise<ObjectHead | undefined> {
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { size: head.ContentLength ?? 0, contentType: head.ContentType, etag: head.ETag };
+      const head = await this.client.send({ method: 'HEAD', bucket: this.bucket, key });
+      const size = Number(head.headers['content-length'] ?? 0);
+      return {
+        size: Number.isFinite(size) ? size : 0,
+        ...(head.headers['content-type'] ? { contentType: head.headers['content-type'] } : {}),
+        ...(head.headers.etag ? { etag: head.headers.etag } : {}),
+      };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -117,34 +113,34 @@ export class S3AttachmentObjects implements AttachmentObjects {
 
   async readRange(key: string, start: number, endInclusive: number, etag?: string): Promise<Uint8Array> {
     const object = await this.client
-      .send(
-        new GetObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          Range: `bytes=${start}-${endInclusive}`,
-          ...(etag ? { IfMatch: etag } : {}),
-        }),
-      )
+      .send({
+        method: 'GET',
+        bucket: this.bucket,
+        key,
+        headers: { range: `bytes=${start}-${endInclusive}`, ...(etag ? { 'if-match': etag } : {}) },
+      })
       .catch((error: unknown) => {
         throw isPreconditionFailed(error) ? attachmentReplaced() : error;
       });
-    if (!object.Body) return new Uint8Array(0);
-    const bytes = await object.Body.transformToByteArray();
+    const bytes = object.body;
     // A server that ignores Range answers the whole object: keep just the asked-for bytes.
     const wanted = endInclusive - start + 1;
-    return !object.ContentRange && bytes.length > wanted ? bytes.subarray(start, endInclusive + 1) : bytes;
+    return !object.headers['content-range'] && bytes.length > wanted
+      ? bytes.subarray(start, endInclusive + 1)
+      : bytes;
   }
 
   async copy(from: string, to: string, etag: string | undefined): Promise<boolean> {
     try {
-      await this.client.send(
-        new CopyObjectCommand({
-          Bucket: this.bucket,
-          Key: to,
-          CopySource: `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
-          ...(etag ? { CopySourceIfMatch: etag } : {}),
-        }),
-      );
+      await this.client.send({
+        method: 'PUT',
+        bucket: this.bucket,
+        key: to,
+        headers: {
+          'x-amz-copy-source': `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
+          ...(etag ? { 'x-amz-copy-source-if-match': etag } : {}),
+        },
+      });
       return true;
     } catch (error) {
       if (isPreconditionFailed(error)) return false;
@@ -153,6 +149,6 @@ export class S3AttachmentObjects implements AttachmentObjects {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.client.send({ method: 'DELETE', bucket: this.bucket, key });
   }
 }

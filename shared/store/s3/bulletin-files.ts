@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3HttpClient } from './http-client';
 
 export interface StoredFile {
   key: string;
@@ -18,34 +17,33 @@ export interface BulletinFiles {
 
 export class S3BulletinFiles implements BulletinFiles {
   constructor(
-    private readonly client: S3Client,
+    private readonly client: S3HttpClient,
     private readonly bucket: string,
   ) {}
 
   async put(key: string, body: Buffer, contentType: string): Promise<StoredFile> {
     const sha256 = createHash('sha256').update(body).digest('hex');
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: body,
-        ContentType: contentType,
-        ContentLength: body.length,
-        Metadata: { sha256 },
-      }),
-    );
+    await this.client.send({
+      method: 'PUT',
+      bucket: this.bucket,
+      key,
+      headers: { 'content-type': contentType, 'x-amz-meta-sha256': sha256 },
+      body,
+    });
     return { key, sha256, size: body.length };
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.client.send({ method: 'DELETE', bucket: this.bucket, key });
   }
 
   presignGet(key: string, contentDisposition: string, expiresIn: number): Promise<string> {
-    return getSignedUrl(
-      this.client,
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: contentDisposition }),
-      { expiresIn },
-    );
+    return this.client.presign({
+      method: 'GET',
+      bucket: this.bucket,
+      key,
+      query: { 'response-content-disposition': contentDisposition },
+      expiresIn,
+    });
   }
 }

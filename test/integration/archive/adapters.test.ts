@@ -1,7 +1,7 @@
 /** The archive's store adapters against the local DynamoDB and S3 emulators. */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { localDynamoClient, localS3Client } from '../../../infra/local/aws';
+import { localDynamoClient, localS3Client, localS3HttpClient } from '../../../infra/local/aws';
 import { ensureBucket, ensureTable } from '../../../infra/local/provision';
 import { StaticArchivePublisher } from '../../../shared/archive/publisher';
 import type { Bulletin } from '../../../shared/schemas/bulletins';
@@ -61,7 +61,7 @@ describe('S3ArchiveObjects with the publisher', () => {
   it('puts with content type and cache control, lists past one page, reads and deletes', async () => {
     const bucket = 'archive-objects';
     await ensureBucket(s3(), bucket);
-    const objects = new S3ArchiveObjects(s3(), bucket);
+    const objects = new S3ArchiveObjects(localS3HttpClient(inject('s3Endpoint')), bucket);
     await Promise.all(
       Array.from({ length: 1005 }, (_, i) =>
         objects.put(`search/x${i}.json`, '{}', { contentType: 'application/json', cacheControl: 'no-cache' }),
@@ -78,7 +78,7 @@ describe('S3ArchiveObjects with the publisher', () => {
   it('publishes from the table into the bucket', async () => {
     const bucket = 'archive-publish';
     await ensureBucket(s3(), bucket);
-    const objects = new S3ArchiveObjects(s3(), bucket);
+    const objects = new S3ArchiveObjects(localS3HttpClient(inject('s3Endpoint')), bucket);
     const store = new DynamoBulletinStore(table);
     const publisher = new StaticArchivePublisher({
       bulletins: store,

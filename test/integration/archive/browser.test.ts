@@ -10,5 +10,5 @@ archiveBrowserSuite(async () => {
   const bucket = 'archive-browser';
   await ensureBucket(s3, bucket);
   const site = await startArchiveSite({ client: s3, bucket, port: 0 });
-  return { archiveUrl: site.url, s3, bucket, stop: () => site.close() };
+  return { archiveUrl: site.url, s3Endpoint: inject('s3Endpoint'), bucket, stop: () => site.close() };
 });

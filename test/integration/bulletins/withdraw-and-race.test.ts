@@ -13,7 +13,7 @@ import { replayPolicy } from '../../../functions/policy/replay-year/use-case';
 import { decideItem } from '../../../functions/review/decide-item/use-case';
 import type { ScoresDeps } from '../../../functions/scores/deps';
 import { rankingsOf } from '../../../functions/scores/get-rankings/rankings-of';
-import { localS3Client } from '../../../infra/local/aws';
+import { localS3Client, localS3HttpClient } from '../../../infra/local/aws';
 import { ensureBucket } from '../../../infra/local/provision';
 import { defaultPolicy } from '../../../shared/domain/scoring/defaults';
 import type { Bulletin } from '../../../shared/schemas/bulletins';
@@ -114,7 +114,9 @@ describe('a lost numbering race', () => {
     const s3 = localS3Client(inject('s3Endpoint'));
     const bucket = `files-${randomBytes(4).toString('hex')}`;
     await ensureBucket(s3, bucket);
-    const world = await newWorld(inject('dynamodbEndpoint'), { files: new S3BulletinFiles(s3, bucket) });
+    const world = await newWorld(inject('dynamodbEndpoint'), {
+      files: new S3BulletinFiles(localS3HttpClient(inject('s3Endpoint')), bucket),
+    });
     // Both publishes read the series counter before either commits: one of them must lose.
     const store = world.bulletins.bulletins;
     let waiting: (() => void) | undefined;

@@ -32,7 +32,7 @@ import { DynamoSettingsStore } from '#shared/store/dynamo/settings';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import { S3ArchiveObjects } from '#shared/store/s3/archive-objects';
 import { SesMailSender } from '#shared/store/ses/mail-sender';
-import { localS3Client } from '../../../infra/local/aws';
+import { localS3Client, localS3HttpClient } from '../../../infra/local/aws';
 import { ensureBucket } from '../../../infra/local/provision';
 import { freshTable, localSes, mailbox, type StoredMail } from '../mail/support';
 
@@ -177,7 +177,7 @@ afterAll(() => table?.client.destroy());
 
 describe('ranking notice', () => {
   it('stores the month, publishes the chart page to the bucket, mails each address once', async () => {
-    const objects = new S3ArchiveObjects(s3(), bucket);
+    const objects = new S3ArchiveObjects(localS3HttpClient(inject('s3Endpoint')), bucket);
     const base = mailJobDeps(table, sender());
     const deps: RankingJobDeps = {
       ...base,

@@ -14,7 +14,7 @@ import type { Principal, UnitPrincipal } from '../../../shared/domain/roles';
 import { DynamoHistoryStore } from '../../../shared/store/dynamo/history';
 import { ledgerOf } from '../../../shared/store/dynamo/ledger';
 import { DynamoPersonStore } from '../../../shared/store/dynamo/people';
-import { personPeriodCounts } from '../../../shared/store/dynamo/person-counters';
+import { periodPeopleCounts as personPeriodCounts } from '../../../shared/store/dynamo/people-counts';
 import { newWorld, submission, type World } from '../bulletins/world';
 
 const reporterId = '3f2c9a4e-8b1d-4c6f-9e2a-000000000001';

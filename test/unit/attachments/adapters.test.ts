@@ -1,29 +1,29 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  type GetObjectCommandOutput,
-  HeadObjectCommand,
-  NotFound,
-  S3Client,
-} from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Attachment } from '#shared/schemas/attachments';
 import type { HistoryEvent } from '#shared/schemas/items';
 import { DynamoAttachmentStore } from '#shared/store/dynamo/attachments';
 import { S3AttachmentObjects } from '#shared/store/s3/attachment-objects';
-import { s3Client } from '#shared/store/s3/client';
+import { S3HttpClient } from '#shared/store/s3/http-client';
 
+// The S3 calls themselves (head, ranges, copies, faults) are tested in test/unit/s3/http-client.test.ts.
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 const presigningClient = () =>
-  new S3Client({
-    region: 'cn-north-1',
-    credentials,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  new S3HttpClient(
+    {
+      endpoint: 'https://s3.cn-north-1.amazonaws.com.cn',
+      region: 'cn-north-1',
+      credentials,
+      pathStyle: false,
+      maxAttempts: 3,
+      idleTimeoutMs: 1000,
+    },
+    async () => {
+      throw new Error('presigning sends nothing');
+    },
+  );
 
 describe('S3AttachmentObjects presigning (no network)', () => {
   it('signs Content-Type and Content-Length into a 15-minute PUT and carries no checksum of an empty body', async () => {
@@ -58,61 +58,6 @@ describe('S3AttachmentObjects presigning (no network)', () => {
       "attachment; filename*=UTF-8''%E6%B1%87%E6%8A%A5.pdf",
     );
     expect(parsed.searchParams.get('X-Amz-Expires')).toBe('900');
-  });
-});
-
-describe('s3Client from the environment', () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-  });
-
-  it('takes path style from XINBAO_S3_PATH_STYLE and checksums only when required', async () => {
-    process.env.XINBAO_S3_PATH_STYLE = 'true';
-    const local = s3Client();
-    expect(local.config.forcePathStyle).toBe(true);
-    expect(await local.config.requestChecksumCalculation()).toBe('WHEN_REQUIRED');
-    expect(await local.config.responseChecksumValidation()).toBe('WHEN_REQUIRED');
-    delete process.env.XINBAO_S3_PATH_STYLE;
-    expect(s3Client().config.forcePathStyle).toBe(false);
-  });
-});
-
-describe('S3AttachmentObjects calls (mocked S3)', () => {
-  const s3 = mockClient(S3Client);
-  beforeEach(() => s3.reset());
-
-  it('answers undefined for a missing object and the size otherwise', async () => {
-    const objects = new S3AttachmentObjects(new S3Client({ region: 'cn-north-1', credentials }), 'b');
-    s3.on(HeadObjectCommand, { Key: 'missing' }).rejects(
-      new NotFound({ message: 'Not Found', $metadata: {} }),
-    );
-    s3.on(HeadObjectCommand, { Key: 'there' }).resolves({
-      ContentLength: 42,
-      ContentType: 'application/pdf',
-    });
-    expect(await objects.head('missing')).toBeUndefined();
-    expect(await objects.head('there')).toEqual({ size: 42, contentType: 'application/pdf' });
-    s3.on(HeadObjectCommand, { Key: 'broken' }).rejects(new Error('boom'));
-    await expect(objects.head('broken')).rejects.toThrow('boom');
-  });
-
-  it('reads a byte range, trimming a server that ignored Range, and deletes', async () => {
-    const objects = new S3AttachmentObjects(new S3Client({ region: 'cn-north-1', credentials }), 'b');
-    // The SDK's stream mixin, reduced to the one method the adapter calls.
-    const body = () =>
-      ({
-        transformToByteArray: async () => new TextEncoder().encode('0123456789'),
-      }) as unknown as GetObjectCommandOutput['Body'];
-    s3.on(GetObjectCommand)
-      .resolvesOnce({ Body: body() })
-      .resolvesOnce({ Body: body(), ContentRange: 'bytes 0-9/10' });
-    expect(new TextDecoder().decode(await objects.readRange('k', 2, 4))).toBe('234');
-    expect(s3.commandCalls(GetObjectCommand)[0]?.args[0].input.Range).toBe('bytes=2-4');
-    expect(new TextDecoder().decode(await objects.readRange('k', 0, 9))).toBe('0123456789');
-    s3.on(DeleteObjectCommand).resolves({});
-    await objects.delete('k');
-    expect(s3.commandCalls(DeleteObjectCommand)[0]?.args[0].input).toEqual({ Bucket: 'b', Key: 'k' });
   });
 });
 

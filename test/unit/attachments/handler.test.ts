@@ -1,13 +1,19 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '#functions/attachments/handler';
 import { as, httpEvent, invoke } from '../../support/http-events';
 import { anItem, foreignUnit, itemIdOf, ownUnit } from './fakes';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
-const s3 = mockClient(S3Client);
+/** Every request that reached "S3": a server standing in for it at the function's S3 endpoint. */
+const s3Requests: Pick<IncomingMessage, 'method' | 'url'>[] = [];
+const s3 = createServer((request, response) => {
+  s3Requests.push({ method: request.method, url: request.url });
+  response.writeHead(500).end();
+});
 const itemId = itemIdOf(3);
 const attachmentId = `at_${'7'.repeat(24)}`;
 const stored = {
@@ -21,8 +27,11 @@ const stored = {
   confirmedAt: '2026-11-25T02:01:00.000Z',
 };
 
-beforeAll(() => {
+beforeAll(async () => {
+  await new Promise<void>((resolve) => s3.listen(0, '127.0.0.1', resolve));
   Object.assign(process.env, {
+    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${(s3.address() as AddressInfo).port}`,
+    XINBAO_S3_PATH_STYLE: 'true',
     ATTACHMENTS_BUCKET: 'attachments',
     AWS_REGION: 'cn-north-1',
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
@@ -30,9 +39,11 @@ beforeAll(() => {
   });
 });
 
+afterAll(() => new Promise((resolve) => s3.close(resolve)));
+
 beforeEach(() => {
   dynamo.reset();
-  s3.reset();
+  s3Requests.length = 0;
   dynamo.on(GetCommand).callsFake(async (input: { Key: { pk: string; sk: string } }) => {
     if (input.Key.sk === 'ITEM') return { Item: { ...anItem({ itemId }) } };
     if (input.Key.sk === `ATTACHMENT#${attachmentId}`) return { Item: stored };
@@ -71,7 +82,7 @@ describe('attachments handler: the HTTP stack', () => {
       expect(reply.body.error?.code).toBe('ITEM_NOT_FOUND');
       expect(JSON.stringify(reply.body)).not.toContain('青州');
       expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
-      expect(s3.calls()).toHaveLength(0);
+      expect(s3Requests).toHaveLength(0);
     },
   );
 
@@ -94,6 +105,6 @@ describe('attachments handler: the HTTP stack', () => {
     expect(url.searchParams.get('response-content-disposition')).toContain(
       "filename*=UTF-8''%E9%9D%92%E5%B7%9E%20%E6%B1%87%E6%8A%A5.pdf",
     );
-    expect(s3.calls()).toHaveLength(0);
+    expect(s3Requests).toHaveLength(0);
   });
 });

@@ -173,3 +173,17 @@ describe('the local runtime enforces each function’s declaration', () => {
     expect((error as Error).name).not.toBe('AccessDeniedException');
   });
 });
+
+describe('the 先进个人 figures', () => {
+  it("live on the units' counter rows: the scores function reads those and batch-reads people's names, and no function touches a person counter row", () => {
+    const scores = functions.scores.access.table;
+    expect(scores).toBeDefined();
+    if (!scores) return;
+    expect(allows(scores, { action: 'Query', partition: 'AGG#2026' })).toBe(true);
+    expect(allows(scores, { action: 'BatchGetItem', partition: 'PERSON#3f2c9a4e' })).toBe(true);
+    expect(allows(scores, { action: 'BatchGetItem', partition: 'ITEM#it_1' })).toBe(false);
+    for (const spec of Object.values(functions)) {
+      expect(JSON.stringify(spec.access.table ?? {})).not.toContain('PAGG');
+    }
+  });
+});

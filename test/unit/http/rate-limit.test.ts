@@ -4,7 +4,7 @@
  * limit with 429 RATE_LIMITED, a Chinese message and Retry-After; other callers are unaffected.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { functions } from '#shared/catalogue/functions';
+import { type FunctionAccess, functions } from '#shared/catalogue/functions';
 import { rateLimits } from '#shared/catalogue/rate-limits';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
 import { itemsRoutes } from '#shared/catalogue/routes/items';
@@ -92,7 +92,8 @@ describe('rate limits in the route table', () => {
 
   it('puts every limited route in a function that may write its counters', () => {
     for (const route of limited) {
-      const table: TableAccess = functions[route.function].access.table;
+      const access: FunctionAccess = functions[route.function].access;
+      const table: TableAccess = access.table ?? {};
       expect([...(table.write ?? []), ...(table.update ?? [])], route.operationId).toContain('RATE#*');
     }
   });

@@ -28,6 +28,15 @@ const reporter: UnitPrincipal = {
   unitId: 'linqu',
   tokenId: 'tk_linqu_reporter',
 };
+/** A 信息员 signed in (Cognito): the submission counts for them too (先进个人). */
+const personId = '3f2c9a4e-8b1d-4c6f-9e2a-5d7b1c0f4a21';
+const signedIn: UnitPrincipal = {
+  role: 'reporter',
+  unitId: 'linqu',
+  tokenId: `person:${personId}`,
+  personId,
+  personName: '李四',
+};
 const unit: Unit = {
   id: 'linqu',
   name: '临朐县人民政府',
@@ -168,6 +177,29 @@ describe('the submit transaction', () => {
     expect(late).not.toContain('LSH');
     expect([...late].sort()).toEqual([...onTime, 'SCOREFACT', 'LEDGER'].sort());
     expect(late.length).toBeLessThanOrEqual(12);
+  });
+
+  it('holds at most 12 actions for a signed-in person too: their figure rides on the unit’s counter Update', async () => {
+    await submitItem(depsAt(yearsEnd, []), reporter, fullest, 'key-0004');
+    const byToken = partitionsOfTransaction();
+    dynamo.resetHistory();
+    await submitItem(depsAt(yearsEnd, []), signedIn, fullest, 'key-0005');
+    const byPerson = partitionsOfTransaction();
+    console.log(
+      `submit transaction, a signed-in person's fullest case: ${byPerson.length} actions (${byPerson.join(', ')})`,
+    );
+    expect(byPerson).toEqual(byToken);
+    expect(byPerson.length).toBeLessThanOrEqual(12);
+    expect(byPerson).not.toContain('PAGG');
+    // The person's month figure is an attribute of the unit's year row, in the same Update.
+    const yearRow = transaction().find(
+      (action) => action.Update?.Key?.pk === 'AGG#2026' && action.Update.Key.sk === 'UNIT#linqu',
+    )?.Update;
+    const names = yearRow?.ExpressionAttributeNames ?? {};
+    const attribute = Object.keys(names).find((key) => names[key] === `person:${personId}:2026-12:submitted`);
+    expect(attribute).toBeDefined();
+    expect(yearRow?.ExpressionAttributeValues?.[String(attribute).replace('#c', ':v')]).toBe(1);
+    expect(Object.values(names)).toContain('2026-12:submitted');
   });
 
   it('scores nothing for an answer to a 约稿 already scored (the month close recorded it missed)', async () => {
