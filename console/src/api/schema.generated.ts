@@ -1633,6 +1633,18 @@ export interface components {
             /** @description 综合信息的共同署名单位 */
             coUnits: string[];
             mergedFrom?: string[];
+            /** @description 综合信息所合并各原稿的报送人及其单位（先进个人按此计数，与共同署名单位一致） */
+            sourcePeople?: {
+                /** @description 人员编号（用户池 sub） */
+                personId: string;
+                /** @description 报送时的姓名 */
+                name: string;
+                /**
+                 * @description 单位编号（slug）
+                 * @example wuzhong-district
+                 */
+                unitId: string;
+            }[];
             /** @description 稿件编号 */
             mergedInto?: string;
             lastComment?: string;
