@@ -8,6 +8,7 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { projectRoot } from '../paths';
 
 export interface ConsoleConfig {
@@ -107,6 +108,20 @@ function securityHeaders(config: ConsoleConfig, extraConnect: readonly string[])
   };
 }
 
+const compressible = (type: string) => /^(text\/|application\/json|image\/svg)/.test(type);
+
+/** Compressed once per file and build (hashed names; index.html is small). */
+const compressed = new Map<string, Buffer>();
+async function gzipped(file: string): Promise<Buffer> {
+  const key = `${file}:${(await stat(file)).mtimeMs}`;
+  let body = compressed.get(key);
+  if (!body) {
+    body = gzipSync(await readFile(file));
+    compressed.set(key, body);
+  }
+  return body;
+}
+
 export interface ConsoleServerOptions {
   port: number;
   host: string;
@@ -139,15 +154,20 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       const inside = file.startsWith(distDir + sep) && !file.endsWith(stampFile);
       const found = inside && (await stat(file).catch(() => undefined))?.isFile();
       // Paths of the single-page app (no file extension) get index.html; a missing asset is a 404.
-      const served = found ? file : extname(path) === '' ? join(distDir, 'index.html') : undefined;
+      const pagePath = extname(path) === '' && !path.split('/').some((part) => part.startsWith('.'));
+      const served = found ? file : pagePath ? join(distDir, 'index.html') : undefined;
       if (!served) {
         res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
         return;
       }
-      const body = await readFile(served);
+      const type = contentTypes[extname(served)] ?? 'application/octet-stream';
+      // Compressed as CloudFront sends it: a county clerk's slow link gets a third of the bytes.
+      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && compressible(type);
+      const body = gzip ? await gzipped(served) : await readFile(served);
       res.writeHead(200, {
         ...headers,
-        'content-type': contentTypes[extname(served)] ?? 'application/octet-stream',
+        'content-type': type,
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         // Hashed asset names never change content; index.html must always be fresh.
         'cache-control': served.includes(`${sep}assets${sep}`)
           ? 'public, max-age=31536000, immutable'
