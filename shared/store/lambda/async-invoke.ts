@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Hash } from '@smithy/core/serde';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -91,9 +90,17 @@ interface Answer {
   body: string;
 }
 
+/**
+ * `node:http` only for a plain-HTTP endpoint (the local Invoke API), taken from the CommonJS module
+ * rather than imported: an ES import of `node:http` makes Node build its ES facade, which reads
+ * every export and so loads the bundled undici (WebSocket, fetch) — ~13 ms of every cold start of a
+ * function that invokes, although the cloud's endpoint is always HTTPS.
+ */
+const plainHttpRequest = () => process.getBuiltinModule('node:http').request;
+
 function post(url: URL, headers: Record<string, string>, body: Uint8Array, settings: InvokeSettings) {
   return new Promise<Answer>((resolve, reject) => {
-    const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+    const send = url.protocol === 'http:' ? plainHttpRequest() : httpsRequest;
     const request = send(url, { method: 'POST', headers, timeout: settings.connectTimeoutMs }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
