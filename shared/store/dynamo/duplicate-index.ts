@@ -1,5 +1,5 @@
 import { BatchGetCommand, BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { decodeSignature, encodeSignature, lshBuckets } from '../../domain/quality/index';
+import { decodeSignature, encodeSignature, lshBuckets } from '../../domain/quality/minhash';
 import { ServiceUnavailableError } from '../../errors';
 import type { DuplicateCandidate, LshEntry } from '../ports';
 import type { TableRef } from './client';

@@ -3,7 +3,7 @@
  * function given such a route without the recheck refuses to start instead of skipping the check.
  */
 import { describe, expect, it } from 'vitest';
-import { routes } from '#shared/catalogue/routes';
+import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
 import { tokensRoutes } from '#shared/catalogue/routes/tokens';
 import { httpFunction, type Operations } from '#shared/http/http-function';
 
@@ -14,7 +14,8 @@ describe('caller recheck wiring', () => {
   });
 
   it('declares recheckCaller only on routes of the units, tokens and people functions', () => {
-    const owners = new Set(routes.filter((route) => route.recheckCaller).map((route) => route.function));
+    const declared: readonly RouteDeclaration[] = routes;
+    const owners = new Set(declared.filter((route) => route.recheckCaller).map((route) => route.function));
     expect([...owners].sort()).toEqual(['people', 'tokens', 'units']);
   });
 });
