@@ -16,7 +16,7 @@ import { submitItem } from '../../../functions/items/submit-item/use-case';
 import { localDynamoClient } from '../../../infra/local/aws';
 import { ensureTable } from '../../../infra/local/provision';
 import { monthOf } from '../../../shared/domain/periods';
-import type { Principal, UnitPrincipal } from '../../../shared/domain/roles';
+import type { UnitPrincipal } from '../../../shared/domain/roles';
 import type { Item, ItemSubmit } from '../../../shared/schemas/items';
 import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
