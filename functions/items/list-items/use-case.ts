@@ -11,6 +11,12 @@ type Partition = Pick<ItemPageQuery, 'IndexName'> & { pk: string; pkName: string
 /** With no unit or status to key on, the month index is walked back this far by default. */
 const defaultMonthsBack = 12;
 
+/**
+ * Partitions read at once: an editor's list over 13 months answers in 4 round trips rather than
+ * 13 when the months are sparse, at the price of at most 3 pages read and not used per list.
+ */
+const waveSize = 4;
+
 const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
 
@@ -114,16 +120,29 @@ export async function listItems(deps: ItemsDeps, principal: Principal, input: It
   let position = decodeCursor(input.cursor, print, partitions);
   const items: Item[] = [];
   while (items.length < limit && position.partition < partitions.length) {
-    const partition = partitions[position.partition];
-    if (!partition) break;
-    const page = await deps.items.page({
-      ...pageQuery(partition, query, limit - items.length),
-      ...(position.lastKey ? { ExclusiveStartKey: position.lastKey } : {}),
-    });
-    items.push(...page.items);
-    position = page.lastKey
-      ? { partition: position.partition, lastKey: page.lastKey }
-      : { partition: position.partition + 1 };
+    const remaining = limit - items.length;
+    // The next few partitions at once (the months back of an editor's list are often empty):
+    // each page is read as the sequential walk would read it, and pages are taken in order while
+    // they fit whole; the first that does not (or has more behind it) ends the wave.
+    const wave = partitions.slice(position.partition, position.partition + waveSize);
+    const pages = await Promise.all(
+      wave.map((partition, index) =>
+        deps.items.page({
+          ...pageQuery(partition, query, remaining),
+          ...(index === 0 && position.lastKey ? { ExclusiveStartKey: position.lastKey } : {}),
+        }),
+      ),
+    );
+    for (const [index, page] of pages.entries()) {
+      // Only the wave's first page is read with the room left; a later one that no longer fits
+      // is read again, on its own, by the next turn of the loop.
+      if (index > 0 && page.items.length > limit - items.length) break;
+      items.push(...page.items);
+      position = page.lastKey
+        ? { partition: position.partition, lastKey: page.lastKey }
+        : { partition: position.partition + 1 };
+      if (page.lastKey || items.length >= limit) break;
+    }
   }
   const more = position.partition < partitions.length;
   return {
