@@ -12,10 +12,13 @@ type Partition = Pick<ItemPageQuery, 'IndexName'> & { pk: string; pkName: string
 const defaultMonthsBack = 12;
 
 /**
- * Partitions read at once: an editor's list over 13 months answers in 4 round trips rather than
- * 13 when the months are sparse, at the price of at most 3 pages read and not used per list.
+ * Partitions read at once at first: the newest two. A wave whose months all ran out without
+ * filling the list doubles the next one (2, 4, 8: an empty year takes 3 round trips instead of
+ * 13); a month with more behind it is read on alone, page by page, as the month-by-month walk
+ * reads it. The price is at most the pages of a wave after the one that fills the list: read, not
+ * used (an empty month costs DynamoDB's minimum read, as it does when walked one by one).
  */
-const waveSize = 4;
+const firstWave = 2;
 
 const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
@@ -119,6 +122,7 @@ export async function listItems(deps: ItemsDeps, principal: Principal, input: It
   const partitions = plan(query, deps.now());
   let position = decodeCursor(input.cursor, print, partitions);
   const items: Item[] = [];
+  let waveSize = firstWave;
   while (items.length < limit && position.partition < partitions.length) {
     const remaining = limit - items.length;
     // The next few partitions at once (the months back of an editor's list are often empty):
@@ -133,16 +137,19 @@ export async function listItems(deps: ItemsDeps, principal: Principal, input: It
         }),
       ),
     );
+    let used = 0;
     for (const [index, page] of pages.entries()) {
       // Only the wave's first page is read with the room left; a later one that no longer fits
       // is read again, on its own, by the next turn of the loop.
       if (index > 0 && page.items.length > limit - items.length) break;
       items.push(...page.items);
+      used += 1;
       position = page.lastKey
         ? { partition: position.partition, lastKey: page.lastKey }
         : { partition: position.partition + 1 };
       if (page.lastKey || items.length >= limit) break;
     }
+    waveSize = used === pages.length && !position.lastKey ? waveSize * 2 : 1;
   }
   const more = position.partition < partitions.length;
   return {

@@ -78,8 +78,19 @@ async function everyPage(deps: ItemsDeps, query: { limit: number; urgency?: 'imp
 describe("the editor's list across the months of a year", () => {
   const year = { '2026-11': 2, '2026-09': 7, '2026-06': 1, '2026-02': 12, '2025-12': 3 };
 
-  it.each([1, 3, 5, 20])('gives every item once, newest first, %i per page', async (limit) => {
-    const { deps, newestFirst } = monthIndex(year);
+  // Neighbouring months that together overflow a page: the second is read again with the room left.
+  const crowded = { '2026-11': 1, '2026-10': 5, '2026-08': 4, '2026-07': 4, '2026-05': 6 };
+
+  it.each([
+    ['a sparse year', 1, year],
+    ['a sparse year', 3, year],
+    ['a sparse year', 5, year],
+    ['a sparse year', 20, year],
+    ['crowded months', 5, crowded],
+    ['crowded months', 4, crowded],
+    ['crowded months', 7, crowded],
+  ])('gives every item of %s once, newest first, %i per page', async (_year, limit, counts) => {
+    const { deps, newestFirst } = monthIndex(counts);
     expect(await everyPage(deps, { limit })).toEqual(newestFirst.map((item) => item.itemId));
   });
 
