@@ -3,7 +3,7 @@ import type { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import type { PolicyStore } from '#shared/store/dynamo/policy';
 import type {
   ArchivePublisher,
-  ItemStore,
+  ItemRecords,
   MailDispatcher,
   SeriesStore,
   UnitStore,
@@ -18,7 +18,7 @@ export type BulletinStore = Pick<
 /** What the drafting routes need (the bulletins function): the table only. */
 export interface DraftDeps {
   bulletins: BulletinStore;
-  items: ItemStore;
+  items: ItemRecords;
   units: UnitStore;
   series: SeriesStore;
   now: () => Date;

@@ -2,7 +2,7 @@ import { bulletinsRoutes } from '#shared/catalogue/routes/bulletins';
 import { httpFunction } from '#shared/http/http-function';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
-import { DynamoItemStore } from '#shared/store/dynamo/items';
+import { DynamoItemRecords } from '#shared/store/dynamo/item-records';
 import { DynamoSeriesStore } from '#shared/store/dynamo/series';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import { createBulletin } from './create-bulletin/use-case';
@@ -16,7 +16,7 @@ import { updateBulletin } from './update-bulletin/use-case';
 const table = tableFromEnvironment();
 const deps: DraftDeps = {
   bulletins: new DynamoBulletinStore(table),
-  items: new DynamoItemStore(table),
+  items: new DynamoItemRecords(table),
   units: new DynamoUnitStore(table),
   series: new DynamoSeriesStore(table),
   now: () => new Date(),

@@ -4,7 +4,7 @@ import { readConfig } from '#shared/config';
 import { httpFunction } from '#shared/http/http-function';
 import { documentClient } from '#shared/store/dynamo/client';
 import { DynamoFactStore } from '#shared/store/dynamo/facts';
-import { DynamoItemStore } from '#shared/store/dynamo/items';
+import { DynamoItemRecords } from '#shared/store/dynamo/item-records';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import type { FactsDeps } from './deps';
@@ -19,7 +19,7 @@ const dynamo = new DynamoDBClient({});
 const table = { client: documentClient(dynamo), tableName: readConfig('tableName') };
 const deps: FactsDeps = {
   facts: new DynamoFactStore(table),
-  items: new DynamoItemStore(table),
+  items: new DynamoItemRecords(table),
   units: new DynamoUnitStore(table),
   policies: new DynamoPolicyStore(table),
   now: () => new Date(),

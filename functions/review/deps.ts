@@ -1,6 +1,6 @@
-import type { ItemStore } from '#shared/store/ports';
+import type { ItemRecords } from '#shared/store/ports';
 
 export interface ReviewDeps {
-  items: ItemStore;
+  items: ItemRecords;
   now: () => Date;
 }

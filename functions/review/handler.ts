@@ -1,13 +1,13 @@
 import { reviewRoutes } from '#shared/catalogue/routes/review';
 import { httpFunction } from '#shared/http/http-function';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
-import { DynamoItemStore } from '#shared/store/dynamo/items';
+import { DynamoItemRecords } from '#shared/store/dynamo/item-records';
 import { decideItem } from './decide-item/use-case';
 import type { ReviewDeps } from './deps';
 import { editItem } from './edit-item/use-case';
 import { mergeItems } from './merge-items/use-case';
 
-const deps: ReviewDeps = { items: new DynamoItemStore(tableFromEnvironment()), now: () => new Date() };
+const deps: ReviewDeps = { items: new DynamoItemRecords(tableFromEnvironment()), now: () => new Date() };
 
 export const handler = httpFunction(reviewRoutes, {
   decideItem: ({ principal, params, body }) => decideItem(deps, principal, params.itemId, body),

@@ -1,4 +1,5 @@
 import { tokensRoutes } from '#shared/catalogue/routes/tokens';
+import { callerRecheck } from '#shared/http/caller-check';
 import { httpFunction } from '#shared/http/http-function';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoPersonStore } from '#shared/store/dynamo/people';
@@ -18,9 +19,13 @@ const deps: TokensDeps = {
 };
 const people = new DynamoPersonStore(table);
 
-export const handler = httpFunction(tokensRoutes, {
-  whoAmI: ({ principal }) => whoAmI({ people }, principal),
-  listTokens: ({ query }) => listTokens(deps, query),
-  issueToken: ({ principal, body }) => issueToken(deps, body, principal.tokenId),
-  revokeToken: ({ params }) => revokeToken(deps, params.tokenId),
-});
+export const handler = httpFunction(
+  tokensRoutes,
+  {
+    whoAmI: ({ principal }) => whoAmI({ people }, principal),
+    listTokens: ({ query }) => listTokens(deps, query),
+    issueToken: ({ principal, body }) => issueToken(deps, body, principal.tokenId),
+    revokeToken: ({ params }) => revokeToken(deps, params.tokenId),
+  },
+  { recheck: callerRecheck() },
+);

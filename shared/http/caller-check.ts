@@ -13,7 +13,12 @@ import type { PersonStore, TokenStore } from '../store/ports';
  * and refuse a revoked, disabled, moved or vanished caller: a revoked admin cannot mint a token
  * that outlives it. A store failure refuses too (503): this check fails closed.
  */
-export function callerRecheck(tokens?: Pick<TokenStore, 'findById'>, people?: Pick<PersonStore, 'get'>) {
+export type CallerRecheck = (route: RouteDeclaration, principal: Principal | undefined) => Promise<void>;
+
+export function callerRecheck(
+  tokens?: Pick<TokenStore, 'findById'>,
+  people?: Pick<PersonStore, 'get'>,
+): CallerRecheck {
   let tokenStore = tokens;
   let personStore = people;
   return async (route: RouteDeclaration, principal: Principal | undefined): Promise<void> => {

@@ -4,9 +4,9 @@ import type * as z from 'zod/mini';
 import { type RouteDeclaration, routeKey } from '../catalogue/route-declaration';
 import type { Principal } from '../domain/roles';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
-import type { PersonStore, RateCounter, TokenStore } from '../store/ports';
+import type { RateCounter } from '../store/ports';
 import { type AuthorizerContext, principalFrom, type TokenStatus } from './auth-context';
-import { callerRecheck } from './caller-check';
+import type { CallerRecheck } from './caller-check';
 import { injectLambdaContext, logger } from './logger';
 import { accessLog, errorResponses, responseHeaders } from './middleware';
 import { rateLimiter } from './rate-limit';
@@ -79,10 +79,13 @@ function authenticate(event: HttpEvent, route: RouteDeclaration): Principal | un
 export interface HttpFunctionOptions {
   /** Per-caller request counts; by default rows in the one table (read from the environment). */
   rateCounter?: RateCounter;
-  /** Where `recheckCaller` routes re-read the caller's token; by default the one table. */
-  tokens?: Pick<TokenStore, 'findById'>;
-  /** Where `recheckCaller` routes re-read a signed-in person's record; by default the one table. */
-  people?: Pick<PersonStore, 'get'>;
+  /**
+   * How `recheckCaller` routes re-read their caller (`callerRecheck()`, shared/http/caller-check.ts).
+   * Given only by the functions whose routes declare it (units, tokens, people), so that the
+   * token and person stores stay out of every other bundle; a function with such a route and no
+   * recheck refuses to build.
+   */
+  recheck?: CallerRecheck;
   now?: () => Date;
 }
 
@@ -98,7 +101,13 @@ export function httpFunction<const R extends RouteList>(
   const table = new Map(routes.map((route): [string, RouteDeclaration] => [routeKey(route), route]));
   const implementations = operations as Record<string, (input: unknown) => Promise<unknown>>;
   const limitRate = rateLimiter(options.rateCounter);
-  const recheck = callerRecheck(options.tokens, options.people);
+  const recheck = options.recheck;
+  const unchecked = recheck ? undefined : routes.find((route) => route.recheckCaller);
+  if (unchecked) {
+    throw new Error(
+      `${unchecked.operationId} re-reads its caller (recheckCaller): give httpFunction a recheck (callerRecheck())`,
+    );
+  }
   const now = options.now ?? (() => new Date());
 
   const core = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
@@ -118,7 +127,7 @@ export function httpFunction<const R extends RouteList>(
     };
     // Only once the request is well-formed: malformed input is refused before any store access
     // and leaves no count. A well-formed request counts even if its use case then refuses it.
-    await recheck(route, principal);
+    await recheck?.(route, principal);
     await limitRate(route, principal, now());
     const result = await run(input);
     if (result instanceof HttpReply) {

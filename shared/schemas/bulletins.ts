@@ -4,12 +4,10 @@ import { multiLine, singleLine } from './free-text';
 import { itemId, itemText } from './item-fields';
 import { meta } from './meta';
 import { personRef } from './person-ref';
+import { seriesId } from './series-id';
 import { unitId } from './units';
 
-export const seriesId = meta(
-  z.string().check(z.regex(/^[a-z][a-z0-9-]{1,19}$/, '刊物编号须为 2–20 位小写字母、数字或连字符')),
-  { description: '刊物编号', example: 'zwxx' },
-);
+export { seriesId };
 
 export const series = meta(
   z.strictObject({

@@ -4,10 +4,10 @@
  * under one of these documents; changing the policy stores a new version and replays the year.
  */
 import * as z from 'zod/mini';
-import { seriesId } from './bulletins';
 import { isoDateTime } from './common';
 import { singleLine } from './free-text';
 import { meta } from './meta';
+import { seriesId } from './series-id';
 import { unitClass } from './units';
 
 /**

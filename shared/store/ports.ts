@@ -182,14 +182,19 @@ export interface DuplicateCandidate {
   signature: number[];
 }
 
-export interface ItemStore extends ItemReader {
-  submit(write: SubmitWrite): Promise<void>;
+/** Items read, listed and changed after submission: what every function but the items one needs. */
+export interface ItemRecords extends ItemReader {
   update(item: Item, expectedVersion: number, events: HistoryEvent[]): Promise<void>;
   updateMany(
     changes: { item: Item; expectedVersion: number | undefined }[],
     events: { itemId: string; event: HistoryEvent }[],
   ): Promise<void>;
   page(input: ItemPageQuery): Promise<{ items: Item[]; lastKey: Record<string, unknown> | undefined }>;
+}
+
+/** The items function's store: the records, plus submission with its near-duplicate lookups. */
+export interface ItemStore extends ItemRecords {
+  submit(write: SubmitWrite): Promise<void>;
   duplicateCandidates(buckets: LshEntry[], since: string): Promise<DuplicateCandidate[]>;
   /** The submission that claimed a unit's Idempotency-Key, if any (a strongly consistent read). */
   claimedSubmission(

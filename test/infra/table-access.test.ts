@@ -129,7 +129,7 @@ describe('table access in the synthesized policies', () => {
     expect(writers).not.toContain('scores');
     const deleters = withTable.filter((name) => granted(name).has('table dynamodb:DeleteItem'));
     for (const name of deleters) {
-      // Only idempotency records (Powertools removes a failed attempt's) and sent-mail markers.
+      // Only idempotency records (a failed attempt's is removed) and sent-mail markers.
       for (const pattern of granted(name).get('table dynamodb:DeleteItem') ?? []) {
         expect(['IDEMPOTENCY#*', 'JOBMAIL#*']).toContain(pattern);
       }

@@ -19,8 +19,8 @@ export function idempotentInstruction(record: Record, client: DynamoDBClient, ta
   const once = idempotent<IdempotentInstruction, InstructionView>(
     {
       operationId: 'recordInstruction',
-      keyPath: '[key, tokenId]',
-      payloadPath: '[itemId, body]',
+      keyOf: (request) => [request.key, request.tokenId],
+      payloadOf: (request) => [request.itemId, request.body],
       reusedMessage: '这个 Idempotency-Key 已用于另一条内容不同的批示；新批示请使用新的值',
     },
     client,

@@ -1,4 +1,4 @@
-import { hintsSeenBy } from '#shared/domain/quality/index';
+import { hintsSeenBy } from '#shared/domain/quality/duplicate-view';
 import type { Principal } from '#shared/domain/roles';
 import type { ItemSubmit } from '#shared/schemas/items';
 import type { ItemsDeps } from '../deps';

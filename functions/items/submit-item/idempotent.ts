@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import type { Principal, UnitPrincipal } from '#shared/domain/roles';
+import type { UnitPrincipal } from '#shared/domain/roles';
 import { idempotent } from '#shared/http/idempotent';
 import type { Item, ItemSubmit } from '#shared/schemas/items';
 import { keyReusedMessage } from './claim';
@@ -17,7 +17,7 @@ export interface IdempotentRequest {
 
 /**
  * A retried submission with the same key (per unit) returns the first item and stores nothing new.
- * Powertools' record answers retries while it lives; the submission also claims the key in its own
+ * The idempotency record answers retries while it lives; the submission also claims the key in its own
  * transaction, so a retry after a crash between that transaction and the record (the record left
  * in progress, then expired) still finds the first item instead of storing a second one.
  */
@@ -25,8 +25,8 @@ export function idempotentSubmit(submit: Submit, client: DynamoDBClient, tableNa
   const once = idempotent<IdempotentRequest, Item>(
     {
       operationId: 'submitItem',
-      keyPath: '[key, unitId]',
-      payloadPath: 'body',
+      keyOf: (request) => [request.key, request.unitId],
+      payloadOf: (request) => request.body,
       reusedMessage: keyReusedMessage,
     },
     client,

@@ -8,7 +8,7 @@ import type { OutboxEntry, PublishedBulletins } from '../ports';
 import type { TableRef } from './client';
 import { rethrowStoreError } from './errors';
 import { historyPut } from './history';
-import { storedItem } from './items';
+import { storedItem } from './item-records';
 import { keys } from './keys';
 import { type CounterChange, counterUpdates, ledgerPuts, type StoredLedgerLine } from './ledger';
 import { outboxPut } from './outbox';

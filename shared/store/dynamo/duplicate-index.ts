@@ -1,5 +1,5 @@
 import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { decodeSignature, encodeSignature, lshBuckets } from '../../domain/quality/index';
+import { decodeSignature, encodeSignature, lshBuckets } from '../../domain/quality/minhash';
 import type { DuplicateCandidate, LshEntry } from '../ports';
 import { batchGetRows, batchWriteLimit, chunks, untilProcessed } from './batch';
 import type { TableRef } from './client';

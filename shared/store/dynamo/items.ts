@@ -1,16 +1,14 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { parseStored } from '#shared/schemas/free-text';
-import { monthOf, periodsOf } from '../../domain/periods';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { periodsOf } from '../../domain/periods';
 import { creditedPeople } from '../../domain/person-ranking';
 import { centsOf, fromCents } from '../../domain/scoring/index';
 import { ConflictError, SubmissionKeyClaimedError, UnprocessableError } from '../../errors';
-import { type HistoryEvent, type Item, item as itemSchema } from '../../schemas/items';
-import type { DuplicateCandidate, ItemPageQuery, ItemStore, LshEntry, SubmitWrite } from '../ports';
-import type { TableRef } from './client';
+import type { DuplicateCandidate, ItemStore, LshEntry, SubmitWrite } from '../ports';
 import { commissionAnswerUpdate, commissionNotForUnit } from './commissions';
 import { duplicateCandidates, duplicateSignaturePut } from './duplicate-index';
 import { rethrowStoreError } from './errors';
 import { historyPut } from './history';
+import { DynamoItemRecords, storedItem } from './item-records';
 import { keys } from './keys';
 import { counterUpdates, ledgerPuts } from './ledger';
 import { outboxPut } from './outbox';
@@ -18,34 +16,9 @@ import { personChangesAt } from './person-counters';
 import { indexedCommissionFact, scoringFactWrites } from './scoring-facts';
 import { type TransactItem, transact } from './transactions';
 
-/** An item as stored: its keys, its index keys (queue, unit, month) and a warning count. */
-export function storedItem(item: Item) {
-  const month = monthOf(new Date(item.submittedAt));
-  return {
-    ...keys.item(item.itemId),
-    ...keys.itemIndexes({ ...item, month }),
-    type: 'item',
-    ...item,
-    warnings: item.findings.length,
-  };
-}
+export { storedItem, toItem } from './item-records';
 
-export function toItem(raw: Record<string, unknown>): Item {
-  return parseStored(itemSchema, raw);
-}
-
-const versionConflict = () => new ConflictError('VERSION_CONFLICT', '稿件已被他人处理或修改，请刷新后再操作');
-
-export class DynamoItemStore implements ItemStore {
-  constructor(private readonly table: TableRef) {}
-
-  async get(itemId: string): Promise<Item | undefined> {
-    const { Item: raw } = await this.table.client
-      .send(new GetCommand({ TableName: this.table.tableName, Key: keys.item(itemId), ConsistentRead: true }))
-      .catch(rethrowStoreError);
-    return raw ? toItem(raw) : undefined;
-  }
-
+export class DynamoItemStore extends DynamoItemRecords implements ItemStore {
   /**
    * The item, its first audit event, the unit's last-submitted time, its month/quarter/year
    * counters (two Updates: the unit's year row, and the next year's row where next year's first
@@ -162,53 +135,6 @@ export class DynamoItemStore implements ItemStore {
       }
       throw new ConflictError('ITEM_EXISTS', '稿件编号冲突，请重试');
     });
-  }
-
-  /** Replaces the item if it is still at `expectedVersion`, with the audit events of the change. */
-  async update(item: Item, expectedVersion: number, events: HistoryEvent[]): Promise<void> {
-    await this.updateMany(
-      [{ item, expectedVersion }],
-      events.map((event) => ({ itemId: item.itemId, event })),
-    );
-  }
-
-  /** Several items changed together (a merge) with their audit events; any stale version → 409. */
-  async updateMany(
-    changes: { item: Item; expectedVersion: number | undefined }[],
-    events: { itemId: string; event: HistoryEvent }[],
-  ): Promise<void> {
-    const tableName = this.table.tableName;
-    const actions: TransactItem[] = [
-      ...changes.map(
-        ({ item, expectedVersion }): TransactItem => ({
-          Put: {
-            TableName: tableName,
-            Item: storedItem(item),
-            ...(expectedVersion === undefined
-              ? { ConditionExpression: 'attribute_not_exists(pk)' }
-              : {
-                  ConditionExpression: 'version = :expected',
-                  ExpressionAttributeValues: { ':expected': expectedVersion },
-                }),
-          },
-        }),
-      ),
-      ...events.map(({ itemId, event }) => historyPut(tableName, itemId, event)),
-    ];
-    await transact(this.table, actions, () => {
-      throw versionConflict();
-    });
-  }
-
-  /** One page of an index query; the cursor is DynamoDB's own LastEvaluatedKey. */
-  async page(input: ItemPageQuery): Promise<{
-    items: Item[];
-    lastKey: Record<string, unknown> | undefined;
-  }> {
-    const result = await this.table.client
-      .send(new QueryCommand({ ...input, TableName: this.table.tableName }))
-      .catch(rethrowStoreError);
-    return { items: (result.Items ?? []).map(toItem), lastKey: result.LastEvaluatedKey };
   }
 
   async claimedSubmission(

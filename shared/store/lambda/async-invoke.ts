@@ -1,7 +1,13 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { Hash } from '@smithy/core/serde';
-import { SignatureV4 } from '@smithy/signature-v4';
+import {
+  type Answer,
+  type Credentials,
+  post,
+  regionAndCredentials,
+  regionalEndpoint,
+  signedHeaders,
+} from '../aws/signed-request';
+
+export { signedHeaders };
 
 /**
  * Asynchronous (`Event`) Lambda invokes made while a caller waits (a submission, a publication):
@@ -22,7 +28,7 @@ export type AsyncInvoker = (functionName: string, payload: unknown) => Promise<v
 export interface InvokeSettings {
   endpoint: string;
   region: string;
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  credentials: Credentials;
   maxAttempts: number;
   connectTimeoutMs: number;
   requestTimeoutMs: number;
@@ -30,98 +36,20 @@ export interface InvokeSettings {
 
 /** Read on each invoke, like the SDK's providers: a missing setting fails that invoke only. */
 export function invokeSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): InvokeSettings {
-  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  if (!region) throw new Error('missing environment variable AWS_REGION');
-  const accessKeyId = env.AWS_ACCESS_KEY_ID;
-  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
-  if (!accessKeyId || !secretAccessKey) throw new Error('no AWS credentials in the environment');
-  const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  const { region, credentials } = regionAndCredentials(env);
   return {
-    endpoint: env.AWS_ENDPOINT_URL_LAMBDA || env.AWS_ENDPOINT_URL || `https://lambda.${region}.${suffix}`,
+    endpoint: env.AWS_ENDPOINT_URL_LAMBDA || env.AWS_ENDPOINT_URL || regionalEndpoint('lambda', region),
     region,
-    credentials: { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN || undefined },
+    credentials,
     maxAttempts: 2,
     connectTimeoutMs: 1000,
     requestTimeoutMs: 3000,
   };
 }
 
-const sha256 = Hash.bind(null, 'sha256');
-
 /** RFC 3986 encoding of a path segment (a function name or ARN). */
 export const uriEncode = (value: string) =>
   encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-/** Signature Version 4 headers for one request without a query string, by the SDK's own signer. */
-export async function signedHeaders(input: {
-  method: string;
-  url: URL;
-  headers: Record<string, string>;
-  body: Uint8Array;
-  service: string;
-  region: string;
-  credentials: InvokeSettings['credentials'];
-  now: Date;
-}): Promise<Record<string, string>> {
-  const signer = new SignatureV4({
-    service: input.service,
-    region: input.region,
-    credentials: input.credentials,
-    sha256,
-  });
-  const signed = await signer.sign(
-    {
-      method: input.method,
-      protocol: input.url.protocol,
-      hostname: input.url.hostname,
-      port: input.url.port ? Number(input.url.port) : undefined,
-      path: input.url.pathname,
-      query: {},
-      headers: { ...input.headers, host: input.url.host },
-      body: input.body,
-    },
-    { signingDate: input.now },
-  );
-  return signed.headers;
-}
-
-export interface Answer {
-  status: number;
-  functionError?: string;
-  body: string;
-}
-
-/** One signed POST; `connectTimeoutMs` is socket inactivity, `requestTimeoutMs` the whole exchange. */
-export function post(url: URL, headers: Record<string, string>, body: Uint8Array, settings: InvokeSettings) {
-  return new Promise<Answer>((resolve, reject) => {
-    const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
-    const request = send(url, { method: 'POST', headers, timeout: settings.connectTimeoutMs }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => {
-        clearTimeout(deadline);
-        const functionError = response.headers['x-amz-function-error'];
-        resolve({
-          status: response.statusCode ?? 0,
-          functionError: Array.isArray(functionError) ? functionError[0] : functionError,
-          body: Buffer.concat(chunks).toString('utf8'),
-        });
-      });
-    });
-    const deadline = setTimeout(
-      () => request.destroy(new Error(`invoke timed out after ${settings.requestTimeoutMs} ms`)),
-      settings.requestTimeoutMs,
-    );
-    // `timeout` is socket inactivity: before the connection, that is the connect time-out.
-    request.on('timeout', () => request.destroy(new Error('invoke connection timed out')));
-    request.on('error', (error) => {
-      clearTimeout(deadline);
-      reject(error);
-    });
-    request.end(body);
-  });
-}
 
 /** Throttles and server errors are worth the second attempt; a refusal (4xx) is not. */
 export const retryable = (status: number) => status === 429 || status >= 500;
@@ -161,8 +89,10 @@ export function lambdaInvoker(
       }
     }
     if (failure) throw failure;
-    if (answer?.status !== 202 || answer.functionError) {
-      const detail = answer?.functionError ?? (answer?.body.slice(0, 200) || '');
+    const header = answer?.headers['x-amz-function-error'];
+    const functionError = Array.isArray(header) ? header[0] : header;
+    if (answer?.status !== 202 || functionError) {
+      const detail = functionError ?? (answer?.body.slice(0, 200) || '');
       throw new Error(`${functionName} invoke answered ${String(answer?.status)} ${detail}`.trim());
     }
   };

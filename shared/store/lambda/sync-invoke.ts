@@ -1,12 +1,5 @@
-import {
-  type Answer,
-  type InvokeSettings,
-  invokeSettingsFromEnvironment,
-  post,
-  retryable,
-  signedHeaders,
-  uriEncode,
-} from './async-invoke';
+import { type Answer, post, signedHeaders } from '../aws/signed-request';
+import { type InvokeSettings, invokeSettingsFromEnvironment, retryable, uriEncode } from './async-invoke';
 
 /**
  * Synchronous (`RequestResponse`) Lambda invokes: the caller waits for the function's answer, as
@@ -26,6 +19,11 @@ export function syncInvokeSettingsFromEnvironment(env: NodeJS.ProcessEnv = proce
     requestTimeoutMs,
     connectTimeoutMs: requestTimeoutMs,
   };
+}
+
+function functionError(answer: Answer): string | undefined {
+  const value = answer.headers['x-amz-function-error'];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function functionErrorMessage(answer: Answer): string {
@@ -71,8 +69,9 @@ export function lambdaCaller(
       }
     }
     if (failure) throw failure;
-    if (answer?.functionError) {
-      throw new Error(`${functionName} failed: ${functionErrorMessage(answer) || answer.functionError}`);
+    const failed = answer && functionError(answer);
+    if (answer && failed) {
+      throw new Error(`${functionName} failed: ${functionErrorMessage(answer) || failed}`);
     }
     if (answer?.status !== 200) {
       throw new Error(

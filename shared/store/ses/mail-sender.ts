@@ -1,5 +1,5 @@
-import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { readConfig, readOptionalConfig } from '../../config';
+import { type SesApi, sesApi } from './ses-api';
 
 /** One rendered message: a subject, a plain-text part and an HTML part. */
 export interface RenderedMail {
@@ -22,31 +22,30 @@ const utf8 = (Data: string) => ({ Data, Charset: 'UTF-8' });
 
 /**
  * SES v1 SendEmail, one recipient per call (nobody sees the others' addresses, and a refusal
- * affects one recipient only). The endpoint comes from the SDK's own AWS_ENDPOINT_URL_SES.
+ * affects one recipient only). The endpoint comes from AWS_ENDPOINT_URL_SES, as for the SDK's
+ * client (shared/store/ses/ses-api.ts).
  */
 export class SesMailSender implements MailSender {
   constructor(
     private readonly options: SesMailSenderOptions,
-    private readonly client = new SESClient({}),
+    private readonly ses: SesApi = sesApi(),
   ) {}
 
   async send(to: string, mail: RenderedMail): Promise<string> {
-    const { MessageId } = await this.client.send(
-      new SendEmailCommand({
-        Source: this.options.from,
-        Destination: { ToAddresses: [to] },
-        Message: {
-          Subject: utf8(mail.subject),
-          Body: { Text: utf8(mail.text), Html: utf8(mail.html) },
-        },
-        ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
-      }),
-    );
+    const { MessageId } = await this.ses.sendEmail({
+      Source: this.options.from,
+      Destination: { ToAddresses: [to] },
+      Message: {
+        Subject: utf8(mail.subject),
+        Body: { Text: utf8(mail.text), Html: utf8(mail.html) },
+      },
+      ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
+    });
     return MessageId ?? '';
   }
 }
 
-export function mailSenderFromEnvironment(client?: SESClient): SesMailSender {
+export function mailSenderFromEnvironment(client?: SesApi): SesMailSender {
   const configurationSet = readOptionalConfig('mailConfigurationSet');
   return new SesMailSender(
     { from: readConfig('mailFrom'), ...(configurationSet ? { configurationSet } : {}) },

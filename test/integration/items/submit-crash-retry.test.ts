@@ -1,6 +1,6 @@
 /**
  * A submission that dies between its transaction and the idempotency record, retried after the
- * record's in-progress window: the real Powertools layer on the real local store. The first
+ * record's in-progress window: the real idempotency layer on the real local store. The first
  * attempt stores its item and then never answers (the process is gone: its record stays "in
  * progress" until it expires); the retry with the same key must answer with that item and store
  * nothing new — the key was claimed inside the submit transaction.
@@ -16,7 +16,7 @@ import { submitItem } from '../../../functions/items/submit-item/use-case';
 import { localDynamoClient } from '../../../infra/local/aws';
 import { ensureTable } from '../../../infra/local/provision';
 import { monthOf } from '../../../shared/domain/periods';
-import type { Principal, UnitPrincipal } from '../../../shared/domain/roles';
+import type { UnitPrincipal } from '../../../shared/domain/roles';
 import type { Item, ItemSubmit } from '../../../shared/schemas/items';
 import { periodCounters } from '../../../shared/store/dynamo/aggregates';
 import { documentClient, type TableRef } from '../../../shared/store/dynamo/client';
@@ -51,11 +51,11 @@ const text = (title: string): ItemSubmit => ({
   author: { name: '李四', phone: '0536-1234567' },
 });
 
-/** A Lambda about to time out: Powertools sets the record's in-progress window to what is left. */
+/** A Lambda about to time out: the idempotency layer sets the record's in-progress window to what is left. */
 const dyingContext: Context = { ...lambdaContext, getRemainingTimeInMillis: () => 1 };
 
 /**
- * The first attempt: the submit transaction commits, then the process dies before Powertools
+ * The first attempt: the submit transaction commits, then the process dies before the idempotency layer
  * records the answer. Resolves with the stored item once the transaction is done.
  */
 function crashAfterTransaction(key: string, body: ItemSubmit): Promise<Item> {

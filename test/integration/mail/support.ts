@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { SESClient } from '@aws-sdk/client-ses';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { localCredentials, localDynamoClient, localRegion } from '../../../infra/local/aws';
 import { ensureTable } from '../../../infra/local/provision';
@@ -10,6 +9,7 @@ import { keys } from '../../../shared/store/dynamo/keys';
 import { outboxPut } from '../../../shared/store/dynamo/outbox';
 import { DynamoSettingsStore } from '../../../shared/store/dynamo/settings';
 import { DynamoUnitStore } from '../../../shared/store/dynamo/units';
+import { type SesApi, sesApi } from '../../../shared/store/ses/ses-api';
 import { bulletinItem, publishedBulletin } from '../../fixtures/bulletins';
 
 export interface StoredMail {
@@ -26,8 +26,9 @@ export async function mailbox(sesEndpoint: string): Promise<StoredMail[]> {
   return json.emails;
 }
 
-export function localSes(endpoint: string): SESClient {
-  return new SESClient({ endpoint, region: localRegion, credentials: localCredentials });
+/** The functions' own SES call (a signed SendEmail POST), aimed at the local emulator. */
+export function localSes(endpoint: string): SesApi {
+  return sesApi(() => ({ endpoint, region: localRegion, credentials: localCredentials }));
 }
 
 export async function freshTable(dynamodbEndpoint: string): Promise<TableRef> {

@@ -162,7 +162,7 @@ export async function auditStore(stack: TestStack, unitIds: string[]): Promise<S
   }
 }
 
-/** The item id in a stored idempotent answer (Powertools keeps the answer as JSON or as a map). */
+/** The item id in a stored idempotent answer (kept as a map; older Powertools records may hold JSON). */
 function answeredItemId(data: unknown): string | undefined {
   const answer = typeof data === 'string' ? (JSON.parse(data) as unknown) : data;
   if (typeof answer !== 'object' || answer === null) return undefined;

@@ -11,6 +11,7 @@ import type { Unit } from '#shared/schemas/units';
 import type { StoredCommission, StoredCommissionUnit } from '#shared/store/dynamo/commissions';
 import { type JobMailStore, jobMailKey } from '#shared/store/dynamo/job-mail';
 import { SesMailSender } from '#shared/store/ses/mail-sender';
+import { sdkSes } from '../../support/sdk-ses';
 
 const ses = mockClient(SESClient);
 
@@ -112,7 +113,7 @@ beforeEach(() => {
     },
     units: { list: async () => units },
     marks,
-    sender: new SesMailSender({ from: 'xinbao@example.gov.cn' }, new SESClient({})),
+    sender: new SesMailSender({ from: 'xinbao@example.gov.cn' }, sdkSes(new SESClient({}))),
     now: () => new Date('2026-11-25T01:00:05.000Z'),
   };
 });

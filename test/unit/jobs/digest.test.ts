@@ -13,6 +13,7 @@ import type { Unit } from '#shared/schemas/units';
 import { type JobMailStore, jobMailKey } from '#shared/store/dynamo/job-mail';
 import type { ItemPageQuery } from '#shared/store/ports';
 import { SesMailSender } from '#shared/store/ses/mail-sender';
+import { sdkSes } from '../../support/sdk-ses';
 
 const ses = mockClient(SESClient);
 
@@ -140,7 +141,7 @@ beforeEach(() => {
     duty: { getDutyRecipients: async () => undefined },
     items,
     marks,
-    sender: new SesMailSender({ from: 'xinbao@example.gov.cn' }, new SESClient({})),
+    sender: new SesMailSender({ from: 'xinbao@example.gov.cn' }, sdkSes(new SESClient({}))),
     now: () => now,
   };
 });

@@ -23,6 +23,7 @@ import type { OverdueColour, OverdueWeekStore } from '#shared/store/dynamo/overd
 import type { RankingNoticeStore, StoredRankingNotice } from '#shared/store/dynamo/ranking-notices';
 import { scoringFactId } from '#shared/store/dynamo/scoring-facts';
 import { SesMailSender } from '#shared/store/ses/mail-sender';
+import { sdkSes } from '../../support/sdk-ses';
 
 const ses = mockClient(SESClient);
 const dynamo = mockClient(DynamoDBDocumentClient);
@@ -217,7 +218,7 @@ beforeEach(() => {
       }),
     },
     marks,
-    sender: new SesMailSender({ from: 'xinbao@example.gov.cn' }, new SESClient({})),
+    sender: new SesMailSender({ from: 'xinbao@example.gov.cn' }, sdkSes(new SESClient({}))),
     now: () => now,
   };
 });

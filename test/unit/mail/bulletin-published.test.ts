@@ -8,6 +8,7 @@ import type { Bulletin } from '#shared/schemas/bulletins';
 import type { OutboxEntry } from '#shared/store/ports';
 import { SesMailSender } from '#shared/store/ses/mail-sender';
 import { bulletinItem, publishedBulletin } from '../../fixtures/bulletins';
+import { sdkSes } from '../../support/sdk-ses';
 import { MemoryLeaders, MemoryOutbox, MemorySeries, MemorySettings } from './memory-outbox';
 
 const bulletin: Bulletin = publishedBulletin({
@@ -153,7 +154,7 @@ describe('mailer: bulletin-published entries', () => {
       series,
       archiveUrl: 'https://archive.example.gov.cn',
       officeName: '潍坊市人民政府办公室',
-      sender: new SesMailSender({ from: 'xinbao@example.gov.cn' }, new SESClient({})),
+      sender: new SesMailSender({ from: 'xinbao@example.gov.cn' }, sdkSes(new SESClient({}))),
       now: () => new Date('2026-11-25T02:00:01.000Z'),
       log: { info: log('info'), warn: log('warn'), error: log('error') },
     };

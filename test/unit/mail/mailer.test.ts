@@ -14,6 +14,7 @@ import { sweepOutbox } from '#functions/mailer/sweep-outbox/use-case';
 import type { Unit } from '#shared/schemas/units';
 import type { OutboxEntry } from '#shared/store/ports';
 import { SesMailSender } from '#shared/store/ses/mail-sender';
+import { sdkSes } from '../../support/sdk-ses';
 import { MemoryLeaders, MemoryOutbox, MemorySeries, MemorySettings } from './memory-outbox';
 
 const ses = mockClient(SESClient);
@@ -80,7 +81,7 @@ beforeEach(() => {
     series: new MemorySeries(),
     sender: new SesMailSender(
       { from: 'xinbao@example.gov.cn', configurationSet: 'xinbao-mail' },
-      new SESClient({}),
+      sdkSes(new SESClient({})),
     ),
     now: () => clock,
     log: { info: log('info'), warn: log('warn'), error: log('error') },
@@ -110,7 +111,7 @@ describe('mailer: sending an outbox entry', () => {
   });
 
   it('omits the configuration set when none is configured', async () => {
-    deps.sender = new SesMailSender({ from: 'xinbao@example.gov.cn' }, new SESClient({}));
+    deps.sender = new SesMailSender({ from: 'xinbao@example.gov.cn' }, sdkSes(new SESClient({})));
     outbox.put(entry('m1'));
     await sendEntries(deps, ['m1']);
     expect(ses.commandCalls(SendEmailCommand)[0]?.args[0].input.ConfigurationSetName).toBeUndefined();
