@@ -90,7 +90,10 @@ describe('the console for the 信息科', () => {
       await page.getByLabel('用户名').fill(stack.accounts.EDITOR_USERNAME);
       await page.getByLabel('密码', { exact: true }).fill(stack.accounts.EDITOR_PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
-      await page.locator('[data-test="who"]').filter({ hasText: '王芳' }).waitFor({ timeout: 30_000 });
+      await page
+        .locator('[data-test="who"]')
+        .filter({ hasText: '王芳' })
+        .waitFor({ state: 'attached', timeout: 30_000 });
       if (viewport.width < 768) await page.getByRole('button', { name: '菜单' }).click();
       await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '待处理' }).click();
       await page.getByRole('heading', { name: '待处理' }).waitFor();
