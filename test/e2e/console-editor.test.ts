@@ -66,6 +66,30 @@ async function expectUsable(page: Page): Promise<void> {
   expect(await noHorizontalScroll(page)).toBe(true);
 }
 
+/** The demo editor signs in and opens 待处理 from the menu. */
+async function openQueue(page: Page, width: number): Promise<void> {
+  await page.goto(`${consoleUrl()}/my-items`);
+  await page.getByLabel('用户名').fill(stack.accounts.EDITOR_USERNAME);
+  await page.getByLabel('密码', { exact: true }).fill(stack.accounts.EDITOR_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page
+    .locator('[data-test="who"]')
+    .filter({ hasText: '王芳' })
+    .waitFor({ state: 'attached', timeout: 30_000 });
+  if (width < 768) await page.getByRole('button', { name: '菜单' }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '待处理' }).click();
+  await page.getByRole('heading', { name: '待处理' }).waitFor();
+}
+
+function watchFailures(page: Page): string[] {
+  const failures: string[] = [];
+  page.on('pageerror', (error) => failures.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(message.text());
+  });
+  return failures;
+}
+
 describe('the console for the 信息科', () => {
   it.each([
     { device: 'desktop', viewport: { width: 1366, height: 900 } },
@@ -81,23 +105,9 @@ describe('the console for the 信息科', () => {
 
       const context = await browser.newContext({ viewport, locale: 'zh-CN' });
       const page = await context.newPage();
-      const failures: string[] = [];
-      page.on('pageerror', (error) => failures.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error') failures.push(message.text());
-      });
+      const failures = watchFailures(page);
 
-      await page.goto(`${consoleUrl()}/my-items`);
-      await page.getByLabel('用户名').fill(stack.accounts.EDITOR_USERNAME);
-      await page.getByLabel('密码', { exact: true }).fill(stack.accounts.EDITOR_PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page
-        .locator('[data-test="who"]')
-        .filter({ hasText: '王芳' })
-        .waitFor({ state: 'attached', timeout: 30_000 });
-      if (viewport.width < 768) await page.getByRole('button', { name: '菜单' }).click();
-      await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '待处理' }).click();
-      await page.getByRole('heading', { name: '待处理' }).waitFor();
+      await openQueue(page, viewport.width);
 
       const row = page.getByRole('row').filter({ hasText: title });
       await row.waitFor({ timeout: 20_000 });
@@ -170,4 +180,48 @@ describe('the console for the 信息科', () => {
       await context.close();
     },
   );
+
+  it.each([
+    { device: 'desktop', viewport: { width: 1366, height: 900 } },
+    { device: 'phone', viewport: { width: 390, height: 844 } },
+  ])('merges two items chosen in the queue into one 综合信息 ($device)', async ({ device, viewport }) => {
+    const titles = [`潍城区推进老旧小区改造（${device}甲）`, `潍城区老旧小区改造惠及居民（${device}乙）`];
+    const sources = [];
+    for (const title of titles)
+      sources.push(
+        await submitItem(call, stack.tokens.REPORTER_TOKEN, {
+          title,
+          body: `${title}。11月20日，潍城区完成12个老旧小区改造，惠及居民3200户，新增停车位460个。`,
+        }),
+      );
+
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const failures = watchFailures(page);
+    await openQueue(page, viewport.width);
+    for (const title of titles) {
+      const row = page.getByRole('row').filter({ hasText: title });
+      await row.waitFor({ timeout: 20_000 });
+      await row.getByRole('checkbox').check();
+    }
+    await page.getByRole('button', { name: '合并为综合信息（已选 2 篇）' }).click();
+    await page.getByRole('heading', { name: '合并为综合信息' }).waitFor();
+    await expect.poll(() => page.locator('[data-test="credit"]').textContent()).toContain('主报单位');
+    await expectUsable(page);
+
+    const mergedTitle = `潍城区老旧小区改造惠及3200户（${device}）`;
+    await page.getByLabel('标题').fill(mergedTitle);
+    await page.getByLabel('合并说明（选填）').fill('同题合并');
+    await page.getByRole('button', { name: '合并', exact: true }).click();
+    await page.getByRole('heading', { name: mergedTitle }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('[data-test="status"]').textContent()).toBe('拟采用');
+    await expectUsable(page);
+
+    for (const source of sources) {
+      const stored = await call('GET', `/items/${source}`, { token: stack.tokens.EDITOR_TOKEN });
+      expect(stored.body).toMatchObject({ status: 'merged' });
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  });
 });
