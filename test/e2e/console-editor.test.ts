@@ -112,6 +112,9 @@ describe('the console for the 信息科', () => {
       const row = page.getByRole('row').filter({ hasText: title });
       await row.waitFor({ timeout: 20_000 });
       expect(await row.textContent()).toContain('提示');
+      // The hints open beside the row, so the decision can be taken from the list.
+      await row.getByRole('button', { name: /查看 \d+ 条提示与查重/ }).click();
+      await expect.poll(() => row.locator('[data-code="VAGUE_TIME"]').textContent()).toContain('近日');
       await expectUsable(page);
 
       // 退回修改 from the list: the comment is required.

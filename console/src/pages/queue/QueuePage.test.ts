@@ -92,6 +92,31 @@ describe('the editor’s queue', () => {
     wrapper.unmount();
   });
 
+  it('opens a row’s hints and near-duplicates beside it', async () => {
+    const { wrapper } = await mountQueue((method, path) => {
+      if (method === 'GET' && path === '/items') return { status: 200, body: { items: [row] } };
+      if (method === 'GET' && path === '/items/it_01')
+        return {
+          status: 200,
+          body: {
+            ...fullItem,
+            findings: [{ code: 'VAGUE_TIME', message: '时间表述模糊', evidence: ['近日'] }],
+            duplicates: [{ itemId: 'it_07', unitId: 'weicheng', title: '潍城区安全检查', similarity: 0.9 }],
+          },
+        };
+      return undefined;
+    });
+    const toggle = wrapper.findAll('button').find((button) => button.text() === '查看 2 条提示与查重');
+    expect(toggle?.attributes('aria-expanded')).toBe('false');
+    await toggle?.trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-code="VAGUE_TIME"]').text()).toContain('近日');
+    expect(wrapper.find('[data-code="NEAR_DUPLICATE"]').text()).toContain(
+      '潍城区《潍城区安全检查》，相似度 90%',
+    );
+    wrapper.unmount();
+  });
+
   it('explains a version conflict from the list and shows the item as it now is', async () => {
     const { wrapper, sent } = await mountQueue((method, path) => {
       if (method === 'GET' && path === '/items') return { status: 200, body: { items: [row] } };
