@@ -25,6 +25,21 @@ export function createConsoleRouter(): Router {
             component: () => import('./pages/write-item/WriteItemPage.vue'),
             meta: { title: '写信息' },
           },
+          {
+            path: 'queue',
+            component: () => import('./pages/queue/QueuePage.vue'),
+            meta: { title: '待处理' },
+          },
+          {
+            path: 'review/:itemId',
+            component: () => import('./pages/item-review/ItemReviewPage.vue'),
+            meta: { title: '稿件处理' },
+          },
+          {
+            path: 'merge',
+            component: () => import('./pages/merge/MergePage.vue'),
+            meta: { title: '合并为综合信息' },
+          },
         ],
       },
       { path: '/:rest(.*)*', redirect: '/' },
