@@ -18,7 +18,11 @@ function fakeApi(answer: (sent: Sent) => { status: number; body: unknown }) {
     baseUrl: 'http://api.test',
     fetch: async (request: Request) => {
       const text = await request.text();
-      const entry = { method: request.method, path: new URL(request.url).pathname, body: text ? JSON.parse(text) : undefined };
+      const entry = {
+        method: request.method,
+        path: new URL(request.url).pathname,
+        body: text ? JSON.parse(text) : undefined,
+      };
       sent.push(entry);
       const { status, body } = answer(entry);
       return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -42,7 +46,9 @@ function fakeUploads() {
       setRequestHeader: (name: string, value: string) => {
         put.headers[name] = value;
       },
-      upload: { addEventListener: (type: string, listener: (event: unknown) => void) => (progress[type] = listener) },
+      upload: {
+        addEventListener: (type: string, listener: (event: unknown) => void) => (progress[type] = listener),
+      },
       addEventListener: (type: string, listener: () => void) => (listeners[type] = listener),
       send: () => {
         puts.push(put);
@@ -74,13 +80,24 @@ function answers(sent: Sent) {
   if (body.contentType === 'image/gif')
     return {
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: '请求内容不符合要求', details: [{ path: 'contentType', message: '只能上传 jpg、png、pdf、docx、xlsx 文件' }] } },
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: '请求内容不符合要求',
+          details: [{ path: 'contentType', message: '只能上传 jpg、png、pdf、docx、xlsx 文件' }],
+        },
+      },
     };
   return {
     status: 201,
     body: {
       attachment,
-      upload: { url: 'http://s3.test/upload?sig=1', method: 'PUT', headers: { 'content-type': 'image/png', 'content-length': '4' }, expiresAt: '2026-12-05T02:15:00.000Z' },
+      upload: {
+        url: 'http://s3.test/upload?sig=1',
+        method: 'PUT',
+        headers: { 'content-type': 'image/png', 'content-length': '4' },
+        expiresAt: '2026-12-05T02:15:00.000Z',
+      },
     },
   };
 }
@@ -127,7 +144,12 @@ describe('attachments on an item', () => {
       'POST /items/it_1/attachments',
       `POST /items/it_1/attachments/${attachment.attachmentId}/confirm`,
     ]);
-    expect(sent[0]?.body).toEqual({ fileName: '现场.png', contentType: 'image/png', size: 4, caption: '检查组查看企业消防设施' });
+    expect(sent[0]?.body).toEqual({
+      fileName: '现场.png',
+      contentType: 'image/png',
+      size: 4,
+      caption: '检查组查看企业消防设施',
+    });
     expect(puts).toHaveLength(1);
     expect(puts[0]?.url).toBe('http://s3.test/upload?sig=1');
     // The browser sets Content-Length itself; the signed Content-Type goes with the file.

@@ -27,7 +27,8 @@ export function textFromDocxHtml(html: string, parser?: DOMParser): ImportedText
 }
 
 export async function importDocx(file: Blob & { name: string; type: string }): Promise<ImportedText> {
-  if (!looksLikeDocx(file)) throw new DocxImportError('只能导入 Word 文档（.docx）；.doc 请先在 Word 中另存为 .docx');
+  if (!looksLikeDocx(file))
+    throw new DocxImportError('只能导入 Word 文档（.docx）；.doc 请先在 Word 中另存为 .docx');
   const { default: mammoth } = await import('mammoth');
   const arrayBuffer = await file.arrayBuffer();
   // The browser build reads `arrayBuffer`; Node's (component tests) reads `buffer`. Both accept it.
