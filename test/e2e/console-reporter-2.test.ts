@@ -86,17 +86,26 @@ function consoleUrl(): string {
   return stack.urls.console;
 }
 
-/** The API as the editor's integration calls it. */
-async function asEditor<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** The API as an integration calls it, with a demo xb_ token. */
+async function call<T>(
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(`${stack.urls.api}${path}`, {
     method,
-    headers: { authorization: `Bearer ${stack.tokens.EDITOR_TOKEN}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const answer = (await response.json()) as T;
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
   return answer;
 }
+
+const asEditor = <T>(method: string, path: string, body?: unknown) =>
+  call<T>(stack.tokens.EDITOR_TOKEN, method, path, body);
 
 async function signedIn(viewport: { width: number; height: number }) {
   const context: BrowserContext = await browser.newContext({ viewport, locale: 'zh-CN' });
@@ -280,6 +289,49 @@ describe('the console for a 信息员: 约稿, Word in, attachments, a returned 
     await page.locator('[data-test="total"]').waitFor({ timeout: 20_000 });
     await pageIsFine(page);
 
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+  it('shows 已采用 with the adopting issue in 我的信息 and on the item page', async () => {
+    const title = `潍城区完成老旧小区改造12个惠及居民3600户（${Date.now() % 100000}）`;
+    const { itemId } = await call<{ itemId: string }>(
+      stack.tokens.REPORTER_TOKEN,
+      'POST',
+      '/items',
+      {
+        title,
+        body: '今年以来，潍城区投入资金1.2亿元，完成老旧小区改造12个，惠及居民3600户，改造燃气、供水管网28公里。',
+        eventDate: new Date().toISOString().slice(0, 10),
+        urgency: 'normal',
+        openness: 'public',
+        secrecy: 'non-secret',
+        approver: '张建国',
+        author: { name: '李晓梅', phone: '0536-8201234' },
+      },
+      { 'idempotency-key': crypto.randomUUID() },
+    );
+    await asEditor('POST', `/items/${itemId}/decision`, { decision: 'candidate', version: 1 });
+    const draft = await asEditor<{ bulletinId: string; version: number }>('POST', '/bulletins', {
+      seriesId: 'zwxx',
+      itemIds: [itemId],
+    });
+    const published = await asEditor<{ seriesName: string; year: number; number: number }>(
+      'POST',
+      `/bulletins/${draft.bulletinId}/publish`,
+      { version: draft.version, signer: '刘秘书长' },
+    );
+    const issue = `《${published.seriesName}》${published.year}年第${published.number}期`;
+
+    const { context, page, failures } = await signedIn(desktop);
+    const row = page.locator('.el-table__row', { hasText: title });
+    await row.waitFor({ timeout: 20_000 });
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain(issue);
+    expect(await row.textContent()).toContain('已采用');
+    await pageIsFine(page);
+    await row.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { name: title }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-test="issue"]').textContent()).toBe(`采用于${issue}`);
+    await pageIsFine(page);
     expect(failures).toEqual([]);
     await context.close();
   });
