@@ -49,16 +49,15 @@ async function seriousFindings(page: Page): Promise<string[]> {
   await expect
     .poll(
       () =>
-        page.evaluate(
-          () =>
-            document.querySelectorAll(
-              '[class*="-enter-active"], [class*="-leave-active"], .el-popper[aria-hidden="false"]',
-            ).length,
+        page.evaluate<number>(
+          `document.querySelectorAll('[class*="-enter-active"], [class*="-leave-active"], .el-popper[aria-hidden="false"]').length`,
         ),
       { timeout: 10_000 },
     )
     .toBe(0);
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  await page.evaluate(
+    'Promise.all(document.getAnimations().map((animation) => animation.finished)).then(() => true)',
+  );
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
