@@ -4,16 +4,12 @@
  * returned by the editor (over HTTP) with a comment and an edit, the comment and the 改稿对照
  * seen, the item revised; the unit's ledger. At 1366 px, then every page again at 390 px.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../browser/chromium';
+import { noHorizontalScroll, seriousFindings } from '../browser/console-checks';
 import { startStackForTest, type TestStack } from '../support/local-stack';
-
-/** Evaluated through the DevTools protocol: the console's CSP (no inline script) stays on. */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A real 1×1 PNG: the API checks the uploaded bytes are what the name says. */
 const png = Buffer.from(
@@ -37,43 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[]; html: string; failureSummary?: string }[];
-}
-
-async function seriousFindings(page: Page): Promise<string[]> {
-  // Element Plus fades tags and pop-ups in and out: judge the page once they have settled.
-  await expect
-    .poll(
-      () =>
-        page.evaluate<number>(
-          `document.querySelectorAll('[class*="-enter-active"], [class*="-leave-active"], .el-popper[aria-hidden="false"]').length`,
-        ),
-      { timeout: 10_000 },
-    )
-    .toBe(0);
-  await page.evaluate(
-    'Promise.all(document.getAnimations().map((animation) => animation.finished)).then(() => true)',
-  );
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.html.slice(0, 160)} ${node.failureSummary ?? ''}`).join(', ')}`,
-    );
-}
-
-async function noHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
-}
 
 async function pageIsFine(page: Page): Promise<void> {
   expect(await seriousFindings(page)).toEqual([]);
