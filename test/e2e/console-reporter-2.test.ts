@@ -215,6 +215,9 @@ describe('the console for a 信息员: 约稿, Word in, attachments, a returned 
     await menu(page, '本单位积分');
     await page.locator('[data-test="total"]').waitFor({ timeout: 20_000 });
     expect(await page.locator('[data-test="total"]').textContent()).toMatch(/\d{4}年\d{1,2}月积分/);
+    expect(await page.locator('[data-test="place"]').textContent()).toMatch(
+      /^在县市区中排第 \d+ 名（共 \d+ 个）/,
+    );
     await pageIsFine(page);
 
     expect(failures).toEqual([]);
