@@ -19,6 +19,7 @@ export const itemStatuses: Record<
 
 export const urgencies = { normal: '一般', important: '紧急重要' } as const;
 export const opennesses = { public: '可公开', internal: '内部' } as const;
+export const unitClasses = { county: '县市区', department: '市直部门' } as const;
 
 /** 2026-11-20 → 2026年11月20日, as every page of the office writes a date. */
 export function chineseDate(isoDate: string): string {

@@ -21,6 +21,21 @@ export function createConsoleRouter(): Router {
             meta: { title: '我的信息' },
           },
           {
+            path: 'my-items/:itemId',
+            component: () => import('./pages/my-item/MyItemPage.vue'),
+            meta: { title: '信息详情' },
+          },
+          {
+            path: 'commissions',
+            component: () => import('./pages/commissions/CommissionsPage.vue'),
+            meta: { title: '约稿' },
+          },
+          {
+            path: 'unit-score',
+            component: () => import('./pages/unit-score/UnitScorePage.vue'),
+            meta: { title: '本单位积分' },
+          },
+          {
             path: 'write',
             component: () => import('./pages/write-item/WriteItemPage.vue'),
             meta: { title: '写信息' },

@@ -68,6 +68,17 @@ export const unitLedger = meta(
     period: z.string(),
     lines: z.array(ledgerLine),
     total: meta(z.number(), { description: '各条积分之和' }),
+    place: meta(
+      z.optional(
+        z.object({
+          unitClass: meta(unitClass, { description: '排名所在的单位类别' }),
+          rank: meta(z.int(), { description: '名次（与排名接口同一算法；统计期未结束时为当前名次）' }),
+          of: meta(z.int(), { description: '同类单位数' }),
+          change: meta(z.optional(z.int()), { description: '与上期相比名次变化（正数为上升）' }),
+        }),
+      ),
+      { description: '本单位在该统计期同类单位中的名次（停用的单位没有名次）' },
+    ),
   }),
   { id: 'UnitLedger' },
 );

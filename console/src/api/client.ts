@@ -50,3 +50,12 @@ export function apiError(body: unknown): ApiError | undefined {
 export function errorMessage(body: unknown): string {
   return apiError(body)?.message ?? '操作未成功，请稍后重试';
 }
+
+/** A refusal as a form shows it: the API's message (or `fallback`) and one line per detail. */
+export function refusalOf(body: unknown, fallback: string): { message: string; details: string[] } {
+  const refusal = apiError(body);
+  return {
+    message: refusal?.message ?? fallback,
+    details: (refusal?.details ?? []).map((detail) => detail.message),
+  };
+}

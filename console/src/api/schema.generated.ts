@@ -2601,6 +2601,20 @@ export interface components {
             lines: components["schemas"]["LedgerLine"][];
             /** @description 各条积分之和 */
             total: number;
+            /** @description 本单位在该统计期同类单位中的名次（停用的单位没有名次） */
+            place?: {
+                /**
+                 * @description 排名所在的单位类别
+                 * @enum {string}
+                 */
+                unitClass: "county" | "department";
+                /** @description 名次（与排名接口同一算法；统计期未结束时为当前名次） */
+                rank: number;
+                /** @description 同类单位数 */
+                of: number;
+                /** @description 与上期相比名次变化（正数为上升） */
+                change?: number;
+            };
         };
         LedgerLine: {
             unitId: string;

@@ -13,7 +13,8 @@ describe('ledger period bounds', () => {
   ])('%s runs from %s up to %s', async (period, from, to) => {
     const asked: string[][] = [];
     const deps = {
-      units: { get: async () => ({ name: '临朐县人民政府' }) },
+      units: { get: async () => ({ name: '临朐县人民政府', class: 'county' }), list: async () => [] },
+      countsWithPrevious: async () => ({ current: new Map(), previous: undefined }),
       ledger: async (_unitId: string, start: string, end: string) => {
         asked.push([start, end]);
         return [];
