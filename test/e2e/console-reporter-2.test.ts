@@ -186,7 +186,8 @@ describe('the console for a 信息员: 约稿, Word in, attachments, a returned 
     expect(await page.locator('[data-test="comment"]').textContent()).toContain('请补充约谈企业后的整改成效');
     const diff = page.getByRole('region', { name: '改稿对照' });
     await diff.waitFor();
-    expect(await diff.locator('del').allTextContents()).toContain('组成4个检查组，');
+    // Each change is read out as 删除：/增加： before its text (for screen readers).
+    expect(await diff.locator('del').allTextContents()).toContain('删除：组成4个检查组，');
     expect((await diff.locator('ins').allTextContents()).length).toBeGreaterThan(0);
     await pageIsFine(page);
 
