@@ -24,6 +24,8 @@ import {
 } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
@@ -169,13 +171,24 @@ export class ConsoleStack extends Stack {
 
     // Hashed files first, kept from earlier deploys (prune off): a tab still running the previous
     // index.html can load its chunks. Then index.html and config.json, never cached for long.
+    // CDK's copying function (one for both deployments), with its own role and log group instead
+    // of the managed AWSLambdaBasicExecutionRole (logs:CreateLogGroup on *).
+    const deployLogs = new logs.LogGroup(this, 'DeployLogs', { retention: logs.RetentionDays.SIX_MONTHS });
+    const deployRole = new iam.Role(this, 'DeployRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Xinbao console: copies the build and config.json into the site bucket',
+    });
+    deployLogs.grantWrite(deployRole);
+    const handler = { role: deployRole, logGroup: deployLogs, memoryLimit: 512 };
     const assets = new deployment.BucketDeployment(this, 'DeployAssets', {
+      ...handler,
       destinationBucket: this.bucket,
       sources: [deployment.Source.asset(props.distDir, { exclude: ['index.html', ...notServed] })],
       prune: false,
       cacheControl: [deployment.CacheControl.fromString(hashedAssetCacheControl)],
     });
     const entry = new deployment.BucketDeployment(this, 'DeployEntry', {
+      ...handler,
       destinationBucket: this.bucket,
       sources: [
         deployment.Source.data('index.html', readFileSync(join(props.distDir, 'index.html'), 'utf8')),
@@ -187,7 +200,7 @@ export class ConsoleStack extends Stack {
       distributionPaths: ['/*'],
     });
     entry.node.addDependency(assets);
-    acknowledgeBucketDeployment(entry, 'web console');
+    acknowledgeBucketDeployment(entry, deployRole, 'web console');
 
     if (props.allowedOrigins.length === 0) {
       Annotations.of(this).addWarningV2(

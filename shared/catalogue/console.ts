@@ -7,9 +7,6 @@
 /** Minutes without a click or a key before the console signs a person out (config.json). */
 export const consoleIdleMinutes = 30;
 
-/** Where a person whose role requires TOTP is sent by the console to bind it. */
-export const mfaSetupPath = '/mfa-setup';
-
 /** Cache-Control of Vite's content-hashed files under `assets/`: their content never changes. */
 export const hashedAssetCacheControl = 'public, max-age=31536000, immutable';
 /** Cache-Control of `index.html` and `config.json`: always revalidated, so a deploy shows at once. */
