@@ -78,14 +78,22 @@ export const useSession = defineStore('session', () => {
   /**
    * Binding TOTP, step 2. Then fresh tokens: the API's authorizer caches its answer per access
    * token for a few seconds, so the token that was refused for want of TOTP is not used again.
+   * Where the pool will not refresh (cognito-local does not for sessions that began with a
+   * challenge), the person signs in again, now with password and code: `sign-in-again`.
    */
-  async function finishTotpBinding(code: string, deviceName: string): Promise<void> {
+  async function finishTotpBinding(code: string, deviceName: string): Promise<'renewed' | 'sign-in-again'> {
     const current = tokens.value;
     const token = await accessToken();
     if (!current || !token) throw new Error('not signed in');
     await client().verifyTotp(token, code, deviceName);
-    store(await client().refresh(tokens.value?.refreshToken ?? current.refreshToken));
     me.value = undefined;
+    try {
+      store(await client().refresh(tokens.value?.refreshToken ?? current.refreshToken));
+      return 'renewed';
+    } catch {
+      end('动态口令已绑定，请用密码和动态口令重新登录');
+      return 'sign-in-again';
+    }
   }
 
   /** A valid access token, refreshed once if it is about to expire; undefined when signed out. */

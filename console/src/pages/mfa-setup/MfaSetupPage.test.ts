@@ -86,6 +86,22 @@ describe('the TOTP binding page', () => {
     wrapper.unmount();
   });
 
+  it('sends the person to sign in again with the code when the pool will not refresh', async () => {
+    const { wrapper, router, session } = await mountPage([
+      secret,
+      { status: 200, body: { Status: 'SUCCESS' } },
+      { status: 200, body: {} },
+      { status: 400, body: { __type: 'NotAuthorizedException' } },
+    ]);
+    await wrapper.find('input#mfa-code').setValue('123456');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(session.signedIn).toBe(false);
+    expect(session.endedBecause).toBe('动态口令已绑定，请用密码和动态口令重新登录');
+    expect(router.currentRoute.value.fullPath).toBe('/sign-in?next=/queue');
+    wrapper.unmount();
+  });
+
   it('asks for six digits before calling the pool, and shows a wrong code in Chinese', async () => {
     const { wrapper, router, sent } = await mountPage([
       secret,
