@@ -32,3 +32,10 @@ export function totpCode(secret: string, atMs: number = Date.now()): string {
   const number = mac.readUInt32BE(offset) & 0x7fffffff;
   return String(number % 1_000_000).padStart(6, '0');
 }
+
+/** The current code, waiting for the next 30-second step when this one is about to roll over. */
+export async function freshTotpCode(secret: string): Promise<string> {
+  const intoStep = Date.now() % 30_000;
+  if (intoStep > 25_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - intoStep + 200));
+  return totpCode(secret);
+}

@@ -95,6 +95,18 @@ describe('the console signing in to the user pool', () => {
     });
   });
 
+  it('takes the expiry from the token itself when the pool sends no ExpiresIn (cognito-local)', async () => {
+    const claims = btoa(JSON.stringify({ exp: 2_000_000, token_use: 'access' })).replace(/=+$/, '');
+    const { client } = pool([
+      {
+        status: 200,
+        body: { AuthenticationResult: { AccessToken: `h.${claims}.s`, IdToken: 'i', RefreshToken: 'r' } },
+      },
+    ]);
+    const signedIn = await client.signIn('zhangsan', 'Secret-Passw0rd!');
+    expect(signedIn.kind === 'signed-in' && signedIn.tokens.expiresAt).toBe(2_000_000_000);
+  });
+
   it('tells a person on a broken link to check the network', async () => {
     const client = new CognitoClient('http://localhost:1', 'c', async () => {
       throw new TypeError('Failed to fetch');

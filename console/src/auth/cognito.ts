@@ -60,7 +60,21 @@ interface AuthenticationResult {
   AccessToken: string;
   IdToken: string;
   RefreshToken?: string;
-  ExpiresIn: number;
+  /** Seconds; Cognito always sends it, cognito-local never does (the token's `exp` says it). */
+  ExpiresIn?: number;
+}
+
+/** The claims of a JWT (unverified: the API verifies; the console only reads `exp`, `username`). */
+export function tokenClaims(token: string): Record<string, unknown> {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 export class CognitoClient {
@@ -184,12 +198,15 @@ export class CognitoClient {
   }
 
   private tokens(result: AuthenticationResult, refreshToken: string): Tokens {
-    return {
-      accessToken: result.AccessToken,
-      idToken: result.IdToken,
-      refreshToken,
-      expiresAt: this.now() + result.ExpiresIn * 1000,
-    };
+    const exp = tokenClaims(result.AccessToken).exp;
+    const expiresAt =
+      typeof result.ExpiresIn === 'number'
+        ? this.now() + result.ExpiresIn * 1000
+        : typeof exp === 'number'
+          ? exp * 1000
+          : // Neither: assume Cognito's shortest access-token life rather than refresh at every call.
+            this.now() + 5 * 60_000;
+    return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken, expiresAt };
   }
 
   private async call(action: string, body: unknown): Promise<Record<string, unknown>> {

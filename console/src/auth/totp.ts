@@ -5,6 +5,8 @@
  * the project's dependencies, and the key typed by hand works in every authenticator.
  */
 
+import { tokenClaims } from './cognito';
+
 /** The issuer shown in the authenticator beside the person's username. */
 export const totpIssuer = '信报';
 
@@ -41,13 +43,6 @@ export function normaliseCode(input: string): string | undefined {
 
 /** The `username` claim of a Cognito access token (shown in the authenticator), or ''. */
 export function usernameOf(accessToken: string): string {
-  try {
-    const payload = accessToken.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(json, (char) => char.charCodeAt(0));
-    const claims = JSON.parse(new TextDecoder().decode(bytes)) as { username?: unknown };
-    return typeof claims.username === 'string' ? claims.username : '';
-  } catch {
-    return '';
-  }
+  const { username } = tokenClaims(accessToken);
+  return typeof username === 'string' ? username : '';
 }

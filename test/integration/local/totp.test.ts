@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoClient, SignInError, type SignInResult } from '../../../console/src/auth/cognito';
 import { apiClient, type Reply } from '../../support/api';
 import { startStackForTest, type TestStack } from '../../support/local-stack';
-import { totpCode } from '../../support/totp';
+import { freshTotpCode, totpCode } from '../../support/totp';
 
 let stack: TestStack;
 let pool: CognitoClient;
@@ -49,13 +49,6 @@ async function eventually(what: () => Promise<Reply>, holds: (reply: Reply) => b
   }
 }
 
-/** A code from the next 30-second step when the current one is about to roll over. */
-async function freshCode(secret: string): Promise<string> {
-  const intoStep = Date.now() % 30_000;
-  if (intoStep > 25_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - intoStep + 200));
-  return totpCode(secret);
-}
-
 describe('TOTP for an editor (cognito-local, REQUIRE_MFA_ROLES=editor)', () => {
   it('refuses a fresh editor until TOTP is bound, then asks for the code at every sign-in', async () => {
     const admin = tokensOf(
@@ -90,7 +83,7 @@ describe('TOTP for an editor (cognito-local, REQUIRE_MFA_ROLES=editor)', () => {
       .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(SignInError);
     expect((refusal as SignInError).message).toMatch(/^动态口令不正确/);
-    await pool.verifyTotp(signedIn.accessToken, await freshCode(secret), '信报验证器');
+    await pool.verifyTotp(signedIn.accessToken, await freshTotpCode(secret), '信报验证器');
 
     // The same token is let in once the gateway's cached answer (≤ 10 s) has lapsed: the
     // authorizer reads the pool's MFA settings at each uncached call.
@@ -110,7 +103,7 @@ describe('TOTP for an editor (cognito-local, REQUIRE_MFA_ROLES=editor)', () => {
     );
     const again = await pool.signIn(username, password);
     if (again.kind !== 'totp-required') throw new Error(`expected the code challenge, got ${again.kind}`);
-    const withCode = tokensOf(await pool.answerTotp(again.session, username, await freshCode(secret)));
+    const withCode = tokensOf(await pool.answerTotp(again.session, username, await freshTotpCode(secret)));
     const meAgain = await call('GET', '/me', { token: withCode.accessToken });
     expect(meAgain.status).toBe(200);
   });
