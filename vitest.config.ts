@@ -51,7 +51,6 @@ export default defineConfig({
           // The console's build is an asset of XinbaoConsole: built once here when stale.
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 300_000,
         },
       },
       {

@@ -25,6 +25,7 @@ import {
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
@@ -201,6 +202,15 @@ export class ConsoleStack extends Stack {
     });
     entry.node.addDependency(assets);
     acknowledgeBucketDeployment(entry, deployRole, 'web console');
+    // As for our own functions (house-function.ts): CDK's DependsOn on the role duplicates the
+    // GetAtt; only cfn-lint's W3005 warning is silenced, on this one function.
+    const copier = this.node.children.find((child) =>
+      child.node.id.startsWith('Custom::CDKBucketDeployment'),
+    );
+    const cfnCopier = copier?.node.defaultChild;
+    if (cfnCopier instanceof lambda.CfnFunction) {
+      cfnCopier.addMetadata('cfn-lint', { config: { ignore_checks: ['W3005'] } });
+    }
 
     if (props.allowedOrigins.length === 0) {
       Annotations.of(this).addWarningV2(

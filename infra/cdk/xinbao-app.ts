@@ -36,8 +36,10 @@ export const contextKeys = {
   /** 编发单位 printed on bulletins, e.g. 潍坊市人民政府办公室. */
   officeName: 'xinbao:officeName',
   /**
-   * The web console's origin(s), comma-separated (`https://xinbao.example.gov.cn`): the only
-   * browser origins allowed to use presigned attachment URLs (CORS). None until configured.
+   * The web console's origin(s), comma-separated (`https://xinbao.example.gov.cn`, or the
+   * XinbaoConsole stack's `ConsoleUrl` output): the only browser origins the HTTP API answers with
+   * CORS and allowed to use presigned attachment URLs. None until configured: the console's own
+   * distribution cannot be named there without a dependency cycle (see console-stack.ts).
    */
   consoleOrigin: 'xinbao:consoleOrigin',
   /** The operator's e-mail for alarms and bounce/complaint notices; no subscription when absent. */
