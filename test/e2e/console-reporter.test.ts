@@ -2,15 +2,11 @@
  * The web console in Chromium against `npm start`'s stack: a 信息员 signs in with the demo
  * account, writes an item, sees the 预检 hint and submits it, on a desktop and on a phone.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../browser/chromium';
+import { noHorizontalScroll, seriousFindings } from '../browser/page-checks';
 import { startStackForTest, type TestStack } from '../support/local-stack';
-
-/** Evaluated through the DevTools protocol: the console's CSP (no inline script) stays on. */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let stack: TestStack;
 let browser: Browser;
@@ -24,26 +20,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
-
 function consoleUrl(): string {
   if (!stack.urls.console) throw new Error('the stack serves no console');
   return stack.urls.console;
@@ -54,10 +30,6 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-}
-
-async function noHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 }
 
 describe('the console for a 信息员', () => {

@@ -6,15 +6,12 @@
  * again asks for the code after the password. At 1366 px and 390 px, axe-core finding nothing
  * serious, no sideways scroll, and no browser error beyond the refusals the flow itself provokes.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../browser/chromium';
+import { noHorizontalScroll, seriousFindings } from '../browser/page-checks';
 import { startStackForTest, type TestStack } from '../support/local-stack';
 import { freshTotpCode } from '../support/totp';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let stack: TestStack;
 let browser: Browser;
@@ -34,29 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
-
-async function noHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
-}
 
 /** Both widths the console must work at, checked on the page as it is now. */
 async function checkedAtBothWidths(page: Page): Promise<void> {
