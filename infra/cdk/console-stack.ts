@@ -37,6 +37,7 @@ import {
   hashedAssetCacheControl,
   hstsMaxAgeSeconds,
 } from '../../shared/catalogue/console';
+import type { ConsoleConfig } from '../local/services/console';
 import { acknowledgeBucketDeployment } from './nag';
 import type { StatefulStack } from './stateful-stack';
 import type { StatelessStack } from './stateless-stack';
@@ -50,14 +51,6 @@ export interface ConsoleStackProps extends StackProps {
   readonly allowedOrigins: readonly string[];
 }
 
-/** What the console reads at start (console/src/config.ts). */
-export interface DeployedConsoleConfig {
-  apiUrl: string;
-  cognitoEndpoint: string;
-  userPoolClientId: string;
-  idleMinutes: number;
-}
-
 /** Files in the build folder that are not part of the site. */
 const notServed = ['.source-hash'];
 
@@ -65,7 +58,8 @@ export class ConsoleStack extends Stack {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   readonly headers: cloudfront.ResponseHeadersPolicy;
-  readonly config: DeployedConsoleConfig;
+  /** config.json: the same shape `npm start` serves (console/src/config.ts reads it). */
+  readonly config: ConsoleConfig;
   /** `https://<distribution domain>`: the console's address. */
   readonly consoleUrl: string;
 
