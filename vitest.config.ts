@@ -43,7 +43,16 @@ export default defineConfig({
         ],
         test: { name: 'console', include: ['console/src/**/*.test.ts'], environment: 'happy-dom' },
       },
-      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          // The console's build is an asset of XinbaoConsole: built once here when stale.
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+        },
+      },
       {
         extends: true,
         test: {

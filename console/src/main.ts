@@ -5,6 +5,7 @@ import { createApiClient } from './api/client';
 import { CognitoClient } from './auth/cognito';
 import { loadConfig } from './config';
 import { watchIdle } from './idle';
+import { mfaSetupPath } from './mfa';
 import { createConsoleRouter } from './router';
 import { apiKey } from './services';
 import { useSession } from './stores/session';
@@ -20,9 +21,18 @@ async function start(): Promise<void> {
     session.end(reason);
     void router.push({ path: '/sign-in', query: { next: router.currentRoute.value.fullPath } });
   };
+  const bindTotp = () => {
+    const current = router.currentRoute.value;
+    if (current.path === mfaSetupPath) return;
+    void router.push({ path: mfaSetupPath, query: { next: current.fullPath } });
+  };
   app.provide(
     apiKey,
-    createApiClient(config.apiUrl, { accessToken: () => session.accessToken(), onSignedOut: signOut }),
+    createApiClient(config.apiUrl, {
+      accessToken: () => session.accessToken(),
+      onSignedOut: signOut,
+      onMfaRequired: bindTotp,
+    }),
   );
   watchIdle(config.idleMinutes * 60_000, () => {
     if (session.signedIn) signOut(`${config.idleMinutes} 分钟未操作，已自动退出，请重新登录`);

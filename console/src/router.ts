@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { mfaSetupPath } from './mfa';
 import { useSession } from './stores/session';
 
 export function createConsoleRouter(): Router {
@@ -9,6 +10,12 @@ export function createConsoleRouter(): Router {
         path: '/sign-in',
         component: () => import('./pages/sign-in/SignInPage.vue'),
         meta: { public: true, title: '登录' },
+      },
+      {
+        // Outside the layout: the API answers nothing else (not even GET /me) until TOTP is bound.
+        path: mfaSetupPath,
+        component: () => import('./pages/mfa-setup/MfaSetupPage.vue'),
+        meta: { title: '绑定动态口令' },
       },
       {
         path: '/',

@@ -8,6 +8,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import type { IConstruct } from 'constructs';
 import type { StoreAccess } from '../../shared/catalogue/functions';
@@ -79,5 +80,52 @@ export function acknowledgeSchedulerInvoke(scope: IConstruct, fn: lambda.IFuncti
     reason:
       `Scheduler role of schedule ${schedule}: CDK's grantInvoke adds <function ARN>:* so qualified ` +
       'versions and aliases of this one function can be invoked; no other function is reachable.',
+  });
+}
+
+/**
+ * The findings on CDK's own BucketDeployment handler (a singleton Lambda per stack that copies the
+ * asset zip into the bucket and invalidates the distribution). Its policy is CDK's, not ours: the
+ * wildcard actions of `grantReadWrite`, the asset bucket's and the destination bucket's objects,
+ * and CloudFront invalidations on `*` (CreateInvalidation takes no narrower resource in CDK's grant).
+ */
+export function acknowledgeBucketDeployment(
+  deployment: BucketDeployment,
+  role: iam.Role,
+  site: string,
+): void {
+  const stack = Stack.of(deployment);
+  const handler = stack.node.children.find((child) =>
+    child.node.id.startsWith('Custom::CDKBucketDeployment'),
+  );
+  if (!handler) throw new Error('no BucketDeployment handler in the stack (nag.ts)');
+  const reason = `CDK's BucketDeployment handler that copies the ${site} into its bucket at deploy time`;
+  const policy = role.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
+  const statements = (stack.resolve(policy?.document.toJSON()) as { Statement?: Record<string, unknown>[] })
+    ?.Statement;
+  for (const statement of statements ?? []) {
+    const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+    for (const action of list(statement.Action)) {
+      if (typeof action !== 'string' || !action.includes('*')) continue;
+      Validations.of(role).acknowledge({
+        id: iam5(`Action::${action}`),
+        reason: `${reason}: ${bucketActionReasons[action] ?? 'CloudFront invalidation after the copy'}.`,
+      });
+    }
+    for (const resource of list(statement.Resource)) {
+      const text = flattenCfnReference(resource);
+      if (!text.includes('*')) continue;
+      Validations.of(role).acknowledge({
+        id: iam5(`Resource::${text}`),
+        reason:
+          text === '*'
+            ? `${reason}: cloudfront:CreateInvalidation/GetInvalidation, which CDK grants on every distribution.`
+            : `${reason}: the objects of the CDK asset bucket (read) or of the ${site} bucket (write) only.`,
+      });
+    }
+  }
+  Validations.of(handler).acknowledge({
+    id: 'AwsSolutions-L1',
+    reason: `${reason}: CDK ships it with the Python runtime it is tested on; it runs only during a deploy.`,
   });
 }

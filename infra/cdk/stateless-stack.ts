@@ -16,6 +16,7 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { schedules, toSchedulerExpression } from '../../events/schedules';
+import { apiCors } from '../../shared/catalogue/cors';
 import {
   type FunctionDeclaration,
   type FunctionName,
@@ -36,6 +37,8 @@ export interface StatelessStackProps extends StackProps {
   readonly mailFrom: string;
   /** 编发单位 printed on bulletins and in mail. */
   readonly officeName: string;
+  /** Browser origins of the web console the API answers with CORS (`xinbao:consoleOrigin`). */
+  readonly consoleOrigins?: readonly string[];
 }
 
 const isFunctionName = (name: string): name is FunctionName => Object.hasOwn(functions, name);
@@ -111,6 +114,9 @@ export class StatelessStack extends Stack {
       apiName: 'xinbao',
       description: 'Xinbao HTTP API (routes from shared/catalogue/routes.ts)',
       createDefaultStage: false,
+      ...(props.consoleOrigins && props.consoleOrigins.length > 0
+        ? { corsPreflight: corsPreflight(props.consoleOrigins) }
+        : {}),
     });
     const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
       retention: logs.RetentionDays.SIX_MONTHS,
@@ -233,6 +239,20 @@ export class StatelessStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
   }
+}
+
+/**
+ * API Gateway's CORS for the console's origins, from the one declaration the local gateway also
+ * answers with. No credentials mode: the console sends its token in Authorization, not a cookie.
+ */
+export function corsPreflight(origins: readonly string[]): apigw.CorsPreflightOptions {
+  return {
+    allowOrigins: [...origins],
+    allowMethods: apiCors.allowMethods.map((method) => apigw.CorsHttpMethod[method]),
+    allowHeaders: [...apiCors.allowHeaders],
+    exposeHeaders: [...apiCors.exposeHeaders],
+    maxAge: Duration.seconds(apiCors.maxAgeSeconds),
+  };
 }
 
 /** Fires while a dead-letter or failure queue holds anything. */

@@ -7,6 +7,8 @@
 import { App, type AppProps, type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { defaultOfficeName } from '../../shared/config';
+import { consoleDistDir } from '../local/services/console';
+import { ConsoleStack } from './console-stack';
 import { type ArchiveDomain, StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -34,8 +36,10 @@ export const contextKeys = {
   /** 编发单位 printed on bulletins, e.g. 潍坊市人民政府办公室. */
   officeName: 'xinbao:officeName',
   /**
-   * The web console's origin(s), comma-separated (`https://xinbao.example.gov.cn`): the only
-   * browser origins allowed to use presigned attachment URLs (CORS). None until configured.
+   * The web console's origin(s), comma-separated (`https://xinbao.example.gov.cn`, or the
+   * XinbaoConsole stack's `ConsoleUrl` output): the only browser origins the HTTP API answers with
+   * CORS and allowed to use presigned attachment URLs. None until configured: the console's own
+   * distribution cannot be named there without a dependency cycle (see console-stack.ts).
    */
   consoleOrigin: 'xinbao:consoleOrigin',
   /** The operator's e-mail for alarms and bounce/complaint notices; no subscription when absent. */
@@ -58,6 +62,8 @@ export interface BuildAppOptions {
   /** Register the cdk-nag AwsSolutions plugin (default true). */
   readonly nag?: boolean;
   readonly env?: Environment;
+  /** The built console to deploy (default console/dist; `app.ts` builds it first when stale). */
+  readonly consoleDist?: string;
 }
 
 export function buildApp(options: BuildAppOptions = {}) {
@@ -71,12 +77,13 @@ export function buildApp(options: BuildAppOptions = {}) {
 
   const sender = mailFrom(app);
   const office = officeName(app);
+  const origins = consoleOrigins(app);
   const stateful = new StatefulStack(app, 'XinbaoStateful', {
     env,
     description:
       'Xinbao: table, attachment and archive buckets, archive distribution, mail configuration, user pool',
     terminationProtection: true,
-    attachmentOrigins: consoleOrigins(app),
+    attachmentOrigins: origins,
     mailFrom: sender,
     officeName: office,
     ...optional('mailVerifiedDomain', mailVerifiedDomain(app, sender)),
@@ -89,11 +96,20 @@ export function buildApp(options: BuildAppOptions = {}) {
     stateful,
     mailFrom: sender,
     officeName: office,
+    consoleOrigins: origins,
+  });
+  const consoleSite = new ConsoleStack(app, 'XinbaoConsole', {
+    env,
+    description: 'Xinbao: the web console (S3 + CloudFront) and its config.json',
+    stateful,
+    stateless,
+    distDir: options.consoleDist ?? consoleDistDir,
+    allowedOrigins: origins,
   });
   Tags.of(app).add('project', 'xinbao');
 
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stateful, stateless };
+  return { app, stateful, stateless, console: consoleSite };
 }
 
 /** A setting by its `xinbao:` key, or by its bare name (`-c alarmEmail=…`) as a shorthand. */

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { consoleIdleMinutes } from '../../shared/catalogue/console';
 import { functionNames } from '../../shared/catalogue/functions';
 import { documentClient } from '../../shared/store/dynamo/client';
 import { ensureArchiveHome, startArchiveSite } from './archive-site';
@@ -217,7 +218,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           apiUrl,
           cognitoEndpoint: userPool.endpoint,
           userPoolClientId: userPool.clientId,
-          idleMinutes: 30,
+          idleMinutes: consoleIdleMinutes,
         }),
         extraOrigins: () => [s3.value.endpoint],
       });

@@ -4,17 +4,13 @@
  * revised by the unit, then opened, edited (改稿对照 shown) and marked 拟采用 by the demo editor,
  * on a desktop and on a phone.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../browser/chromium';
+import { noHorizontalScroll, seriousFindings } from '../browser/console-checks';
 import { apiClient } from '../support/api';
 import { showStackErrorsOnFailure, submitItem, todayInShanghai } from '../support/e2e';
 import { startStackForTest, type TestStack } from '../support/local-stack';
-
-/** Evaluated through the DevTools protocol: the console's CSP (no inline script) stays on. */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let stack: TestStack;
 let browser: Browser;
@@ -31,33 +27,9 @@ afterAll(async () => {
 
 showStackErrorsOnFailure(() => stack.output());
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join(', ')}`,
-    );
-}
-
 function consoleUrl(): string {
   if (!stack.urls.console) throw new Error('the stack serves no console');
   return stack.urls.console;
-}
-
-async function noHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 }
 
 /** Every page's bars: nothing serious for axe-core, no sideways scroll. */

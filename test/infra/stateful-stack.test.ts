@@ -236,7 +236,9 @@ describe('the archive site on its own domain', () => {
       .DistributionConfig as Record<string, unknown>;
     expect(config.Aliases).toBeUndefined();
     expect(config.ViewerCertificate).toBeUndefined();
-    const acknowledged = acknowledgements(xinbao.app).filter(({ id }) => id.endsWith('AwsSolutions-CFR4'));
+    const acknowledged = acknowledgements(xinbao.app).filter(
+      ({ id, path }) => id.endsWith('AwsSolutions-CFR4') && path.startsWith('XinbaoStateful/'),
+    );
     expect(acknowledged).toHaveLength(1);
     expect(acknowledged[0]?.reason).toMatch(/xinbao:archiveDomain/);
   });
@@ -258,7 +260,12 @@ describe('the archive site on its own domain', () => {
         },
       }),
     });
-    expect(acknowledgements(custom.app).filter(({ id }) => id.endsWith('AwsSolutions-CFR4'))).toEqual([]);
+    // (The console's own distribution has no custom domain yet: its finding is the console stack's.)
+    expect(
+      acknowledgements(custom.app).filter(
+        ({ id, path }) => id.endsWith('AwsSolutions-CFR4') && path.startsWith('XinbaoStateful/'),
+      ),
+    ).toEqual([]);
     const variables = Object.values(custom.statelessTemplate.findResources('AWS::Lambda::Function')).map(
       (fn) => (fn as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }).Properties,
     );

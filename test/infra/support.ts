@@ -34,6 +34,7 @@ export function synthesizeXinbao(options: { nag?: boolean; context?: Record<stri
     assembly,
     statefulTemplate: template(built.stateful),
     statelessTemplate: template(built.stateless),
+    consoleTemplate: template(built.console),
   };
 }
 

@@ -9,10 +9,15 @@ export type ApiClient = ReturnType<typeof createClient<paths>>;
 
 export type ApiError = components['schemas']['Error']['error'];
 
+/** The API's code for a person whose role requires TOTP and who has not bound it yet. */
+export const mfaRequiredCode = 'MFA_REQUIRED';
+
 export interface ClientHooks {
   accessToken(): Promise<string | undefined>;
   /** The API refused the token itself (expired, disabled): the session is over. */
   onSignedOut(message: string): void;
+  /** `403 MFA_REQUIRED`: an admin or editor must bind TOTP before the API answers them. */
+  onMfaRequired?(message: string): void;
 }
 
 export function createApiClient(baseUrl: string, hooks: ClientHooks): ApiClient {
@@ -24,13 +29,15 @@ export function createApiClient(baseUrl: string, hooks: ClientHooks): ApiClient 
       return request;
     },
     async onResponse({ response }) {
-      if (response.status === 401) {
-        const body = (await response
+      if (response.status !== 401 && response.status !== 403) return response;
+      const refusal = apiError(
+        await response
           .clone()
           .json()
-          .catch(() => ({}))) as Partial<ApiError>;
-        hooks.onSignedOut(body.message ?? '登录已失效，请重新登录');
-      }
+          .catch(() => ({})),
+      );
+      if (response.status === 401) hooks.onSignedOut(refusal?.message ?? '登录已失效，请重新登录');
+      else if (refusal?.code === mfaRequiredCode) hooks.onMfaRequired?.(refusal.message);
       return response;
     },
   };

@@ -1,7 +1,8 @@
 /**
- * The four user-pool calls the console makes, over Cognito's public JSON protocol (unsigned
- * calls a browser may make; the same against cognito-local). The SDK's Cognito client would add
- * about 100 KB gzip to the sign-in page for these four requests.
+ * The user-pool calls the console makes, over Cognito's public JSON protocol (unsigned calls a
+ * browser may make; the same against cognito-local): sign-in with its challenges (first password,
+ * TOTP code), refresh, sign-out, and binding TOTP with the person's own access token. The SDK's
+ * Cognito client would add about 100 KB gzip to the sign-in page for these few requests.
  */
 export interface Tokens {
   accessToken: string;
@@ -13,7 +14,9 @@ export interface Tokens {
 
 export type SignInResult =
   | { kind: 'signed-in'; tokens: Tokens }
-  | { kind: 'new-password-required'; session: string; username: string };
+  | { kind: 'new-password-required'; session: string; username: string }
+  /** The person has bound TOTP (动态口令): the pool asks for the 6-digit code. */
+  | { kind: 'totp-required'; session: string; username: string };
 
 /** A refusal from the user pool, with a message a person can act on. */
 export class SignInError extends Error {
@@ -37,6 +40,16 @@ const messages: Record<string, string> = {
   LimitExceededException: '尝试次数过多，请稍后再试',
   CodeMismatchException: '验证码不正确',
   ExpiredCodeException: '验证码已过期，请重新获取',
+  // Cognito's answer to a wrong first code when binding TOTP.
+  EnableSoftwareTokenMFAException: '动态口令不正确，请核对手机时间是否准确后，输入验证器当前显示的 6 位数字',
+  SoftwareTokenMFANotFoundException: '尚未生成动态口令密钥，请刷新页面重新开始绑定',
+};
+
+/** Refusals of a TOTP code: the code, not the password, was wrong. */
+const totpMessages: Record<string, string> = {
+  CodeMismatchException: '动态口令不正确，请输入验证器当前显示的 6 位数字',
+  // The challenge's session lasts 3 minutes.
+  NotAuthorizedException: '登录已超时，请重新输入用户名和密码',
 };
 
 export function refusalMessage(code: string): string {
@@ -47,7 +60,21 @@ interface AuthenticationResult {
   AccessToken: string;
   IdToken: string;
   RefreshToken?: string;
-  ExpiresIn: number;
+  /** Seconds; Cognito always sends it, cognito-local never does (the token's `exp` says it). */
+  ExpiresIn?: number;
+}
+
+/** The claims of a JWT (unverified: the API verifies; the console only reads `exp`, `username`). */
+export function tokenClaims(token: string): Record<string, unknown> {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 export class CognitoClient {
@@ -85,6 +112,57 @@ export class CognitoClient {
     return this.signInResult(answer, username);
   }
 
+  /** The sign-in's second step for a person with TOTP bound: the code the authenticator shows. */
+  async answerTotp(session: string, username: string, code: string): Promise<SignInResult> {
+    const answer = await this.call('RespondToAuthChallenge', {
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      ClientId: this.clientId,
+      Session: session,
+      ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
+    }).catch((error: unknown) => {
+      const message = error instanceof SignInError ? totpMessages[error.code] : undefined;
+      if (error instanceof SignInError && message) throw new SignInError(error.code, message);
+      throw error;
+    });
+    return this.signInResult(answer, username);
+  }
+
+  /** Binding TOTP, step 1: a new secret for the signed-in person (shown once, as text and URI). */
+  async associateTotp(accessToken: string): Promise<string> {
+    const answer = await this.call('AssociateSoftwareToken', { AccessToken: accessToken });
+    if (typeof answer.SecretCode !== 'string') {
+      throw new SignInError('Unsupported', '登录服务未返回动态口令密钥，请稍后重试');
+    }
+    return answer.SecretCode;
+  }
+
+  /**
+   * Binding TOTP, step 2: the first code from the authenticator proves it holds the secret; then
+   * TOTP becomes the person's preferred (and only) second factor, asked at every sign-in.
+   */
+  async verifyTotp(accessToken: string, code: string, deviceName: string): Promise<void> {
+    const answer = await this.call('VerifySoftwareToken', {
+      AccessToken: accessToken,
+      UserCode: code,
+      FriendlyDeviceName: deviceName,
+    }).catch((error: unknown) => {
+      if (error instanceof SignInError && error.code === 'CodeMismatchException') {
+        throw new SignInError(error.code, refusalMessage('EnableSoftwareTokenMFAException'));
+      }
+      throw error;
+    });
+    if (answer.Status !== undefined && answer.Status !== 'SUCCESS') {
+      throw new SignInError(
+        'EnableSoftwareTokenMFAException',
+        refusalMessage('EnableSoftwareTokenMFAException'),
+      );
+    }
+    await this.call('SetUserMFAPreference', {
+      AccessToken: accessToken,
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    });
+  }
+
   async refresh(refreshToken: string): Promise<Tokens> {
     const answer = await this.call('InitiateAuth', {
       AuthFlow: 'REFRESH_TOKEN_AUTH',
@@ -105,6 +183,10 @@ export class CognitoClient {
     if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' && typeof answer.Session === 'string') {
       return { kind: 'new-password-required', session: answer.Session, username };
     }
+    if (answer.ChallengeName === 'SOFTWARE_TOKEN_MFA' && typeof answer.Session === 'string') {
+      // Cognito names the person in the challenge (USER_ID_FOR_SRP); the typed username works too.
+      return { kind: 'totp-required', session: answer.Session, username };
+    }
     const result = answer.AuthenticationResult as AuthenticationResult | undefined;
     if (!result?.RefreshToken) {
       throw new SignInError(
@@ -116,12 +198,15 @@ export class CognitoClient {
   }
 
   private tokens(result: AuthenticationResult, refreshToken: string): Tokens {
-    return {
-      accessToken: result.AccessToken,
-      idToken: result.IdToken,
-      refreshToken,
-      expiresAt: this.now() + result.ExpiresIn * 1000,
-    };
+    const exp = tokenClaims(result.AccessToken).exp;
+    const expiresAt =
+      typeof result.ExpiresIn === 'number'
+        ? this.now() + result.ExpiresIn * 1000
+        : typeof exp === 'number'
+          ? exp * 1000
+          : // Neither: assume Cognito's shortest access-token life rather than refresh at every call.
+            this.now() + 5 * 60_000;
+    return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken, expiresAt };
   }
 
   private async call(action: string, body: unknown): Promise<Record<string, unknown>> {

@@ -9,6 +9,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import {
+  consoleContentSecurityPolicy,
+  entryCacheControl,
+  hashedAssetCacheControl,
+} from '../../../shared/catalogue/console';
 import { projectRoot } from '../paths';
 
 export interface ConsoleConfig {
@@ -24,8 +29,10 @@ export interface ConsoleServer {
 }
 
 export const consoleRoot = join(projectRoot, 'console');
-const distDir = join(consoleRoot, 'dist');
-const stampFile = '.source-hash';
+export const consoleDistDir = join(consoleRoot, 'dist');
+const distDir = consoleDistDir;
+/** The build's source hash, kept beside the build; not a file to serve or upload. */
+export const stampFile = '.source-hash';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -86,22 +93,11 @@ export async function ensureConsoleBuilt(log: (line: string) => void = () => {})
 }
 
 function securityHeaders(config: ConsoleConfig, extraConnect: readonly string[]): Record<string, string> {
-  const connect = ["'self'", config.apiUrl, config.cognitoEndpoint, ...extraConnect]
-    .filter(Boolean)
-    .join(' ');
   return {
-    'content-security-policy': [
-      "default-src 'self'",
-      "script-src 'self'",
-      // Element Plus positions popups with style attributes.
-      "style-src 'self' 'unsafe-inline'",
-      `img-src 'self' data: blob: ${extraConnect.join(' ')}`.trim(),
-      "font-src 'self' data:",
-      `connect-src ${connect}`,
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "form-action 'self'",
-    ].join('; '),
+    'content-security-policy': consoleContentSecurityPolicy({
+      connect: [config.apiUrl, config.cognitoEndpoint, ...extraConnect],
+      img: extraConnect,
+    }),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
@@ -169,9 +165,7 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
         'content-type': type,
         ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         // Hashed asset names never change content; index.html must always be fresh.
-        'cache-control': served.includes(`${sep}assets${sep}`)
-          ? 'public, max-age=31536000, immutable'
-          : 'no-cache',
+        'cache-control': served.includes(`${sep}assets${sep}`) ? hashedAssetCacheControl : entryCacheControl,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     })().catch(() => {

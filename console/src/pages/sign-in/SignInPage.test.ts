@@ -17,6 +17,7 @@ function poolAnswering(answers: { status: number; body: unknown }[]) {
 }
 
 async function mountPage(answers: { status: number; body: unknown }[]) {
+  sessionStorage.clear();
   const pinia = createPinia();
   setActivePinia(pinia);
   const { sent, client } = poolAnswering(answers);
@@ -93,6 +94,54 @@ describe('the sign-in page', () => {
     });
     expect(useSession().signedIn).toBe(true);
     expect(router.currentRoute.value.path).toBe('/my-items');
+    wrapper.unmount();
+  });
+
+  it('asks a person with TOTP bound for the code after the password, then signs them in', async () => {
+    const { wrapper, router, sent } = await mountPage([
+      { status: 200, body: { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's-2' } },
+      { status: 400, body: { __type: 'CodeMismatchException' } },
+      { status: 200, body: { AuthenticationResult: tokens } },
+    ]);
+    await wrapper.find('input#username').setValue('wang.editor');
+    await wrapper.find('input#password').setValue('Xinbao-2026-ok');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('label[for="totp-code"]').text()).toBe('动态口令');
+    expect(useSession().signedIn).toBe(false);
+
+    await wrapper.find('input#totp-code').setValue('000000');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toContain('动态口令不正确');
+
+    await wrapper.find('input#totp-code').setValue('123456');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(sent[2]).toMatchObject({
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: 's-2',
+      ChallengeResponses: { USERNAME: 'wang.editor', SOFTWARE_TOKEN_MFA_CODE: '123456' },
+    });
+    expect(useSession().signedIn).toBe(true);
+    expect(router.currentRoute.value.path).toBe('/my-items');
+    wrapper.unmount();
+  });
+
+  it('starts again from the password when the code challenge has expired', async () => {
+    const { wrapper } = await mountPage([
+      { status: 200, body: { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's-3' } },
+      { status: 400, body: { __type: 'NotAuthorizedException', message: 'Invalid session for the user.' } },
+    ]);
+    await wrapper.find('input#username').setValue('wang.editor');
+    await wrapper.find('input#password').setValue('Xinbao-2026-ok');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    await wrapper.find('input#totp-code').setValue('123456');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toContain('登录已超时');
+    expect(wrapper.find('input#password').exists()).toBe(true);
     wrapper.unmount();
   });
 });
