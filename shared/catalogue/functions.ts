@@ -121,7 +121,7 @@ export const functions = {
   },
   items: {
     entry: 'functions/items/handler.ts',
-    description: 'Items: submit (idempotent), precheck, list, get, revise, history, diff',
+    description: 'Items: submit (idempotent), precheck, list, get, revise, history, diff; drafts (草稿)',
     memoryMb: 512,
     timeoutSeconds: 29,
     access: {
@@ -133,9 +133,10 @@ export const functions = {
         // A submission: the item and its scoring, its near-duplicate signature, its idempotency
         // record, an urgent alert; updated only: counters, the unit's last submission, the 约稿 it
         // answers. The key is also claimed inside the submission's own transaction (SUBMITKEY#).
-        write: [...scoredFactWrites, 'DUPSIG#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*'],
+        // Drafts (草稿): one partition per caller (DRAFT#<credential id>), deleted by their owner.
+        write: [...scoredFactWrites, 'DUPSIG#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*', 'DRAFT#*'],
         update: [counters, 'UNITS', 'COMMISSION#*', rateCounters],
-        delete: ['IDEMPOTENCY#*'],
+        delete: ['IDEMPOTENCY#*', 'DRAFT#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
       },
       // The mailer for an urgent alert; the LSH indexer for the new item's near-duplicate buckets.
