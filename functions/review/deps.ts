@@ -1,6 +1,8 @@
-import type { ItemStore } from '#shared/store/ports';
+import type { ItemStore, MessageWriter } from '#shared/store/ports';
 
 export interface ReviewDeps {
   items: ItemStore;
+  /** 站内消息 for the unit's people (a return); a test world without messages may leave it out. */
+  messages?: MessageWriter;
   now: () => Date;
 }

@@ -60,6 +60,11 @@ const rateCounters = 'RATE#*';
  * signed-in person's own record.
  */
 const callerRecheck = { read: ['TOKEN#*', 'PERSON#*'], query: { gsi1: ['TOKENS'] } } as const;
+/**
+ * 站内消息 delivery (DynamoMessageWriter): the people of a unit (gsi2 UNITPEOPLE#<unit>), then one
+ * conditional Put per person into their inbox partition.
+ */
+const messageDelivery = { write: ['INBOX#*'], query: { gsi2: ['UNITPEOPLE#*'] } } as const;
 /** Mail jobs (mailJobDeps): recipients, sent-mail markers, and the scores they report. */
 const mailJobAccess = {
   read: [...scoreReads.read, 'SETTINGS'],
@@ -148,8 +153,9 @@ export const functions = {
     description: "The editor's decisions, edits and merges",
     memoryMb: 512,
     timeoutSeconds: 29,
-    // Decisions, edits and merges rewrite items and append their events, all in item partitions.
-    access: { table: { write: ['ITEM#*'] } },
+    // Decisions, edits and merges rewrite items and append their events, all in item partitions;
+    // a return tells the unit's people (站内消息).
+    access: { table: { write: ['ITEM#*', ...messageDelivery.write], query: messageDelivery.query } },
   },
   attachments: {
     entry: 'functions/attachments/handler.ts',
@@ -174,8 +180,9 @@ export const functions = {
     access: {
       table: {
         read: ['UNITS'],
-        write: ['COMMISSION#*'],
-        query: { gsi2: ['UNITCOMMISSIONS#*'], gsi3: ['COMMISSIONS#*'] },
+        // A new 约稿 tells the asked units' people (站内消息).
+        write: ['COMMISSION#*', ...messageDelivery.write],
+        query: { gsi2: ['UNITCOMMISSIONS#*', ...messageDelivery.query.gsi2], gsi3: ['COMMISSIONS#*'] },
       },
     },
   },
@@ -204,15 +211,25 @@ export const functions = {
         read: ['UNITS', 'POLICY#*'],
         // Adoption points (items, ledger lines), the issue and its numbering, mail; counters and
         // the archive's list of years are only updated.
-        write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*'],
+        // The adopted items' units' people get a 站内消息 (已采用).
+        write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*', ...messageDelivery.write],
         update: [counters, 'SETTINGS', rateCounters],
-        query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*'] },
+        query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*', ...messageDelivery.query.gsi2] },
       },
       attachments: 'readwrite',
       archive: 'readwrite',
       // The mailer for the leaders' mail; the Word renderer for the issue's .docx.
       invokes: ['mailer', 'word-renderer'],
     },
+  },
+  inbox: {
+    entry: 'functions/inbox/handler.ts',
+    description: '站内消息 (in-app messages): list own, unread count, mark read',
+    memoryMb: 256,
+    timeoutSeconds: 29,
+    // A caller's own messages only: its inbox partition (INBOX#<personId>), listed by time on gsi1
+    // and, while unread, on the sparse gsi2 (UNREAD#<personId>); marking read updates the row.
+    access: { table: { update: ['INBOX#*'], query: { gsi1: ['INBOX#*'], gsi2: ['UNREAD#*'] } } },
   },
   'word-renderer': {
     entry: 'functions/word-renderer/handler.ts',
@@ -342,14 +359,30 @@ export const functions = {
       'Weekly overdue-unit report mailed to leaders and reminders to red/amber units, once per week',
     memoryMb: 512,
     timeoutSeconds: 300,
-    access: { table: { ...mailJobAccess, write: [...mailJobAccess.write, 'OVERDUEWEEKS'] }, mail: true },
+    // 批示 feedback past due also becomes a 站内消息 for the unit's people.
+    access: {
+      table: {
+        ...mailJobAccess,
+        write: [...mailJobAccess.write, 'OVERDUEWEEKS', ...messageDelivery.write],
+        query: { ...mailJobAccess.query, gsi2: [...mailJobAccess.query.gsi2, ...messageDelivery.query.gsi2] },
+      },
+      mail: true,
+    },
   },
   'commission-reminders': {
     entry: 'functions/jobs/commission-reminders/handler.ts',
     description: '约稿 reminders: units that have not answered a commission due within 3 days, once each',
     memoryMb: 256,
     timeoutSeconds: 300,
-    access: { table: mailJobAccess, mail: true },
+    // Each reminder is also a 站内消息 for the unit's people.
+    access: {
+      table: {
+        ...mailJobAccess,
+        write: [...mailJobAccess.write, ...messageDelivery.write],
+        query: { ...mailJobAccess.query, gsi2: [...mailJobAccess.query.gsi2, ...messageDelivery.query.gsi2] },
+      },
+      mail: true,
+    },
   },
   'leader-digest': {
     entry: 'functions/jobs/leader-digest/handler.ts',
