@@ -16,7 +16,7 @@ export async function deliverMessages(
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const message = next;
-      stored += await writer.deliverToUnit(message).catch((error: unknown) => {
+      const count = await writer.deliverToUnit(message).catch((error: unknown) => {
         logger.warn('message delivery failed', {
           key: message.key,
           unitId: message.unitId,
@@ -24,6 +24,7 @@ export async function deliverMessages(
         });
         return 0;
       });
+      stored += count;
     }
   };
   await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
