@@ -138,10 +138,11 @@ export const functions = {
         // A submission: the item and its scoring, its near-duplicate signature, its idempotency
         // record, an urgent alert; updated only: counters, the unit's last submission, the 约稿 it
         // answers. The key is also claimed inside the submission's own transaction (SUBMITKEY#).
-        // Drafts (草稿): one partition per caller (DRAFT#<credential id>), deleted by their owner.
+        // Drafts (草稿): one partition per caller (DRAFT#<credential id>); a deleted or submitted
+        // draft is marked and left to the table's TTL.
         write: [...scoredFactWrites, 'DUPSIG#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*', 'DRAFT#*'],
         update: [counters, 'UNITS', 'COMMISSION#*', rateCounters],
-        delete: ['IDEMPOTENCY#*', 'DRAFT#*'],
+        delete: ['IDEMPOTENCY#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
       },
       // The mailer for an urgent alert; the LSH indexer for the new item's near-duplicate buckets.

@@ -295,8 +295,8 @@ export interface DraftStore {
   create(ownerId: string, draft: Draft): Promise<void>;
   /** ConflictError (`VERSION_CONFLICT`) when the stored version is not `expectedVersion` or it is gone. */
   replace(ownerId: string, draft: Draft, expectedVersion: number): Promise<void>;
-  /** False when there was nothing to delete. */
-  delete(ownerId: string, draftId: string): Promise<boolean>;
+  /** Gone for every read at once, from the table after `expiresAt` (epoch seconds); false when there was nothing to delete. */
+  delete(ownerId: string, draftId: string, expiresAt: number): Promise<boolean>;
   /**
    * Marks the draft submitted as `itemId` (idempotent: marking it again with the same item changes
    * nothing); it leaves the list at once and the table after `expiresAt` (epoch seconds).

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../errors';
 import { type Draft, draft as draftSchema } from '../../schemas/drafts';
 import { parseStored } from '../../schemas/free-text';
@@ -8,7 +8,15 @@ import { isConditionFailure, rethrowStoreError } from './errors';
 import { keys } from './keys';
 
 function toDraft(row: Record<string, unknown>): Draft {
-  const { pk: _pk, sk: _sk, type: _type, ownerId: _owner, expiresAt: _expires, ...rest } = row;
+  const {
+    pk: _pk,
+    sk: _sk,
+    type: _type,
+    ownerId: _owner,
+    expiresAt: _expires,
+    deletedAt: _deleted,
+    ...rest
+  } = row;
   return parseStored(draftSchema, rest);
 }
 
@@ -32,7 +40,7 @@ export class DynamoDraftStore implements DraftStore {
         }),
       )
       .catch(rethrowStoreError);
-    return Item ? toDraft(Item) : undefined;
+    return Item && Item.deletedAt === undefined ? toDraft(Item) : undefined;
   }
 
   async page(ownerId: string, limit: number, after?: string): Promise<{ drafts: Draft[]; more: boolean }> {
@@ -45,7 +53,7 @@ export class DynamoDraftStore implements DraftStore {
           new QueryCommand({
             TableName: this.table.tableName,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            FilterExpression: 'attribute_not_exists(submittedItemId)',
+            FilterExpression: 'attribute_not_exists(submittedItemId) AND attribute_not_exists(deletedAt)',
             ExpressionAttributeValues: { ':pk': keys.draftPartition(ownerId), ':prefix': 'DRAFT#' },
             ScanIndexForward: false,
             Limit: limit + 1 - drafts.length,
@@ -88,17 +96,31 @@ export class DynamoDraftStore implements DraftStore {
     }
   }
 
-  async delete(ownerId: string, draftId: string): Promise<boolean> {
-    const { Attributes } = await this.table.client
-      .send(
-        new DeleteCommand({
+  /**
+   * Marks the draft deleted rather than deleting it (no function deletes table rows but idempotency
+   * records and sent-mail markers): it is gone for every read at once, and from the table when the
+   * TTL (`expiresAt`) passes.
+   */
+  async delete(ownerId: string, draftId: string, expiresAt: number): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
           TableName: this.table.tableName,
           Key: keys.draft(ownerId, draftId),
-          ReturnValues: 'ALL_OLD',
+          UpdateExpression: 'SET deletedAt = :now, expiresAt = :expires',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(deletedAt) AND attribute_not_exists(submittedItemId)',
+          ExpressionAttributeValues: {
+            ':now': new Date(expiresAt * 1000).toISOString(),
+            ':expires': expiresAt,
+          },
         }),
-      )
-      .catch(rethrowStoreError);
-    return Attributes !== undefined;
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      rethrowStoreError(error);
+    }
   }
 
   async markSubmitted(ownerId: string, draftId: string, itemId: string, expiresAt: number): Promise<void> {
@@ -109,7 +131,7 @@ export class DynamoDraftStore implements DraftStore {
           Key: keys.draft(ownerId, draftId),
           UpdateExpression: 'SET submittedItemId = :item, expiresAt = :expires',
           ConditionExpression:
-            'attribute_exists(pk) AND (attribute_not_exists(submittedItemId) OR submittedItemId = :item)',
+            'attribute_exists(pk) AND attribute_not_exists(deletedAt) AND (attribute_not_exists(submittedItemId) OR submittedItemId = :item)',
           ExpressionAttributeValues: { ':item': itemId, ':expires': expiresAt },
         }),
       );

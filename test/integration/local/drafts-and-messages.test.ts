@@ -131,7 +131,7 @@ describe('drafts (草稿) of a signed-in person', () => {
     const refused = await call('POST', `/drafts/${draftId}/submit`, { token: reporter });
     expectStatus(refused, 400);
     expect(refused.body.error?.code).toBe('VALIDATION_FAILED');
-    const paths = (refused.body.error?.details as { path: string }[]).map((detail) => detail.path);
+    const paths = ((refused.body.error?.details ?? []) as { path: string }[]).map((detail) => detail.path);
     expect(paths).toEqual(expect.arrayContaining(['body', 'eventDate', 'urgency', 'secrecy']));
     const after = await call('GET', '/items?limit=100', { token: reporter });
     expect((after.body.items as unknown[]).length).toBe((before.body.items as unknown[]).length);

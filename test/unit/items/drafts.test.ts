@@ -34,7 +34,7 @@ class MemoryDraftStore implements DraftStore {
     if (current?.version !== expected) throw new ConflictError('VERSION_CONFLICT', '草稿已在别处修改');
     this.rows.set(this.key(owner, draft.draftId), draft);
   }
-  async delete(owner: string, id: string) {
+  async delete(owner: string, id: string, _expiresAt: number) {
     return this.rows.delete(this.key(owner, id));
   }
   async markSubmitted(owner: string, id: string, itemId: string) {
