@@ -5,6 +5,7 @@ import { DynamoMessageStore } from '#shared/store/dynamo/messages';
 import { countUnread } from './count-unread/use-case';
 import type { InboxDeps } from './deps';
 import { listMessages } from './list-messages/use-case';
+import { getPreferences, setPreferences } from './preferences/use-case';
 import { readAllMessages } from './read-all/use-case';
 import { readMessage } from './read-message/use-case';
 
@@ -15,4 +16,6 @@ export const handler = httpFunction(inboxRoutes, {
   countUnreadMessages: ({ principal }) => countUnread(deps, principal),
   readMessage: ({ principal, params }) => readMessage(deps, principal, params.messageId),
   readAllMessages: ({ principal }) => readAllMessages(deps, principal),
+  getMessagePreferences: ({ principal }) => getPreferences(deps, principal),
+  putMessagePreferences: ({ principal, body }) => setPreferences(deps, principal, body),
 });

@@ -230,7 +230,8 @@ export const functions = {
     timeoutSeconds: 29,
     // A caller's own messages only: its inbox partition (INBOX#<personId>), listed by time on gsi1
     // and, while unread, on the sparse gsi2 (UNREAD#<personId>); marking read updates the row.
-    access: { table: { update: ['INBOX#*'], query: { gsi1: ['INBOX#*'], gsi2: ['UNREAD#*'] } } },
+    // The person's message settings (INBOX#<personId> / PREFS) are put there too.
+    access: { table: { write: ['INBOX#*'], query: { gsi1: ['INBOX#*'], gsi2: ['UNREAD#*'] } } },
   },
   'word-renderer': {
     entry: 'functions/word-renderer/handler.ts',
@@ -395,6 +396,25 @@ export const functions = {
       table: {
         ...mailJobAccess,
         query: { ...mailJobAccess.query, gsi3: [...mailJobAccess.query.gsi3, 'ITEMS#*'] },
+      },
+      mail: true,
+    },
+  },
+  'message-mail': {
+    entry: 'functions/jobs/message-mail/handler.ts',
+    description:
+      '站内消息 e-mail copies for the people who asked: a 退回修改 at once (every 5 minutes), the rest in one daily digest at 17:00',
+    memoryMb: 256,
+    timeoutSeconds: 120,
+    access: {
+      table: {
+        // The waiting messages (sparse gsi3), each person's setting and address; a mailed message
+        // leaves the queue (an update of its row); sent-mail markers as every mail job keeps them.
+        read: ['PERSON#*'],
+        update: ['INBOX#*'],
+        write: ['JOBMAIL#*'],
+        delete: ['JOBMAIL#*'],
+        query: { gsi3: ['MSGMAIL#pending'] },
       },
       mail: true,
     },

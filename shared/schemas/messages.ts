@@ -70,3 +70,20 @@ export const readAllResult = meta(
   z.object({ marked: meta(z.int(), { description: '本次标为已读的条数' }) }),
   { id: 'MessagesMarkedRead' },
 );
+
+export const messagePreferences = meta(
+  z.object({
+    mailCopy: meta(z.boolean(), {
+      description:
+        '是否把站内消息抄送到本人账号的电子邮箱：退回修改随即发送（5 分钟内），其他消息每天 17:00 汇总为一封（当天没有则不发）',
+    }),
+    updatedAt: z.optional(isoDateTime),
+  }),
+  { id: 'MessagePreferences' },
+);
+export type MessagePreferences = z.infer<typeof messagePreferences>;
+
+export const messagePreferencesUpdate = meta(z.strictObject({ mailCopy: z.boolean() }), {
+  id: 'MessagePreferencesUpdate',
+  description: '设置站内消息的邮件抄送（邮箱为人员账号资料中的邮箱）',
+});

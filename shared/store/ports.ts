@@ -8,7 +8,7 @@ import type { Attachment } from '../schemas/attachments';
 import type { Bulletin, Series } from '../schemas/bulletins';
 import type { Draft } from '../schemas/drafts';
 import type { HistoryEvent, Item } from '../schemas/items';
-import type { Message } from '../schemas/messages';
+import type { Message, MessagePreferences } from '../schemas/messages';
 import type { Person, PersonEvent } from '../schemas/people';
 import type { DutyRecipients, LeaderRecipients } from '../schemas/settings';
 import type { Unit } from '../schemas/units';
@@ -327,4 +327,21 @@ export interface MessageStore {
   markRead(personId: string, messageId: string, at: string): Promise<Message | undefined>;
   /** Marks every unread message read; returns how many. */
   markAllRead(personId: string, at: string): Promise<number>;
+  /** The person's settings; e-mail copies off when never set. */
+  preferences(personId: string): Promise<MessagePreferences>;
+  setPreferences(personId: string, preferences: MessagePreferences): Promise<void>;
+}
+
+/** A message waiting for its e-mail copy. */
+export interface PendingMessageMail {
+  personId: string;
+  message: Message;
+}
+
+/** What the message-mail job reads and clears. */
+export interface MessageMailQueue {
+  pending(): Promise<PendingMessageMail[]>;
+  /** The message no longer waits (mailed, or its person turned copies off). */
+  done(personId: string, messageId: string): Promise<void>;
+  wantsMail(personId: string): Promise<boolean>;
 }

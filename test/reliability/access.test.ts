@@ -104,6 +104,8 @@ const matrixOperations = [
   'countUnreadMessages',
   'readMessage',
   'readAllMessages',
+  'getMessagePreferences',
+  'putMessagePreferences',
 ];
 
 /** One unit's resources, as the path parameters of the route table name them. */

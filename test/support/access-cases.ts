@@ -18,6 +18,8 @@ export const selfRoutes = new Set([
   'listMessages',
   'countUnreadMessages',
   'readAllMessages',
+  'getMessagePreferences',
+  'putMessagePreferences',
 ]);
 
 /** The path parameters that name a resource; a foreign one belongs to another unit. */
@@ -54,6 +56,7 @@ export const bodies: Record<string, object> = {
   },
   recordInstructionFeedback: { date: '2026-11-20' },
   updateDraft: { title: '改写另一人的草稿', version: 1 },
+  putMessagePreferences: { mailCopy: false },
 };
 
 /** Bodies that name a unit: aimed at the foreign unit in the matrix (a person created there). */

@@ -6,10 +6,12 @@ import {
   messageList,
   messageListQuery,
   messageParams,
+  messagePreferences,
+  messagePreferencesUpdate,
   readAllResult,
   unreadCount,
 } from '../../schemas/messages';
-import { everyone, type RouteDeclaration } from '../route-declaration';
+import { everyone, jsonBody, type RouteDeclaration } from '../route-declaration';
 
 export const inboxRoutes = [
   {
@@ -65,6 +67,34 @@ export const inboxRoutes = [
     tag: '站内消息',
     query: emptyQuery,
     response: readAllResult,
+    successStatus: 200,
+  },
+  {
+    operationId: 'getMessagePreferences',
+    method: 'GET',
+    path: '/messages/preferences',
+    function: 'inbox',
+    auth: 'bearer',
+    roles: everyone,
+    summary: '本人的站内消息设置（是否抄送电子邮件）',
+    tag: '站内消息',
+    query: emptyQuery,
+    response: messagePreferences,
+    successStatus: 200,
+  },
+  {
+    operationId: 'putMessagePreferences',
+    method: 'PUT',
+    path: '/messages/preferences',
+    function: 'inbox',
+    auth: 'bearer',
+    roles: everyone,
+    summary:
+      '设置站内消息的邮件抄送：开启后退回修改随即发邮件（5 分钟内），其他消息每天 17:00 汇总为一封（每天至多一封汇总），发往人员账号资料中的邮箱',
+    tag: '站内消息',
+    query: emptyQuery,
+    body: jsonBody(messagePreferencesUpdate, 1024),
+    response: messagePreferences,
     successStatus: 200,
   },
 ] as const satisfies readonly RouteDeclaration[];

@@ -113,6 +113,16 @@ export const keys = {
     ...(unread ? { gsi2pk: `UNREAD#${personId}`, gsi2sk: `${createdAt}#${messageId}` } : {}),
   }),
   inboxPartition: (personId: string) => `INBOX#${personId}`,
+  /** A person's message settings (e-mail copies), in the inbox partition. */
+  messagePreferences: (personId: string) => ({ pk: `INBOX#${personId}`, sk: 'PREFS' }),
+  /** gsi3 (sparse): the people who want e-mail copies. */
+  messageMailPeople: 'MESSAGEMAIL',
+  /** gsi3 (sparse): a message waiting to be mailed to its person (removed once mailed). */
+  messageMailPending: (createdAt: string, personId: string, messageId: string) => ({
+    gsi3pk: 'MSGMAIL#pending',
+    gsi3sk: `${createdAt}#${personId}#${messageId}`,
+  }),
+  messageMailPendingPartition: 'MSGMAIL#pending',
   unreadPartition: (personId: string) => `UNREAD#${personId}`,
   /** A caller's request count for one route in one fixed window (expires with it). */
   rateWindow: (callerId: string, operationId: string, windowStart: number) => ({

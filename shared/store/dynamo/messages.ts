@@ -1,6 +1,13 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Message } from '../../schemas/messages';
-import type { MessageDraft, MessageStore, MessageWriter, PersonStore } from '../ports';
+import type { Message, MessagePreferences } from '../../schemas/messages';
+import type {
+  MessageDraft,
+  MessageMailQueue,
+  MessageStore,
+  MessageWriter,
+  PendingMessageMail,
+  PersonStore,
+} from '../ports';
 import type { TableRef } from './client';
 import { isConditionFailure, rethrowStoreError } from './errors';
 import { keys } from './keys';
@@ -16,10 +23,26 @@ function toMessage(row: Record<string, unknown>): Message {
     gsi1sk: _g1s,
     gsi2pk: _g2,
     gsi2sk: _g2s,
+    gsi3pk: _g3,
+    gsi3sk: _g3s,
     personId: _person,
     ...message
   } = row;
   return message as Message;
+}
+
+/** Whether a person asked for e-mail copies of their messages (a strongly consistent read). */
+async function wantsMail(table: TableRef, personId: string): Promise<boolean> {
+  const { Item } = await table.client
+    .send(
+      new GetCommand({
+        TableName: table.tableName,
+        Key: keys.messagePreferences(personId),
+        ConsistentRead: true,
+      }),
+    )
+    .catch(rethrowStoreError);
+  return Item?.mailCopy === true;
 }
 
 /**
@@ -44,6 +67,10 @@ export class DynamoMessageWriter implements MessageWriter {
     let stored = 0;
     for (const person of recipients) {
       const message: Message = { ...fields, messageId: key };
+      // A person who asked for e-mail copies: the message also waits for the message-mail job.
+      const mail = (await wantsMail(this.table, person.personId))
+        ? keys.messageMailPending(message.createdAt, person.personId, key)
+        : {};
       try {
         await this.table.client.send(
           new PutCommand({
@@ -51,6 +78,7 @@ export class DynamoMessageWriter implements MessageWriter {
             Item: {
               ...keys.message(person.personId, key),
               ...keys.messageIndexes(person.personId, message.createdAt, key, true),
+              ...mail,
               type: 'message',
               personId: person.personId,
               ...message,
@@ -186,6 +214,40 @@ export class DynamoMessageStore implements MessageStore {
     }
   }
 
+  async preferences(personId: string): Promise<MessagePreferences> {
+    const { Item } = await this.table.client
+      .send(
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: keys.messagePreferences(personId),
+          ConsistentRead: true,
+        }),
+      )
+      .catch(rethrowStoreError);
+    return {
+      mailCopy: Item?.mailCopy === true,
+      ...(typeof Item?.updatedAt === 'string' ? { updatedAt: Item.updatedAt } : {}),
+    };
+  }
+
+  async setPreferences(personId: string, preferences: MessagePreferences): Promise<void> {
+    await this.table.client
+      .send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: {
+            ...keys.messagePreferences(personId),
+            type: 'message-preferences',
+            personId,
+            ...preferences,
+            // Listed for the message-mail job only while copies are wanted (a sparse index).
+            ...(preferences.mailCopy ? { gsi3pk: keys.messageMailPeople, gsi3sk: personId } : {}),
+          },
+        }),
+      )
+      .catch(rethrowStoreError);
+  }
+
   /** One message of the person (strongly consistent), for tests and the read answer. */
   async get(personId: string, messageId: string): Promise<Message | undefined> {
     const { Item } = await this.table.client
@@ -198,5 +260,50 @@ export class DynamoMessageStore implements MessageStore {
       )
       .catch(rethrowStoreError);
     return Item ? toMessage(Item) : undefined;
+  }
+}
+
+/** The messages waiting for their e-mail copy (sparse gsi3), for the message-mail job. */
+export class DynamoMessageMailQueue implements MessageMailQueue {
+  constructor(private readonly table: TableRef) {}
+
+  async pending(): Promise<PendingMessageMail[]> {
+    const rows: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.client
+        .send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            IndexName: 'gsi3',
+            KeyConditionExpression: 'gsi3pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.messageMailPendingPartition },
+            ExclusiveStartKey: start,
+          }),
+        )
+        .catch(rethrowStoreError);
+      rows.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return rows.map((row) => ({ personId: String(row.personId), message: toMessage(row) }));
+  }
+
+  async done(personId: string, messageId: string): Promise<void> {
+    await this.table.client
+      .send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.message(personId, messageId),
+          UpdateExpression: 'REMOVE gsi3pk, gsi3sk',
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) rethrowStoreError(error);
+      });
+  }
+
+  wantsMail(personId: string): Promise<boolean> {
+    return wantsMail(this.table, personId);
   }
 }

@@ -125,6 +125,8 @@ describe('a person’s inbox', () => {
     countUnread: async () => 0,
     markRead: async () => undefined,
     markAllRead: async () => 0,
+    preferences: async () => ({ mailCopy: false }),
+    setPreferences: async () => {},
   };
 
   it('reads the signed-in person’s own inbox, and an xb_ token’s own (always empty) one', async () => {
