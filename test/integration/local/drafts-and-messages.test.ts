@@ -9,7 +9,14 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageMailDeps } from '../../../functions/jobs/message-mail/deps';
+import { sendMessageMail } from '../../../functions/jobs/message-mail/use-case';
+import { localCredentials, localRegion } from '../../../infra/local/aws';
+import { localNames } from '../../../infra/local/env';
+import { documentClient } from '../../../shared/store/dynamo/client';
+import type { RenderedMail } from '../../../shared/store/ses/mail-sender';
 import { apiClient, type Reply } from '../../support/api';
 import { showStackErrorsOnFailure, todayInShanghai } from '../../support/e2e';
 import { startStackForTest, type TestStack } from '../../support/local-stack';
@@ -268,5 +275,94 @@ describe('messages (站内消息) for the people of the unit concerned', () => {
     const refused = await call('GET', `/messages?cursor=${forged}`, { token: reporter });
     expectStatus(refused, 400);
     expect(refused.body.error?.code).toBe('INVALID_CURSOR');
+  });
+});
+
+describe('e-mail copies of messages (邮件抄送)', () => {
+  /** The message-mail job as the scheduler runs it, on the stack's table, with the mail caught here. */
+  function runJob(scheduledTime: Date) {
+    const sent: { to: string; mail: RenderedMail }[] = [];
+    const client = new DynamoDBClient({
+      endpoint: stack.urls.dynamodb,
+      region: localRegion,
+      credentials: localCredentials,
+    });
+    const deps = messageMailDeps(
+      { client: documentClient(client), tableName: localNames.table },
+      {
+        send: async (to, mail) => {
+          sent.push({ to, mail });
+          return `m-${sent.length}`;
+        },
+      },
+    );
+    return sendMessageMail(deps, scheduledTime.toISOString())
+      .then((run) => ({ run, sent }))
+      .finally(() => client.destroy());
+  }
+
+  /** The latest 17:00 in Beijing time that has passed: the digest run's scheduled time. */
+  function lastDigestTime(): Date {
+    const at = new Date();
+    const local = new Date(at.getTime() + 8 * 3_600_000);
+    local.setUTCHours(17, 0, 0, 0);
+    const utc = new Date(local.getTime() - 8 * 3_600_000);
+    return utc.getTime() <= at.getTime() ? utc : new Date(utc.getTime() - 86_400_000);
+  }
+
+  /** A run that is not the digest's (an hour before it): whatever the time of day the test runs. */
+  const ordinaryTime = () => new Date(lastDigestTime().getTime() - 3_600_000);
+
+  it('mails a return at once and the rest once a day, only to a person who asked, never twice', async () => {
+    const off = await call('GET', '/messages/preferences', { token: reporter });
+    expect(off.body).toMatchObject({ mailCopy: false });
+    const on = await call('PUT', '/messages/preferences', { token: reporter, json: { mailCopy: true } });
+    expectStatus(on, 200);
+    expect((await call('GET', '/messages/preferences', { token: reporter })).body).toMatchObject({
+      mailCopy: true,
+    });
+    // What waited from before is not mailed: only messages made after the setting.
+    await runJob(ordinaryTime());
+
+    const submitted = await call('POST', '/items', {
+      token: reporter,
+      json: fullText('潍城区推进城市更新行动'),
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    const itemId = String(submitted.body.itemId);
+    const decision = { decision: 'return', version: 1, comment: '请补充项目数量和投资额' };
+    expectStatus(
+      await call('POST', `/items/${itemId}/decision`, { token: stack.tokens.EDITOR_TOKEN, json: decision }),
+      200,
+    );
+    await call('POST', '/commissions', {
+      token: stack.tokens.EDITOR_TOKEN,
+      json: {
+        topic: '城市更新专题',
+        requirements: '请报送城市更新的做法和成效。',
+        deadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+        unitIds: [stack.tokens.REPORTER_UNIT],
+      },
+    });
+
+    // A run at an ordinary time: the return only, to the reporter only (the unit-admin did not ask).
+    const first = await runJob(ordinaryTime());
+    expect(first.sent.map((mail) => mail.to)).toEqual([`${stack.accounts.REPORTER_USERNAME}@example.gov.cn`]);
+    expect(first.sent[0]?.mail.subject).toBe('【退回修改】潍城区推进城市更新行动');
+    expect(first.sent[0]?.mail.text).toContain('请补充项目数量和投资额');
+    expect((await runJob(ordinaryTime())).sent).toEqual([]);
+
+    // The 17:00 run: one digest with the 约稿, once however often the run is repeated.
+    const digest = await runJob(lastDigestTime());
+    expect(digest.sent).toHaveLength(1);
+    expect(digest.sent[0]?.mail.subject).toMatch(/^【站内消息】\d+月\d+日共\d+条$/);
+    expect(digest.sent[0]?.mail.text).toContain('新约稿：城市更新专题');
+    expect(digest.sent[0]?.mail.text).not.toContain('退回修改');
+    expect((await runJob(lastDigestTime())).sent).toEqual([]);
+
+    expectStatus(
+      await call('PUT', '/messages/preferences', { token: reporter, json: { mailCopy: false } }),
+      200,
+    );
   });
 });
