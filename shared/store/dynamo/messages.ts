@@ -12,6 +12,7 @@ import type { TableRef } from './client';
 import { isConditionFailure, rethrowStoreError } from './errors';
 import { keys } from './keys';
 import { DynamoPersonStore } from './people';
+import { queryAll, queryCount } from './query';
 
 /** A message row back to the message (rows are written only from the producers' own values). */
 function toMessage(row: Record<string, unknown>): Message {
@@ -130,26 +131,12 @@ export class DynamoMessageStore implements MessageStore {
     return { messages, ...(after ? { after } : {}) };
   }
 
-  async countUnread(personId: string): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client
-        .send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            IndexName: 'gsi2',
-            KeyConditionExpression: 'gsi2pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.unreadPartition(personId) },
-            Select: 'COUNT',
-            ExclusiveStartKey: start,
-          }),
-        )
-        .catch(rethrowStoreError);
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return count;
+  countUnread(personId: string): Promise<number> {
+    return queryCount(this.table, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.unreadPartition(personId) },
+    });
   }
 
   async markRead(personId: string, messageId: string, at: string): Promise<Message | undefined> {
@@ -172,26 +159,16 @@ export class DynamoMessageStore implements MessageStore {
   }
 
   async markAllRead(personId: string, at: string): Promise<number> {
+    const unread = await queryAll(this.table, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.unreadPartition(personId) },
+      ProjectionExpression: 'messageId',
+    });
     let marked = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client
-        .send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            IndexName: 'gsi2',
-            KeyConditionExpression: 'gsi2pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.unreadPartition(personId) },
-            Limit: 100,
-            ExclusiveStartKey: start,
-          }),
-        )
-        .catch(rethrowStoreError);
-      for (const row of page.Items ?? []) {
-        if (await this.markUnreadRead(personId, String(row.messageId), at)) marked += 1;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for (const row of unread) {
+      if (await this.markUnreadRead(personId, String(row.messageId), at)) marked += 1;
+    }
     return marked;
   }
 
@@ -268,23 +245,11 @@ export class DynamoMessageMailQueue implements MessageMailQueue {
   constructor(private readonly table: TableRef) {}
 
   async pending(): Promise<PendingMessageMail[]> {
-    const rows: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client
-        .send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            IndexName: 'gsi3',
-            KeyConditionExpression: 'gsi3pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.messageMailPendingPartition },
-            ExclusiveStartKey: start,
-          }),
-        )
-        .catch(rethrowStoreError);
-      rows.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const rows = await queryAll(this.table, {
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.messageMailPendingPartition },
+    });
     return rows.map((row) => ({ personId: String(row.personId), message: toMessage(row) }));
   }
 

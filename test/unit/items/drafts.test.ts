@@ -10,6 +10,7 @@ import { parseWith } from '../../../shared/http/request';
 import { type Draft, draftCreate } from '../../../shared/schemas/drafts';
 import type { Item, ItemSubmit } from '../../../shared/schemas/items';
 import type { DraftStore } from '../../../shared/store/ports';
+import { sampleBodies } from '../../fixtures/request-samples';
 
 /** Drafts in memory, per owner, as the DynamoDB store keeps them (one partition per caller). */
 class MemoryDraftStore implements DraftStore {
@@ -65,16 +66,7 @@ const deps = (): DraftDeps & { store: MemoryDraftStore } => {
   return { drafts: store, store, now };
 };
 
-const complete: ItemSubmit = {
-  title: '潍城区开展安全生产大检查',
-  body: '11月20日至24日，潍城区组织开展安全生产大检查，检查企业86家，排查隐患126处，已整改119处。',
-  eventDate: '2026-11-24',
-  urgency: 'normal',
-  openness: 'public',
-  secrecy: 'non-secret',
-  approver: '张建国',
-  author: { name: '李晓梅', phone: '0536-8201234' },
-};
+const complete = sampleBodies.submitItem as ItemSubmit;
 
 /** The items submit path as the handler wires it: idempotent on the key, one item per key. */
 function submitter() {
