@@ -258,6 +258,41 @@ describe('messages (站内消息) for the people of the unit concerned', () => {
     expect(await unread(unitAdmin)).toBe(0);
   });
 
+  it('tells the unit’s people an item was adopted, naming the issue (第N期)', async () => {
+    const editor = stack.tokens.EDITOR_TOKEN;
+    const submitted = await call('POST', '/items', {
+      token: reporter,
+      json: fullText('潍城区优化营商环境成效明显'),
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    const itemId = String(submitted.body.itemId);
+    expectStatus(
+      await call('POST', `/items/${itemId}/decision`, {
+        token: editor,
+        json: { decision: 'candidate', version: 1 },
+      }),
+      200,
+    );
+    const created = await call('POST', '/bulletins', {
+      token: editor,
+      json: { seriesId: 'zwxx', itemIds: [itemId] },
+    });
+    expectStatus(created, 201);
+    const published = await call('POST', `/bulletins/${String(created.body.bulletinId)}/publish`, {
+      token: editor,
+      json: { version: Number(created.body.version), signer: '刘秘书长' },
+    });
+    expectStatus(published, 200);
+    const list = await call('GET', '/messages?unread=true', { token: unitAdmin });
+    const adopted = (
+      list.body.messages as { kind: string; itemId?: string; text: string; bulletinId?: string }[]
+    ).filter((message) => message.itemId === itemId);
+    expect(adopted).toEqual([
+      expect.objectContaining({ kind: 'item-adopted', bulletinId: String(created.body.bulletinId) }),
+    ]);
+    expect(adopted[0]?.text).toContain(`第${String(published.body.number)}期`);
+  });
+
   it('pages through messages newest first with a cursor, and refuses a made-up cursor', async () => {
     const first = await call('GET', '/messages?limit=1', { token: reporter });
     expectStatus(first, 200);
