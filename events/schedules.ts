@@ -102,6 +102,16 @@ export const schedules = [
     retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
   },
   {
+    name: 'message-mail',
+    description:
+      '每 5 分钟为开启邮件抄送的人员发送站内消息邮件：退回修改随即发送，其他消息在 17:00 汇总为每天一封（重跑不重复发送）',
+    cron: { minute: '0/5', hour: '*', dayOfMonth: '*', month: '*', dayOfWeek: '*' },
+    timezone: 'Asia/Shanghai',
+    function: 'message-mail',
+    job: 'message-mail',
+    retry: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 240 },
+  },
+  {
     name: 'nightly-search-compaction',
     description:
       '每天 2:30 整理公开网站检索索引：把上次整理以来发布的期次并入最新年份的索引（发布时只重建小的“近期”部分；无新发布则不写）',

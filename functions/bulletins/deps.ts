@@ -5,6 +5,7 @@ import type {
   ArchivePublisher,
   ItemRecords,
   MailDispatcher,
+  MessageWriter,
   SeriesStore,
   UnitStore,
 } from '#shared/store/ports';
@@ -36,4 +37,6 @@ export interface BulletinsDeps extends DraftDeps {
   ) => Promise<Buffer>;
   renderRecord: (bulletin: Bulletin, officeName: string) => string;
   officeName: string;
+  /** 站内消息 (已采用) for the credited units' people; a test world may leave it out. */
+  messages?: MessageWriter;
 }

@@ -2,6 +2,7 @@ import { commissionsRoutes } from '#shared/catalogue/routes/commissions';
 import { httpFunction } from '#shared/http/http-function';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoCommissionStore } from '#shared/store/dynamo/commissions';
+import { DynamoMessageWriter } from '#shared/store/dynamo/messages';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
 import { createCommission } from './create-commission/use-case';
 import type { CommissionsDeps } from './deps';
@@ -13,6 +14,7 @@ const table = tableFromEnvironment();
 const deps: CommissionsDeps = {
   commissions: new DynamoCommissionStore(table),
   units: new DynamoUnitStore(table),
+  messages: new DynamoMessageWriter(table),
   now: () => new Date(),
 };
 

@@ -10,6 +10,7 @@ import { httpFunction } from '#shared/http/http-function';
 import { DynamoBulletinStore } from '#shared/store/dynamo/bulletins';
 import { tableFromEnvironment } from '#shared/store/dynamo/client';
 import { DynamoItemStore } from '#shared/store/dynamo/items';
+import { DynamoMessageWriter } from '#shared/store/dynamo/messages';
 import { DynamoPolicyStore } from '#shared/store/dynamo/policy';
 import { DynamoSeriesStore } from '#shared/store/dynamo/series';
 import { DynamoUnitStore } from '#shared/store/dynamo/units';
@@ -32,6 +33,7 @@ const deps: BulletinsDeps = {
   renderDocx: wordRendererFromEnvironment(),
   renderRecord: renderBulletinRecord,
   officeName: readOptionalConfig('officeName') ?? defaultOfficeName,
+  messages: new DynamoMessageWriter(table),
   now: () => new Date(),
 };
 

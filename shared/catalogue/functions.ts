@@ -60,6 +60,11 @@ const rateCounters = 'RATE#*';
  * signed-in person's own record.
  */
 const callerRecheck = { read: ['TOKEN#*', 'PERSON#*'], query: { gsi1: ['TOKENS'] } } as const;
+/**
+ * 站内消息 delivery (DynamoMessageWriter): the people of a unit (gsi2 UNITPEOPLE#<unit>), then one
+ * conditional Put per person into their inbox partition.
+ */
+const messageDelivery = { write: ['INBOX#*'], query: { gsi2: ['UNITPEOPLE#*'] } } as const;
 /** Mail jobs (mailJobDeps): recipients, sent-mail markers, and the scores they report. */
 const mailJobAccess = {
   read: [...scoreReads.read, 'SETTINGS'],
@@ -121,7 +126,7 @@ export const functions = {
   },
   items: {
     entry: 'functions/items/handler.ts',
-    description: 'Items: submit (idempotent), precheck, list, get, revise, history, diff',
+    description: 'Items: submit (idempotent), precheck, list, get, revise, history, diff; drafts (草稿)',
     memoryMb: 512,
     timeoutSeconds: 29,
     access: {
@@ -133,7 +138,9 @@ export const functions = {
         // A submission: the item and its scoring, its near-duplicate signature, its idempotency
         // record, an urgent alert; updated only: counters, the unit's last submission, the 约稿 it
         // answers. The key is also claimed inside the submission's own transaction (SUBMITKEY#).
-        write: [...scoredFactWrites, 'DUPSIG#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*'],
+        // Drafts (草稿): one partition per caller (DRAFT#<credential id>); a deleted or submitted
+        // draft is marked and left to the table's TTL.
+        write: [...scoredFactWrites, 'DUPSIG#*', 'IDEMPOTENCY#*', 'SUBMITKEY#*', 'OUTBOX#*', 'DRAFT#*'],
         update: [counters, 'UNITS', 'COMMISSION#*', rateCounters],
         delete: ['IDEMPOTENCY#*'],
         query: { gsi1: ['QUEUE#*'], gsi2: ['UNITITEMS#*'], gsi3: ['ITEMS#*'] },
@@ -147,8 +154,9 @@ export const functions = {
     description: "The editor's decisions, edits and merges",
     memoryMb: 512,
     timeoutSeconds: 29,
-    // Decisions, edits and merges rewrite items and append their events, all in item partitions.
-    access: { table: { write: ['ITEM#*'] } },
+    // Decisions, edits and merges rewrite items and append their events, all in item partitions;
+    // a return tells the unit's people (站内消息).
+    access: { table: { write: ['ITEM#*', ...messageDelivery.write], query: messageDelivery.query } },
   },
   attachments: {
     entry: 'functions/attachments/handler.ts',
@@ -173,8 +181,9 @@ export const functions = {
     access: {
       table: {
         read: ['UNITS'],
-        write: ['COMMISSION#*'],
-        query: { gsi2: ['UNITCOMMISSIONS#*'], gsi3: ['COMMISSIONS#*'] },
+        // A new 约稿 tells the asked units' people (站内消息).
+        write: ['COMMISSION#*', ...messageDelivery.write],
+        query: { gsi2: ['UNITCOMMISSIONS#*', ...messageDelivery.query.gsi2], gsi3: ['COMMISSIONS#*'] },
       },
     },
   },
@@ -203,15 +212,26 @@ export const functions = {
         read: ['UNITS', 'POLICY#*'],
         // Adoption points (items, ledger lines), the issue and its numbering, mail; counters and
         // the archive's list of years are only updated.
-        write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*'],
+        // The adopted items' units' people get a 站内消息 (已采用).
+        write: ['ITEM#*', 'LEDGER#*', 'BULLETIN#*', 'COUNTER#SERIES#*', 'OUTBOX#*', ...messageDelivery.write],
         update: [counters, 'SETTINGS', rateCounters],
-        query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*'] },
+        query: { gsi1: ['BULLETINS#*'], gsi2: ['PUBLISHED#*', ...messageDelivery.query.gsi2] },
       },
       attachments: 'readwrite',
       archive: 'readwrite',
       // The mailer for the leaders' mail; the Word renderer for the issue's .docx.
       invokes: ['mailer', 'word-renderer'],
     },
+  },
+  inbox: {
+    entry: 'functions/inbox/handler.ts',
+    description: '站内消息 (in-app messages): list own, unread count, mark read',
+    memoryMb: 256,
+    timeoutSeconds: 29,
+    // A caller's own messages only: its inbox partition (INBOX#<personId>), listed by time on gsi1
+    // and, while unread, on the sparse gsi2 (UNREAD#<personId>); marking read updates the row.
+    // The person's message settings (INBOX#<personId> / PREFS) are put there too.
+    access: { table: { write: ['INBOX#*'], query: { gsi1: ['INBOX#*'], gsi2: ['UNREAD#*'] } } },
   },
   'word-renderer': {
     entry: 'functions/word-renderer/handler.ts',
@@ -341,14 +361,30 @@ export const functions = {
       'Weekly overdue-unit report mailed to leaders and reminders to red/amber units, once per week',
     memoryMb: 512,
     timeoutSeconds: 300,
-    access: { table: { ...mailJobAccess, write: [...mailJobAccess.write, 'OVERDUEWEEKS'] }, mail: true },
+    // 批示 feedback past due also becomes a 站内消息 for the unit's people.
+    access: {
+      table: {
+        ...mailJobAccess,
+        write: [...mailJobAccess.write, 'OVERDUEWEEKS', ...messageDelivery.write],
+        query: { ...mailJobAccess.query, gsi2: [...mailJobAccess.query.gsi2, ...messageDelivery.query.gsi2] },
+      },
+      mail: true,
+    },
   },
   'commission-reminders': {
     entry: 'functions/jobs/commission-reminders/handler.ts',
     description: '约稿 reminders: units that have not answered a commission due within 3 days, once each',
     memoryMb: 256,
     timeoutSeconds: 300,
-    access: { table: mailJobAccess, mail: true },
+    // Each reminder is also a 站内消息 for the unit's people.
+    access: {
+      table: {
+        ...mailJobAccess,
+        write: [...mailJobAccess.write, ...messageDelivery.write],
+        query: { ...mailJobAccess.query, gsi2: [...mailJobAccess.query.gsi2, ...messageDelivery.query.gsi2] },
+      },
+      mail: true,
+    },
   },
   'leader-digest': {
     entry: 'functions/jobs/leader-digest/handler.ts',
@@ -360,6 +396,25 @@ export const functions = {
       table: {
         ...mailJobAccess,
         query: { ...mailJobAccess.query, gsi3: [...mailJobAccess.query.gsi3, 'ITEMS#*'] },
+      },
+      mail: true,
+    },
+  },
+  'message-mail': {
+    entry: 'functions/jobs/message-mail/handler.ts',
+    description:
+      '站内消息 e-mail copies for the people who asked: a 退回修改 at once (every 5 minutes), the rest in one daily digest at 17:00',
+    memoryMb: 256,
+    timeoutSeconds: 120,
+    access: {
+      table: {
+        // The waiting messages (sparse gsi3), each person's setting and address; a mailed message
+        // leaves the queue (an update of its row); sent-mail markers as every mail job keeps them.
+        read: ['PERSON#*'],
+        update: ['INBOX#*'],
+        write: ['JOBMAIL#*'],
+        delete: ['JOBMAIL#*'],
+        query: { gsi3: ['MSGMAIL#pending'] },
       },
       mail: true,
     },

@@ -10,6 +10,7 @@ import { attachmentsRoutes } from './routes/attachments';
 import { bulletinsRoutes } from './routes/bulletins';
 import { commissionsRoutes } from './routes/commissions';
 import { factsRoutes } from './routes/facts';
+import { inboxRoutes } from './routes/inbox';
 import { itemsRoutes } from './routes/items';
 import { peopleRoutes } from './routes/people';
 import { policyRoutes } from './routes/policy';
@@ -39,6 +40,7 @@ export const routes = [
   ...publishingRoutes,
   ...factsRoutes,
   ...scoresRoutes,
+  ...inboxRoutes,
 ] as const satisfies readonly RouteDeclaration[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

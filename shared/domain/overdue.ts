@@ -28,6 +28,9 @@ export interface OverdueFeedback {
   leader: string;
   /** `YYYY-MM-DD`. */
   feedbackDue: string;
+  /** The 批示 and its item, for the unit's 站内消息. */
+  instructionId?: string;
+  itemId?: string;
 }
 
 export interface OverdueReason {

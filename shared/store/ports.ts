@@ -6,7 +6,9 @@ import type { Role } from '../domain/roles';
 import type { ScoringFact, TimedLine } from '../domain/scoring/index';
 import type { Attachment } from '../schemas/attachments';
 import type { Bulletin, Series } from '../schemas/bulletins';
+import type { Draft } from '../schemas/drafts';
 import type { HistoryEvent, Item } from '../schemas/items';
+import type { Message, MessagePreferences } from '../schemas/messages';
 import type { Person, PersonEvent } from '../schemas/people';
 import type { DutyRecipients, LeaderRecipients } from '../schemas/settings';
 import type { Unit } from '../schemas/units';
@@ -285,4 +287,66 @@ export interface ArchivePublisher {
   /** Writes the pages one published (or withdrawn) bulletin touches. Returns the keys written or deleted. */
   bulletinChanged(bulletin: Bulletin): Promise<string[]>;
   rebuild(onProgress?: (done: number, total: number) => void): Promise<{ written: number }>;
+}
+
+/**
+ * 草稿: a caller's drafts (`ownerId` is the caller's credential id: `person:<personId>` for a
+ * person, the token id for an `xb_` token). Another caller's draft is simply not found.
+ */
+export interface DraftStore {
+  get(ownerId: string, draftId: string): Promise<Draft | undefined>;
+  /** Newest first; submitted drafts left out. `after` is the last draft id of the previous page. */
+  page(ownerId: string, limit: number, after?: string): Promise<{ drafts: Draft[]; more: boolean }>;
+  create(ownerId: string, draft: Draft): Promise<void>;
+  /** ConflictError (`VERSION_CONFLICT`) when the stored version is not `expectedVersion` or it is gone. */
+  replace(ownerId: string, draft: Draft, expectedVersion: number): Promise<void>;
+  /** Gone for every read at once, from the table after `expiresAt` (epoch seconds); false when there was nothing to delete. */
+  delete(ownerId: string, draftId: string, expiresAt: number): Promise<boolean>;
+  /**
+   * Marks the draft submitted as `itemId` (idempotent: marking it again with the same item changes
+   * nothing); it leaves the list at once and the table after `expiresAt` (epoch seconds).
+   */
+  markSubmitted(ownerId: string, draftId: string, itemId: string, expiresAt: number): Promise<void>;
+}
+
+/** A message to deliver to every active person of a unit (ids are made per person from `key`). */
+export type MessageDraft = Omit<Message, 'messageId' | 'readAt'> & {
+  /** Two-letter kind prefix and the event's own id, e.g. `rt-it_…-3`: deterministic per event. */
+  key: string;
+};
+
+/** Writes messages for the people of a unit; a message already stored (a retry) is left as it is. */
+export interface MessageWriter {
+  /** Returns how many new messages were stored. */
+  deliverToUnit(message: MessageDraft): Promise<number>;
+}
+
+/** A person's inbox (站内消息). */
+export interface MessageStore {
+  page(
+    personId: string,
+    options: { unreadOnly: boolean; limit: number; after?: string },
+  ): Promise<{ messages: Message[]; after?: string }>;
+  countUnread(personId: string): Promise<number>;
+  /** The message marked read (first read time kept); undefined when the person has no such message. */
+  markRead(personId: string, messageId: string, at: string): Promise<Message | undefined>;
+  /** Marks every unread message read; returns how many. */
+  markAllRead(personId: string, at: string): Promise<number>;
+  /** The person's settings; e-mail copies off when never set. */
+  preferences(personId: string): Promise<MessagePreferences>;
+  setPreferences(personId: string, preferences: MessagePreferences): Promise<void>;
+}
+
+/** A message waiting for its e-mail copy. */
+export interface PendingMessageMail {
+  personId: string;
+  message: Message;
+}
+
+/** What the message-mail job reads and clears. */
+export interface MessageMailQueue {
+  pending(): Promise<PendingMessageMail[]>;
+  /** The message no longer waits (mailed, or its person turned copies off). */
+  done(personId: string, messageId: string): Promise<void>;
+  wantsMail(personId: string): Promise<boolean>;
 }

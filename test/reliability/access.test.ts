@@ -94,6 +94,18 @@ const matrixOperations = [
   'disablePerson',
   'enablePerson',
   'resetPersonPassword',
+  'createDraft',
+  'listDrafts',
+  'getDraft',
+  'updateDraft',
+  'deleteDraft',
+  'submitDraft',
+  'listMessages',
+  'countUnreadMessages',
+  'readMessage',
+  'readAllMessages',
+  'getMessagePreferences',
+  'putMessagePreferences',
 ];
 
 /** One unit's resources, as the path parameters of the route table name them. */
@@ -105,6 +117,10 @@ interface UnitWorld {
   attachmentId: string;
   /** A 信息员 of the unit (its person record, written straight to the table: no user pool needed). */
   personId: string;
+  /** A draft (草稿) of the unit's token: only that caller may read, change, submit or delete it. */
+  draftId: string;
+  /** A message id of the unit's item (a 退回修改 message's form): nobody else's inbox holds it. */
+  messageId: string;
 }
 
 let stack: TestStack;
@@ -208,7 +224,19 @@ async function unitWorld(token: string, unitId: string, title: string): Promise<
     createdBy: 'cli',
     version: 1,
   });
-  return { token, unitId, itemId, itemTitle: title, attachmentId, personId };
+  const draft = await call('POST', '/drafts', { token, json: { title: `${title}（草稿）` } });
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+  const draftId = String(draft.body.draftId);
+  return {
+    token,
+    unitId,
+    itemId,
+    itemTitle: title,
+    attachmentId,
+    personId,
+    draftId,
+    messageId: `rt-${itemId}-2`,
+  };
 }
 
 beforeAll(async () => {

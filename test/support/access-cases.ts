@@ -5,11 +5,34 @@
 import type { RouteDeclaration } from '#shared/catalogue/routes';
 import { type Role, roles } from '#shared/domain/roles';
 
-/** Routes a reporter may call that act on the caller's own unit by construction (no id to swap). */
-export const selfRoutes = new Set(['whoAmI', 'submitItem', 'precheckItem']);
+/**
+ * Routes a reporter may call that act on the caller's own unit — or the caller's own drafts and
+ * messages — by construction (no id to swap).
+ */
+export const selfRoutes = new Set([
+  'whoAmI',
+  'submitItem',
+  'precheckItem',
+  'createDraft',
+  'listDrafts',
+  'listMessages',
+  'countUnreadMessages',
+  'readAllMessages',
+  'getMessagePreferences',
+  'putMessagePreferences',
+]);
 
 /** The path parameters that name a resource; a foreign one belongs to another unit. */
-export const pathIds = ['unitId', 'itemId', 'attachmentId', 'tokenId', 'instructionId', 'personId'] as const;
+export const pathIds = [
+  'unitId',
+  'itemId',
+  'attachmentId',
+  'tokenId',
+  'instructionId',
+  'personId',
+  'draftId',
+  'messageId',
+] as const;
 export type PathId = (typeof pathIds)[number];
 
 /** Valid bodies, so that the refusal under test is about ownership and not about input. */
@@ -32,6 +55,8 @@ export const bodies: Record<string, object> = {
     caption: '检查现场',
   },
   recordInstructionFeedback: { date: '2026-11-20' },
+  updateDraft: { title: '改写另一人的草稿', version: 1 },
+  putMessagePreferences: { mailCopy: false },
 };
 
 /** Bodies that name a unit: aimed at the foreign unit in the matrix (a person created there). */

@@ -438,6 +438,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本人的草稿列表（最新创建的在前，不含已报送的），游标分页
+         * @description 允许的角色：reporter, unit-admin
+         */
+        get: operations["listDrafts"];
+        put?: never;
+        /**
+         * 保存为草稿（仅本人可见，不计入报送、积分和查重）：字段同报送稿件，除标题外均可留空；长度超限 400，含涉密标志 422 SECRECY_REFUSED，均不保存
+         * @description 允许的角色：reporter, unit-admin
+         */
+        post: operations["createDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/drafts/{draftId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看本人的草稿（他人的草稿或已报送的草稿 404 DRAFT_NOT_FOUND）
+         * @description 允许的角色：reporter, unit-admin
+         */
+        get: operations["getDraft"];
+        /**
+         * 保存草稿的修改（整体替换，须回传读取时的 version；已在别处修改 409 VERSION_CONFLICT）
+         * @description 允许的角色：reporter, unit-admin
+         */
+        put: operations["updateDraft"];
+        post?: never;
+        /**
+         * 删除本人的草稿
+         * @description 允许的角色：reporter, unit-admin
+         */
+        delete: operations["deleteDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/drafts/{draftId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报送草稿：按报送稿件的规则检查（缺项 400、涉密 422），以草稿编号为幂等键报送——重复点击或重试只生成一篇稿件并返回同一稿件；报送后草稿不再列出
+         * @description 允许的角色：reporter, unit-admin
+         */
+        post: operations["submitDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/items/{itemId}/decision": {
         parameters: {
             query?: never;
@@ -1059,6 +1131,110 @@ export interface paths {
          */
         get: operations["getStatistics"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本人的站内消息（最新的在前；unread=true 只列未读），游标分页。消息发给所涉单位的信息员和单位管理员：退回修改、已采用、新约稿、约稿即将截止、批示反馈即将到期
+         * @description 允许的角色：admin, editor, leader, reporter, unit-admin
+         */
+        get: operations["listMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本人的未读消息条数
+         * @description 允许的角色：admin, editor, leader, reporter, unit-admin
+         */
+        get: operations["countUnreadMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{messageId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 将本人的一条消息标为已读（重复调用不改变首次已读时间；他人的消息 404 MESSAGE_NOT_FOUND）
+         * @description 允许的角色：admin, editor, leader, reporter, unit-admin
+         */
+        post: operations["readMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 将本人的全部未读消息标为已读，返回本次标记的条数
+         * @description 允许的角色：admin, editor, leader, reporter, unit-admin
+         */
+        post: operations["readAllMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本人的站内消息设置（是否抄送电子邮件）
+         * @description 允许的角色：admin, editor, leader, reporter, unit-admin
+         */
+        get: operations["getMessagePreferences"];
+        /**
+         * 设置站内消息的邮件抄送：开启后退回修改随即发邮件（5 分钟内），其他消息每天 17:00 汇总为一封（每天至多一封汇总），发往人员账号资料中的邮箱
+         * @description 允许的角色：admin, editor, leader, reporter, unit-admin
+         */
+        put: operations["putMessagePreferences"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1787,6 +1963,156 @@ export interface components {
             /** @enum {string} */
             op: "same" | "added" | "removed";
             text: string;
+        };
+        Draft: {
+            /**
+             * @description 事件发生日期；不得晚于明天
+             * @example 2026-11-20
+             */
+            eventDate?: string;
+            /**
+             * @description important 为重要紧急信息
+             * @enum {string}
+             */
+            urgency?: "normal" | "important";
+            /**
+             * @description public 可公开，internal 内部
+             * @enum {string}
+             */
+            openness?: "public" | "internal";
+            /** @description 审核领导 */
+            approver?: string;
+            /** @description 执笔人；姓名或电话留空时取登录人员账号资料中的姓名和电话（令牌调用须填写） */
+            author?: {
+                name?: string;
+                phone?: string;
+            };
+            /** @description 约稿编号 */
+            commissionId?: string;
+            /** @description 草稿编号 */
+            draftId: string;
+            title: string;
+            body?: string;
+            /** @constant */
+            secrecy?: "non-secret";
+            /**
+             * Format: date-time
+             * @description ISO 8601 时间
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 时间
+             */
+            updatedAt: string;
+            /** @description 版本号，修改时回传 */
+            version: number;
+            /** @description 已报送时生成的稿件编号（已报送的草稿不再出现在列表中，7 天后删除） */
+            submittedItemId?: string;
+        };
+        /** @description 保存为草稿：字段与报送稿件相同，除标题外均可留空；含涉密标志的内容拒绝保存（422 SECRECY_REFUSED） */
+        DraftCreate: {
+            /** @description 标题（必填，1–80 字；报送时须 4–80 字） */
+            title: string;
+            /** @description 正文（纯文本，段落以换行分隔；不超过 20000 字，报送时至少 20 字） */
+            body?: string;
+            /**
+             * @description 事件发生日期；不得晚于明天
+             * @example 2026-11-20
+             */
+            eventDate?: string;
+            /**
+             * @description important 为重要紧急信息
+             * @enum {string}
+             */
+            urgency?: "normal" | "important";
+            /**
+             * @description public 可公开，internal 内部
+             * @enum {string}
+             */
+            openness?: "public" | "internal";
+            /**
+             * @description 涉密声明；报送时必须为 non-secret
+             * @constant
+             */
+            secrecy?: "non-secret";
+            /** @description 审核领导 */
+            approver?: string;
+            /** @description 执笔人；姓名或电话留空时取登录人员账号资料中的姓名和电话（令牌调用须填写） */
+            author?: {
+                name?: string;
+                phone?: string;
+            };
+            /** @description 约稿编号 */
+            commissionId?: string;
+        };
+        DraftList: {
+            /** @description 本人的草稿，最新创建的在前（不含已报送的） */
+            drafts: components["schemas"]["DraftSummary"][];
+            /** @description 下一页游标；没有则已是最后一页 */
+            nextCursor?: string;
+        };
+        DraftSummary: {
+            /** @description 草稿编号 */
+            draftId: string;
+            title: string;
+            /** @enum {string} */
+            urgency?: "normal" | "important";
+            /**
+             * Format: date-time
+             * @description ISO 8601 时间
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 时间
+             */
+            createdAt: string;
+            version: number;
+        };
+        /** @description 整体替换草稿内容（未给出的字段清空） */
+        DraftUpdate: {
+            /** @description 标题（必填，1–80 字；报送时须 4–80 字） */
+            title: string;
+            /** @description 正文（纯文本，段落以换行分隔；不超过 20000 字，报送时至少 20 字） */
+            body?: string;
+            /**
+             * @description 事件发生日期；不得晚于明天
+             * @example 2026-11-20
+             */
+            eventDate?: string;
+            /**
+             * @description important 为重要紧急信息
+             * @enum {string}
+             */
+            urgency?: "normal" | "important";
+            /**
+             * @description public 可公开，internal 内部
+             * @enum {string}
+             */
+            openness?: "public" | "internal";
+            /**
+             * @description 涉密声明；报送时必须为 non-secret
+             * @constant
+             */
+            secrecy?: "non-secret";
+            /** @description 审核领导 */
+            approver?: string;
+            /** @description 执笔人；姓名或电话留空时取登录人员账号资料中的姓名和电话（令牌调用须填写） */
+            author?: {
+                name?: string;
+                phone?: string;
+            };
+            /** @description 约稿编号 */
+            commissionId?: string;
+            /** @description 读取草稿时的版本号；已被改动则 409 VERSION_CONFLICT */
+            version: number;
+        };
+        DraftDeleted: {
+            /** @description 草稿编号 */
+            draftId: string;
+            /** @constant */
+            deleted: true;
         };
         Decision: {
             /**
@@ -2689,6 +3015,66 @@ export interface components {
                     [key: string]: number;
                 };
             }[];
+        };
+        MessageList: {
+            /** @description 本人的消息，最新的在前 */
+            messages: components["schemas"]["Message"][];
+            /** @description 下一页游标；没有则已是最后一页 */
+            nextCursor?: string;
+        };
+        Message: {
+            /** @description 消息编号 */
+            messageId: string;
+            /**
+             * @description item-returned 退回修改（附编辑意见）；item-adopted 已采用（附期号）；commission-new 新约稿；commission-due 约稿即将截止；instruction-feedback-due 批示落实反馈即将到期
+             * @enum {string}
+             */
+            kind: "item-returned" | "item-adopted" | "commission-new" | "commission-due" | "instruction-feedback-due";
+            /** @description 一行中文标题，如“稿件被退回修改：某某” */
+            title: string;
+            /** @description 消息正文（中文；退回修改时含编辑意见） */
+            text: string;
+            /** @description 所涉单位 */
+            unitId: string;
+            /** @description 所涉稿件 */
+            itemId?: string;
+            /** @description 所涉约稿 */
+            commissionId?: string;
+            /** @description 采用该稿的期刊 */
+            bulletinId?: string;
+            /** @description 所涉批示 */
+            instructionId?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 时间
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description 标为已读的时间；未读则没有
+             */
+            readAt?: string;
+        };
+        UnreadCount: {
+            /** @description 未读消息条数 */
+            unread: number;
+        };
+        MessagesMarkedRead: {
+            /** @description 本次标为已读的条数 */
+            marked: number;
+        };
+        MessagePreferences: {
+            /** @description 是否把站内消息抄送到本人账号的电子邮箱：退回修改随即发送（5 分钟内），其他消息每天 17:00 汇总为一封（当天没有则不发） */
+            mailCopy: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 时间
+             */
+            updatedAt?: string;
+        };
+        /** @description 设置站内消息的邮件抄送（邮箱为人员账号资料中的邮箱） */
+        MessagePreferencesUpdate: {
+            mailCopy: boolean;
         };
     };
     responses: never;
@@ -5270,6 +5656,594 @@ export interface operations {
             /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDrafts: {
+        parameters: {
+            query?: {
+                /** @description 每页条数（1–100，默认 20） */
+                limit?: number;
+                /** @description 上一页返回的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftList"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftCreate"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号 */
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号 */
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftUpdate"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号 */
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDeleted"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    submitDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号 */
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemSubmitted"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过于频繁：每个令牌每 60 秒最多 30 次 */
+            429: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8811,6 +9785,572 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnnualStatistics"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description true 只列未读消息 */
+                unread?: "true" | "false";
+                /** @description 每页条数（1–100，默认 20） */
+                limit?: number;
+                /** @description 上一页返回的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageList"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    countUnreadMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    readMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 消息编号 */
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    readAllMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagesMarkedRead"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMessagePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePreferences"];
+                };
+            };
+            /** @description 请求格式或字段不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 令牌无效、缺失或已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 资源不存在（或不属于本单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求正文类型不对 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容无法处理（如含涉密标志：SECRECY_REFUSED，不保存任何内容） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putMessagePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessagePreferencesUpdate"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePreferences"];
                 };
             };
             /** @description 请求格式或字段不正确 */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, personOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
+import { itemAdoptedMessages } from '#shared/domain/messages';
 import { yearOf } from '#shared/domain/periods';
 import { creditedPeople } from '#shared/domain/person-ranking';
 import type { Principal } from '#shared/domain/roles';
@@ -11,6 +12,7 @@ import { logger } from '#shared/http/logger';
 import type { Bulletin } from '#shared/schemas/bulletins';
 import type { Item } from '#shared/schemas/items';
 import type { Unit } from '#shared/schemas/units';
+import { deliverMessages } from '#shared/store/deliver-messages';
 import type { SeriesCounter } from '#shared/store/dynamo/bulletins';
 import { personChangesAt } from '#shared/store/dynamo/person-counters';
 import type { OutboxEntry } from '#shared/store/ports';
@@ -184,6 +186,11 @@ export async function publishBulletin(
       throw error;
     }
     await afterPublish(deps, published, outbox.messageId);
+    // 站内消息 (已采用, with the issue) for each credited unit's people, after the commit.
+    await deliverMessages(
+      deps.messages,
+      items.flatMap((item) => itemAdoptedMessages(item, { bulletinId, label }, at)),
+    );
     return published;
   }
 }

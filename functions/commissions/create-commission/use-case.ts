@@ -1,8 +1,10 @@
 import { commissionYear, deadlineProblem, resolveTargets } from '#shared/domain/commissions';
 import { newId } from '#shared/domain/ids';
+import { commissionNewMessage } from '#shared/domain/messages';
 import type { Principal } from '#shared/domain/roles';
 import { BadRequestError, type ErrorDetail, UnprocessableError } from '#shared/errors';
 import type { Commission, CommissionCreate } from '#shared/schemas/commissions';
+import { deliverMessages } from '#shared/store/deliver-messages';
 import type { StoredCommission } from '#shared/store/dynamo/commissions';
 import type { CommissionsDeps } from '../deps';
 import { getCommission } from '../get-commission/use-case';
@@ -45,5 +47,10 @@ export async function createCommission(
     createdBy: principal.tokenId,
   };
   await deps.commissions.create(commission, resolution.unitIds);
+  // 站内消息 (新约稿) for each asked unit's people, after the commit.
+  await deliverMessages(
+    deps.messages,
+    resolution.unitIds.map((unitId) => commissionNewMessage(commission, unitId, commission.createdAt)),
+  );
   return getCommission(deps, principal, commission.commissionId);
 }

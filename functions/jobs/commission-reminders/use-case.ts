@@ -1,6 +1,8 @@
+import { commissionDueMessage } from '#shared/domain/messages';
 import { yearOf } from '#shared/domain/periods';
 import { BadRequestError } from '#shared/errors';
 import { renderCommissionReminder } from '#shared/mail/commission-reminder';
+import { deliverMessages } from '#shared/store/deliver-messages';
 import { type DeliveryResult, deliverOnce } from '#shared/store/dynamo/job-mail';
 import type { CommissionReminderDeps } from './deps';
 
@@ -50,6 +52,10 @@ export async function sendCommissionReminders(deps: CommissionReminderDeps, sche
     for (const row of entry.units.filter((unitRow) => unitRow.status === 'pending')) {
       const unit = units.get(row.unitId);
       if (!unit?.active) continue;
+      // 站内消息 to the unit's people (one per commission and person, however often the job runs).
+      await deliverMessages(deps.messages, [
+        commissionDueMessage(entry.commission, unit.id, at.toISOString()),
+      ]);
       const mail = renderCommissionReminder({
         unitName: unit.name,
         commissionId,

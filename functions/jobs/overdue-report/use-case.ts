@@ -1,6 +1,8 @@
-import { getOverdue } from '#functions/scores/get-overdue/use-case';
+import { overdueFigures } from '#functions/scores/get-overdue/use-case';
+import { instructionFeedbackDueMessage } from '#shared/domain/messages';
 import { BadRequestError } from '#shared/errors';
 import { renderOverdueEscalation, renderOverdueReminder, renderOverdueReport } from '#shared/mail/overdue';
+import { deliverMessages } from '#shared/store/deliver-messages';
 import { deliverOnce, type OutgoingMail } from '#shared/store/dynamo/job-mail';
 import type { OverdueJobDeps } from './deps';
 
@@ -38,8 +40,8 @@ export async function sendOverdueReport(deps: OverdueJobDeps, scheduledTime: str
     throw new BadRequestError('PERIOD_IN_FUTURE', `计划时间 ${scheduledTime} 尚未到来`);
   }
   // The report, the recipients, both weeks' colours and the sent-mail markers: one round of reads.
-  const [report, leaders, duty, units, lastWeek, recorded, claimed] = await Promise.all([
-    getOverdue({ ...deps.scores, now: () => at }),
+  const [{ report, feedback }, leaders, duty, units, lastWeek, recorded, claimed] = await Promise.all([
+    overdueFigures({ ...deps.scores, now: () => at }),
     deps.leaders.getLeaderRecipients(),
     deps.duty.getDutyRecipients(),
     deps.scores.units.list(),
@@ -71,6 +73,23 @@ export async function sendOverdueReport(deps: OverdueJobDeps, scheduledTime: str
     const twiceRed = thisWeek[row.unitId] === 'red' && lastWeek?.[row.unitId] === 'red';
     return head && twiceRed ? [{ to: head, mail: renderOverdueEscalation(week, row) }] : [];
   });
+  // 站内消息: each 批示 whose 落实反馈 is past due, once per instruction and person of the unit.
+  await deliverMessages(
+    deps.messages,
+    [...feedback].flatMap(([unitId, owed]) =>
+      owed.flatMap((entry) =>
+        entry.instructionId && entry.itemId
+          ? [
+              instructionFeedbackDueMessage(
+                { ...entry, instructionId: entry.instructionId, itemId: entry.itemId },
+                unitId,
+                at.toISOString(),
+              ),
+            ]
+          : [],
+      ),
+    ),
+  );
   const delivery = await deliverOnce(deps, overdueJob, week, messages, claimed);
   const escalated = await deliverOnce(deps, escalationJob, week, escalations);
   return {

@@ -1,12 +1,17 @@
 import { actorOf } from '#shared/domain/actor';
 import { decide } from '#shared/domain/items/lifecycle';
+import { itemReturnedMessage } from '#shared/domain/messages';
 import type { Principal } from '#shared/domain/roles';
 import { ConflictError, UnprocessableError } from '#shared/errors';
 import type { DecisionBody, Item } from '#shared/schemas/items';
+import { deliverMessages } from '#shared/store/deliver-messages';
 import { itemNotFound } from '../../items/access';
 import type { ReviewDeps } from '../deps';
 
-/** One decision per version: of many concurrent decisions on one item exactly one applies. */
+/**
+ * One decision per version: of many concurrent decisions on one item exactly one applies. A return
+ * (退回修改) then tells the unit's people, with the editor's comment (站内消息).
+ */
 export async function decideItem(
   deps: ReviewDeps,
   editor: Principal,
@@ -43,5 +48,9 @@ export async function decideItem(
       ...(input.comment ? { comment: input.comment } : {}),
     },
   ]);
+  // 站内消息 to the unit's people, after the commit (a retried return finds the same message id).
+  if (next.status === 'returned' && input.comment) {
+    await deliverMessages(deps.messages, [itemReturnedMessage(next, input.comment, at)]);
+  }
   return next;
 }

@@ -37,7 +37,12 @@ export async function feedbackOverdue(
     for (const unitId of instruction.units) {
       owed.set(unitId, [
         ...(owed.get(unitId) ?? []),
-        { leader: instruction.leader, feedbackDue: instruction.feedbackDue },
+        {
+          leader: instruction.leader,
+          feedbackDue: instruction.feedbackDue,
+          instructionId: instruction.instructionId,
+          itemId: instruction.itemId,
+        },
       ]);
     }
   }

@@ -9,6 +9,11 @@ import { feedbackOverdue } from './feedback-overdue';
  * or owing a 批示's 落实反馈 past its due date.
  */
 export async function getOverdue(deps: ScoresDeps) {
+  return (await overdueFigures(deps)).report;
+}
+
+/** The report, and the 批示 feedback each unit owes (the weekly job tells the units' people). */
+export async function overdueFigures(deps: ScoresDeps) {
   const now = deps.now();
   const year = Number(yearOf(now));
   const [units, month, yearCounts, lastYearCounts, policy, commissions] = await Promise.all([
@@ -47,11 +52,12 @@ export async function getOverdue(deps: ScoresDeps) {
     },
   );
   const count = (status: string) => rows.filter((row) => row.status === status).length;
-  return {
+  const report = {
     asOf: now.toISOString(),
     red: count('red'),
     amber: count('amber'),
     green: count('green'),
     units: rows,
   };
+  return { report, feedback };
 }

@@ -98,6 +98,32 @@ export const keys = {
   seriesCounter: (seriesId: string) => ({ pk: `COUNTER#SERIES#${seriesId}`, sk: 'COUNTER' }),
   /** A unit's Idempotency-Key, claimed by the submission that stored an item under it. */
   submissionClaim: (unitId: string, key: string) => ({ pk: `SUBMITKEY#${unitId}#${key}`, sk: 'CLAIM' }),
+  /**
+   * A draft (草稿) of one caller (`person:<personId>`, or an `xb_` token's id), listed newest
+   * first by its time-sortable id within the caller's partition.
+   */
+  draft: (ownerId: string, draftId: string) => ({ pk: `DRAFT#${ownerId}`, sk: `DRAFT#${draftId}` }),
+  draftPartition: (ownerId: string) => `DRAFT#${ownerId}`,
+  /** A person's message (站内消息), by its deterministic id (one per event and person). */
+  message: (personId: string, messageId: string) => ({ pk: `INBOX#${personId}`, sk: `MSG#${messageId}` }),
+  /** gsi1: a person's messages by time; gsi2 (sparse, removed when read): the unread ones by time. */
+  messageIndexes: (personId: string, createdAt: string, messageId: string, unread: boolean) => ({
+    gsi1pk: `INBOX#${personId}`,
+    gsi1sk: `${createdAt}#${messageId}`,
+    ...(unread ? { gsi2pk: `UNREAD#${personId}`, gsi2sk: `${createdAt}#${messageId}` } : {}),
+  }),
+  inboxPartition: (personId: string) => `INBOX#${personId}`,
+  /** A person's message settings (e-mail copies), in the inbox partition. */
+  messagePreferences: (personId: string) => ({ pk: `INBOX#${personId}`, sk: 'PREFS' }),
+  /** gsi3 (sparse): the people who want e-mail copies. */
+  messageMailPeople: 'MESSAGEMAIL',
+  /** gsi3 (sparse): a message waiting to be mailed to its person (removed once mailed). */
+  messageMailPending: (createdAt: string, personId: string, messageId: string) => ({
+    gsi3pk: 'MSGMAIL#pending',
+    gsi3sk: `${createdAt}#${personId}#${messageId}`,
+  }),
+  messageMailPendingPartition: 'MSGMAIL#pending',
+  unreadPartition: (personId: string) => `UNREAD#${personId}`,
   /** A caller's request count for one route in one fixed window (expires with it). */
   rateWindow: (callerId: string, operationId: string, windowStart: number) => ({
     pk: `RATE#${callerId}`,

@@ -18,3 +18,27 @@ export async function queryAll(
   } while (cursor);
   return items;
 }
+
+/** How many rows a Query matches (Select COUNT, every page; never a Scan), without reading them. */
+export async function queryCount(
+  table: TableRef,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Select'>,
+): Promise<number> {
+  let count = 0;
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await table.client
+      .send(
+        new QueryCommand({
+          ...input,
+          TableName: table.tableName,
+          Select: 'COUNT',
+          ExclusiveStartKey: cursor,
+        }),
+      )
+      .catch(rethrowStoreError);
+    count += page.Count ?? 0;
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return count;
+}

@@ -1,4 +1,5 @@
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type RouteDeclaration, routes } from '#shared/catalogue/routes';
@@ -23,6 +24,10 @@ const ids = {
   tokenId: 'abcdefghijklmnop',
   instructionId: 'in_0000000000000000000000',
   personId: '3f2c9a4e-8b1d-4c6f-9e2a-5d7b1c0f4a21',
+  // Another person's draft and message: they live in that person's partitions, which the caller's
+  // requests never name — the stub answers "no such row" for the caller's own partition.
+  draftId: 'df_0000000000000000000000',
+  messageId: 'rt-it_0000000000000000000000-2',
 };
 
 /** A 信息员 of the foreign unit: a unit-admin of another unit must never reach them. */
@@ -89,6 +94,11 @@ beforeEach(() => {
     return {};
   });
   dynamo.on(QueryCommand).resolves({ Items: [] });
+  // Marking a message read names the caller's own inbox: another person's message is not there.
+  dynamo.on(UpdateCommand).callsFake(async (input: { Key: { pk: string } }) => {
+    if (!input.Key.pk.startsWith('INBOX#')) return {};
+    throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+  });
   // Routes that change accounts re-read the caller's token: it is live, so what refuses is ownership.
   stubLiveCallerToken(dynamo);
 });

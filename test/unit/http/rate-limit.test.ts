@@ -84,9 +84,16 @@ describe('rate limits in the HTTP layer', () => {
 describe('rate limits in the route table', () => {
   const limited = (routes as readonly RouteDeclaration[]).filter((route) => route.rateLimit);
 
-  it('limits the expensive calls: precheck, submit, the rankings downloads and the Word link', () => {
+  it('limits the expensive calls: precheck, submit (also of a draft), the rankings downloads and the Word link', () => {
     expect(limited.map((route) => route.operationId).sort()).toEqual(
-      ['getBulletinDocx', 'getPeopleRankings', 'getRankings', 'precheckItem', 'submitItem'].sort(),
+      [
+        'getBulletinDocx',
+        'getPeopleRankings',
+        'getRankings',
+        'precheckItem',
+        'submitItem',
+        'submitDraft',
+      ].sort(),
     );
   });
 
