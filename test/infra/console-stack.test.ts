@@ -131,7 +131,7 @@ describe('the console stack', () => {
     expect(assets?.Prune).toBe(false);
     expect(entry?.DistributionPaths).toEqual(['/*']);
     // The hashed files' asset holds the build without index.html or the build stamp.
-    const [key] = assets?.SourceObjectKeys as string[];
+    const [key] = (assets?.SourceObjectKeys ?? []) as string[];
     const folder = path.join(xinbao.assembly.directory, `asset.${String(key).replace(/\.zip$/, '')}`);
     expect(existsSync(path.join(folder, 'assets'))).toBe(true);
     expect(readdirSync(path.join(folder, 'assets')).some((file) => /-[\w-]{8}\.js$/.test(file))).toBe(true);

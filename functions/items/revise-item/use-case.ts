@@ -1,6 +1,6 @@
 import { actorOf } from '#shared/domain/actor';
 import { canRevise, statusLabel } from '#shared/domain/items/lifecycle';
-import type { Principal, UnitPrincipal } from '#shared/domain/roles';
+import type { UnitPrincipal } from '#shared/domain/roles';
 import { ConflictError } from '#shared/errors';
 import type { Item, ItemRevise } from '#shared/schemas/items';
 import { readableItem } from '../access';

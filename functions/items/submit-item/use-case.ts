@@ -1,6 +1,6 @@
 import { actorOf } from '#shared/domain/actor';
 import { newId } from '#shared/domain/ids';
-import type { Principal, UnitPrincipal } from '#shared/domain/roles';
+import type { UnitPrincipal } from '#shared/domain/roles';
 import { SubmissionKeyClaimedError, UnprocessableError } from '#shared/errors';
 import { logger } from '#shared/http/logger';
 import type { Item, ItemSubmit } from '#shared/schemas/items';

@@ -16,7 +16,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ItemsDeps } from '#functions/items/deps';
 import { submitItem } from '#functions/items/submit-item/use-case';
-import type { Principal, UnitPrincipal } from '#shared/domain/roles';
+import type { UnitPrincipal } from '#shared/domain/roles';
 import type { ItemSubmit } from '#shared/schemas/items';
 import type { Unit } from '#shared/schemas/units';
 import { documentClient } from '#shared/store/dynamo/client';
