@@ -93,6 +93,13 @@ describe('drafts and 站内消息 for a 信息员', () => {
     await office.page.getByText('草稿已保存').waitFor({ timeout: 20_000 });
     await expect.poll(() => office.page.url()).toContain('draftId=df_');
     await pageIsFine(office.page);
+    // 写信息 from the menu starts a fresh item; a second draft, to be thrown away later.
+    const spare = `${title}（不用了）`;
+    await openMenu(office.page, '写信息');
+    await expect.poll(() => office.page.getByLabel('标题').inputValue()).toBe('');
+    await office.page.getByLabel('标题').fill(spare);
+    await office.page.getByRole('button', { name: '保存为草稿' }).click();
+    await office.page.getByText('草稿已保存').waitFor({ timeout: 20_000 });
     expect(office.failures).toEqual([]);
     await office.context.close();
 
@@ -101,9 +108,15 @@ describe('drafts and 站内消息 for a 信息员', () => {
     const { page, failures } = mobile;
     await openMenu(page, '草稿箱');
     await page.getByRole('heading', { name: '草稿箱' }).waitFor();
-    const link = page.getByRole('link', { name: title });
+    const link = page.getByRole('link', { name: title, exact: true });
     await link.waitFor({ timeout: 20_000 });
     await pageIsFine(page);
+    // 删除草稿 asks first.
+    await page.getByRole('button', { name: `删除草稿：${spare}` }).click();
+    await page.getByText('删除后无法恢复，确定删除这份草稿吗？').waitFor();
+    await page.locator('.el-popconfirm').getByRole('button', { name: '删除' }).click();
+    await page.getByText(`已删除草稿“${spare}”`).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('link', { name: spare, exact: true }).count()).toBe(0);
     await link.click();
     await page.getByRole('heading', { name: '写信息' }).waitFor();
     await expect.poll(() => page.getByLabel('标题').inputValue(), { timeout: 20_000 }).toBe(title);
