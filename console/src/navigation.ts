@@ -14,6 +14,7 @@ export const navigation: readonly NavEntry[] = [
   { path: '/', label: '首页', roles: ['admin', 'editor', 'leader', 'reporter', 'unit-admin'] },
   { path: '/my-items', label: '我的信息', roles: ['reporter', 'unit-admin'] },
   { path: '/write', label: '写信息', roles: ['reporter', 'unit-admin'] },
+  { path: '/drafts', label: '草稿箱', roles: ['reporter', 'unit-admin'] },
   { path: '/commissions', label: '约稿', roles: ['reporter', 'unit-admin'] },
   { path: '/unit-score', label: '本单位积分', roles: ['reporter', 'unit-admin'] },
   { path: '/queue', label: '待处理', roles: ['editor', 'admin'] },

@@ -48,6 +48,16 @@ export function createConsoleRouter(): Router {
             meta: { title: '写信息' },
           },
           {
+            path: 'drafts',
+            component: () => import('./pages/drafts/DraftsPage.vue'),
+            meta: { title: '草稿箱' },
+          },
+          {
+            path: 'messages',
+            component: () => import('./pages/messages/MessagesPage.vue'),
+            meta: { title: '消息' },
+          },
+          {
             path: 'queue',
             component: () => import('./pages/queue/QueuePage.vue'),
             meta: { title: '待处理' },
