@@ -344,7 +344,9 @@ export function mutate(value: unknown, change: Mutation): { value: unknown; note
       const strings = all.filter((node) => typeof node.value === 'string');
       const target = choose(strings.length > 0 ? strings : all);
       if (!target) break;
-      const payload = typeof change.payload === 'string' ? change.payload : String(change.payload);
+      // JSON, not String(): a generated object may have no prototype (and so no toString).
+      const payload =
+        typeof change.payload === 'string' ? change.payload : (JSON.stringify(change.payload) ?? 'null');
       return {
         value: setAt(value, target.path, () => payload),
         note: `nasty string at ${target.path.join('.')}`,
