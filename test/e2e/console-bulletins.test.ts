@@ -108,7 +108,7 @@ describe('the console composes and publishes a bulletin', () => {
       await page.getByRole('button', { name: `上移《${second}》` }).click();
       await expect.poll(() => entries.allTextContents()).toEqual([second, first]);
 
-      await page.getByLabel('签发').fill('张建国');
+      await page.getByLabel('签发', { exact: true }).fill('张建国');
       await page.getByLabel('报（每行一个）').fill('市委办公室\n市人大常委会办公室');
       await page.getByRole('button', { name: '保存草稿' }).click();
       await page.getByText('草稿已保存').waitFor({ timeout: 20_000 });
