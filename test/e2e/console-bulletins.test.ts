@@ -155,8 +155,70 @@ describe('the console composes and publishes a bulletin', () => {
       const stored = await call('GET', `/items/${firstId}/facts`, { token: stack.tokens.EDITOR_TOKEN });
       expect((stored.body as { upperAdoptions: unknown[] }).upperAdoptions).toHaveLength(1);
 
+      // Back on the issue: 撤回 needs a reason.
+      await page.goBack();
+      await page.getByRole('button', { name: '撤回' }).click({ timeout: 20_000 });
+      const dialog = page.getByRole('dialog', { name: '撤回本期' });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: '确定撤回' }).click();
+      await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('撤回必须填写原因');
+      await expectUsable(page);
+      await dialog.getByLabel('撤回原因').fill('稿件数据需核实');
+      await dialog.getByRole('button', { name: '确定撤回' }).click();
+      await page.getByText('撤回原因：稿件数据需核实').waitFor({ timeout: 20_000 });
+      await expect.poll(() => page.locator('[data-test="bulletin-status"]').textContent()).toBe('已撤回');
+
       expect(failures).toEqual([]);
       await context.close();
     },
   );
+
+  it.each([
+    { device: 'desktop', viewport: { width: 1366, height: 900 } },
+    { device: 'phone', viewport: { width: 390, height: 844 } },
+  ])('creates a 约稿 for every unit and shows each unit waiting ($device)', async ({ device, viewport }) => {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const failures = watchFailures(page);
+    await page.goto(`${consoleUrl()}/my-items`);
+    await page.getByLabel('用户名').fill(stack.accounts.EDITOR_USERNAME);
+    await page.getByLabel('密码', { exact: true }).fill(stack.accounts.EDITOR_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page
+      .locator('[data-test="who"]')
+      .filter({ hasText: '王芳' })
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    await openMenu(page, viewport.width, '约稿管理');
+    await page.getByRole('heading', { name: '约稿管理' }).waitFor();
+
+    const topic = `冬季安全生产工作情况（${device}）`;
+    await page.getByRole('button', { name: '发出约稿' }).click();
+    await page.getByText('请填写约稿题目').waitFor();
+    await page.getByLabel('约稿题目').fill(topic);
+    await page.getByLabel('约稿要求').fill('请写明检查企业数和整改隐患数');
+    const deadline = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(Date.now() + 3 * 24 * 3600 * 1000));
+    await page.getByLabel('截止时间').fill(deadline);
+    await page.getByLabel('截止时间').press('Enter');
+    await page.getByRole('heading', { name: '新建约稿' }).click();
+    await page.getByRole('button', { name: '发出约稿' }).click();
+    await page
+      .getByText(new RegExp(`已向 \\d+ 个单位发出约稿《${topic.replace(/[()（）]/g, '.')}》`))
+      .waitFor({ timeout: 20_000 });
+    const detail = page.getByRole('region', { name: `《${topic}》各单位情况` });
+    await detail.waitFor();
+    await expect
+      .poll(() => detail.getByRole('row').filter({ hasText: '潍城区' }).textContent())
+      .toContain('待报送');
+    expect(await detail.locator('[data-test="commission-counts"]').textContent()).toMatch(/待报送 \d+/);
+    await expectUsable(page);
+    expect(failures).toEqual([]);
+    await context.close();
+  });
 });
