@@ -141,6 +141,28 @@ describe('the bulletin composer', () => {
     wrapper.unmount();
   });
 
+  it('reorders by dragging an entry onto another', async () => {
+    const { wrapper } = await mountPage(bulletin([entry(1), entry(2), entry(3)]));
+    const rows = wrapper.findAll('[data-test="entry"]');
+    expect(rows[0]?.attributes('draggable')).toBe('true');
+    await rows[0]?.trigger('dragstart');
+    await rows[2]?.trigger('drop');
+    expect(order(wrapper)).toEqual(['稿件2', '稿件3', '稿件1']);
+    wrapper.unmount();
+  });
+
+  it('shows a published issue read-only to an admin', async () => {
+    const published = bulletin([entry(1)], { status: 'published', number: 7, total: 131 });
+    const { wrapper } = await mountPage(published);
+    useSession().me = { role: 'admin', roleLabel: '管理员' } as never;
+    await flushPromises();
+    expect(button(wrapper, '下载 Word')).toBeDefined();
+    expect(button(wrapper, '撤回')).toBeUndefined();
+    expect(button(wrapper, '发布')).toBeUndefined();
+    expect(wrapper.find('[data-test="candidate"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
   it('publishes and shows the number the API assigned', async () => {
     const { wrapper } = await mountPage(bulletin([entry(1)]), (method, path) => {
       if (method === 'PUT' && path === '/bulletins/bl_1')
