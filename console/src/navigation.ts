@@ -18,6 +18,8 @@ export const navigation: readonly NavEntry[] = [
   { path: '/commissions', label: '约稿', roles: ['reporter', 'unit-admin'] },
   { path: '/unit-score', label: '本单位积分', roles: ['reporter', 'unit-admin'] },
   { path: '/queue', label: '待处理', roles: ['editor', 'admin'] },
+  { path: '/bulletins', label: '编排刊物', roles: ['editor', 'admin'] },
+  { path: '/commission-admin', label: '约稿管理', roles: ['editor', 'admin'] },
 ];
 
 export function entriesFor(role: Role | undefined): NavEntry[] {

@@ -68,6 +68,21 @@ export function createConsoleRouter(): Router {
             meta: { title: '稿件处理' },
           },
           {
+            path: 'bulletins',
+            component: () => import('./pages/bulletins/BulletinsPage.vue'),
+            meta: { title: '编排刊物' },
+          },
+          {
+            path: 'bulletins/:bulletinId',
+            component: () => import('./pages/bulletins/BulletinComposerPage.vue'),
+            meta: { title: '编排刊物' },
+          },
+          {
+            path: 'commission-admin',
+            component: () => import('./pages/commission-admin/CommissionAdminPage.vue'),
+            meta: { title: '约稿管理' },
+          },
+          {
             path: 'merge',
             component: () => import('./pages/merge/MergePage.vue'),
             meta: { title: '合并为综合信息' },
