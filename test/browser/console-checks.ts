@@ -20,8 +20,12 @@ interface AxeViolation {
 async function settled(page: Page): Promise<void> {
   const moving = `document.querySelectorAll('[class*="-enter-active"], [class*="-leave-active"], .el-popper[aria-hidden="false"]').length`;
   await expect.poll(() => page.evaluate<number>(moving), { timeout: 10_000 }).toBe(0);
+  // An animation cancelled meanwhile (its element removed) rejects `finished`: that one is over too.
+  // Endless ones (a loading spinner) never finish and are not waited for.
   await page.evaluate(
-    'Promise.all(document.getAnimations().map((animation) => animation.finished)).then(() => true)',
+    `Promise.all(document.getAnimations()
+      .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined))).then(() => true)`,
   );
 }
 
