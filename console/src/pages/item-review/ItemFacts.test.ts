@@ -13,6 +13,20 @@ const policy = {
   ],
 };
 
+const pendingInstruction = {
+  itemId: 'it_01',
+  instructionId: 'in_1',
+  leader: '市长 王某',
+  level: 'city',
+  date: '2026-12-01',
+  text: '请抓好落实',
+  feedbackDue: '2026-12-15',
+  units: ['weicheng'],
+  recordedAt: '2026-12-01T02:00:00.000Z',
+  recordedBy: 'person:p2',
+  feedbackStatus: 'pending',
+};
+
 function factsApi(instructions: unknown[]) {
   const sent: { method: string; path: string; key: string | null; body: unknown }[] = [];
   const api = createClient<paths>({
@@ -31,6 +45,8 @@ function factsApi(instructions: unknown[]) {
       if (path === '/policy/2026' || path.startsWith('/policy/')) return json(200, policy);
       if (path === '/items/it_01/facts')
         return json(200, { itemId: 'it_01', upperAdoptions: [], instructions });
+      if (path === '/items/it_01/instructions/in_1/feedback')
+        return json(200, { ...pendingInstruction, feedbackStatus: 'on-time' });
       if (path === '/items/it_01/instructions')
         return json(201, { itemId: 'it_01', instructionId: 'in_1', leader: '市长 王某', level: 'city' });
       return json(404, { error: { code: 'NOT_FOUND', message: '不存在' } });
@@ -98,6 +114,26 @@ describe('the facts of an adopted item', () => {
       feedbackDue: '2099-12-31',
     });
     expect(wrapper.text()).toContain('已记录市长 王某批示');
+    wrapper.unmount();
+  });
+
+  it("records a 批示's 落实反馈 for the editor, and offers it only while feedback is awaited", async () => {
+    const answered = { ...pendingInstruction, instructionId: 'in_2', feedbackStatus: 'on-time' };
+    const { api, sent } = factsApi([pendingInstruction, answered]);
+    const wrapper = mount(ItemFacts, {
+      props: { itemId: 'it_01', canRecord: true },
+      global: { provide: { [apiKey as symbol]: api } },
+    });
+    await flushPromises();
+    const forms = wrapper.findAll('form[aria-label$="批示的落实反馈"]');
+    expect(forms).toHaveLength(1);
+    expect(wrapper.find('label[for="feedback-in_1"]').text()).toBe('落实反馈日期');
+    await forms[0]?.trigger('submit');
+    await flushPromises();
+    const posted = sent.find((call) => call.path === '/items/it_01/instructions/in_1/feedback');
+    expect(posted?.method).toBe('POST');
+    expect(posted?.body).toEqual({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(wrapper.text()).toContain('已记录市长 王某批示的落实反馈（按时反馈）');
     wrapper.unmount();
   });
 });
