@@ -41,7 +41,14 @@ export default defineConfig({
           vue(),
           Components({ resolvers: [ElementPlusResolver({ importStyle: false })], dts: false }),
         ],
-        test: { name: 'console', include: ['console/src/**/*.test.ts'], environment: 'happy-dom' },
+        // The SDK's browser build, as Vite bundles it for the console (fetch, not node:http).
+        resolve: { mainFields: ['browser', 'module', 'main'] },
+        test: {
+          name: 'console',
+          include: ['console/src/**/*.test.ts'],
+          environment: 'happy-dom',
+          server: { deps: { inline: [/@aws-sdk\//, /@smithy\//] } },
+        },
       },
       {
         extends: true,

@@ -1,25 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CognitoClient, SignInError } from './cognito';
+import { stubNetworkDown, stubPool } from './pool-stub';
 
-interface Call {
-  url: string;
-  target: string | null;
-  body: Record<string, unknown>;
-}
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 function pool(answers: { status: number; body: unknown }[]) {
-  const calls: Call[] = [];
-  const fetcher: typeof fetch = async (input, init) => {
-    const headers = new Headers(init?.headers);
-    calls.push({
-      url: String(input),
-      target: headers.get('x-amz-target'),
-      body: JSON.parse(String(init?.body)),
-    });
-    const answer = answers.shift() ?? { status: 500, body: {} };
-    return new Response(JSON.stringify(answer.body), { status: answer.status });
+  return {
+    calls: stubPool(answers),
+    client: new CognitoClient('http://localhost:4005/', 'client-1', () => 1_000_000),
   };
-  return { calls, client: new CognitoClient('http://localhost:4005/', 'client-1', fetcher, () => 1_000_000) };
 }
 
 const result = { AccessToken: 'a', IdToken: 'i', RefreshToken: 'r', ExpiresIn: 3600 };
@@ -108,9 +99,8 @@ describe('the console signing in to the user pool', () => {
   });
 
   it('tells a person on a broken link to check the network', async () => {
-    const client = new CognitoClient('http://localhost:1', 'c', async () => {
-      throw new TypeError('Failed to fetch');
-    });
+    stubNetworkDown();
+    const client = new CognitoClient('http://localhost:1', 'c');
     await expect(client.signIn('a', 'b')).rejects.toThrow('无法连接登录服务，请检查网络后重试');
   });
 });

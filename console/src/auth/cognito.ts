@@ -1,9 +1,19 @@
 /**
- * The user-pool calls the console makes, over Cognito's public JSON protocol (unsigned calls a
+ * The user-pool calls the console makes, through the AWS SDK's Cognito client (unsigned calls a
  * browser may make; the same against cognito-local): sign-in with its challenges (first password,
- * TOTP code), refresh, sign-out, and binding TOTP with the person's own access token. The SDK's
- * Cognito client would add about 100 KB gzip to the sign-in page for these few requests.
+ * TOTP code), refresh, sign-out, and binding TOTP with the person's own access token.
  */
+import {
+  AssociateSoftwareTokenCommand,
+  CognitoIdentityProviderClient,
+  CognitoIdentityProviderServiceException,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+
 export interface Tokens {
   accessToken: string;
   idToken: string;
@@ -77,20 +87,38 @@ export function tokenClaims(token: string): Record<string, unknown> {
   }
 }
 
+/** The pool's region from Cognito's endpoint; cognito-local's answers in any region. */
+function regionOf(endpoint: string): string {
+  return /cognito-idp\.([a-z0-9-]+)\.amazonaws\.com/.exec(endpoint)?.[1] ?? 'us-east-1';
+}
+
+type PoolCommand =
+  | InitiateAuthCommand
+  | RespondToAuthChallengeCommand
+  | AssociateSoftwareTokenCommand
+  | VerifySoftwareTokenCommand
+  | SetUserMFAPreferenceCommand
+  | RevokeTokenCommand;
+
 export class CognitoClient {
+  private readonly pool: CognitoIdentityProviderClient;
+
   constructor(
-    private readonly endpoint: string,
+    endpoint: string,
     private readonly clientId: string,
-    private readonly fetcher: typeof fetch = (...args) => fetch(...args),
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.pool = new CognitoIdentityProviderClient({ endpoint, region: regionOf(endpoint), maxAttempts: 2 });
+  }
 
   async signIn(username: string, password: string): Promise<SignInResult> {
-    const answer = await this.call('InitiateAuth', {
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: this.clientId,
-      AuthParameters: { USERNAME: username, PASSWORD: password },
-    }).catch((error: unknown) => {
+    const answer = await this.call(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: this.clientId,
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
+    ).catch((error: unknown) => {
       // cognito-local answers a wrong password with InvalidPasswordException (Cognito itself with
       // NotAuthorizedException): at sign-in both mean the same to the person.
       if (error instanceof SignInError && error.code === 'InvalidPasswordException') {
@@ -103,23 +131,27 @@ export class CognitoClient {
 
   /** The first sign-in with a temporary password: set the person's own password. */
   async setNewPassword(session: string, username: string, newPassword: string): Promise<SignInResult> {
-    const answer = await this.call('RespondToAuthChallenge', {
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      ClientId: this.clientId,
-      Session: session,
-      ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
-    });
+    const answer = await this.call(
+      new RespondToAuthChallengeCommand({
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        ClientId: this.clientId,
+        Session: session,
+        ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
+      }),
+    );
     return this.signInResult(answer, username);
   }
 
   /** The sign-in's second step for a person with TOTP bound: the code the authenticator shows. */
   async answerTotp(session: string, username: string, code: string): Promise<SignInResult> {
-    const answer = await this.call('RespondToAuthChallenge', {
-      ChallengeName: 'SOFTWARE_TOKEN_MFA',
-      ClientId: this.clientId,
-      Session: session,
-      ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
-    }).catch((error: unknown) => {
+    const answer = await this.call(
+      new RespondToAuthChallengeCommand({
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        ClientId: this.clientId,
+        Session: session,
+        ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
+      }),
+    ).catch((error: unknown) => {
       const message = error instanceof SignInError ? totpMessages[error.code] : undefined;
       if (error instanceof SignInError && message) throw new SignInError(error.code, message);
       throw error;
@@ -129,7 +161,7 @@ export class CognitoClient {
 
   /** Binding TOTP, step 1: a new secret for the signed-in person (shown once, as text and URI). */
   async associateTotp(accessToken: string): Promise<string> {
-    const answer = await this.call('AssociateSoftwareToken', { AccessToken: accessToken });
+    const answer = await this.call(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
     if (typeof answer.SecretCode !== 'string') {
       throw new SignInError('Unsupported', '登录服务未返回动态口令密钥，请稍后重试');
     }
@@ -141,11 +173,13 @@ export class CognitoClient {
    * TOTP becomes the person's preferred (and only) second factor, asked at every sign-in.
    */
   async verifyTotp(accessToken: string, code: string, deviceName: string): Promise<void> {
-    const answer = await this.call('VerifySoftwareToken', {
-      AccessToken: accessToken,
-      UserCode: code,
-      FriendlyDeviceName: deviceName,
-    }).catch((error: unknown) => {
+    const answer = await this.call(
+      new VerifySoftwareTokenCommand({
+        AccessToken: accessToken,
+        UserCode: code,
+        FriendlyDeviceName: deviceName,
+      }),
+    ).catch((error: unknown) => {
       if (error instanceof SignInError && error.code === 'CodeMismatchException') {
         throw new SignInError(error.code, refusalMessage('EnableSoftwareTokenMFAException'));
       }
@@ -157,18 +191,22 @@ export class CognitoClient {
         refusalMessage('EnableSoftwareTokenMFAException'),
       );
     }
-    await this.call('SetUserMFAPreference', {
-      AccessToken: accessToken,
-      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
-    });
+    await this.call(
+      new SetUserMFAPreferenceCommand({
+        AccessToken: accessToken,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
   }
 
   async refresh(refreshToken: string): Promise<Tokens> {
-    const answer = await this.call('InitiateAuth', {
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      ClientId: this.clientId,
-      AuthParameters: { REFRESH_TOKEN: refreshToken },
-    });
+    const answer = await this.call(
+      new InitiateAuthCommand({
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: this.clientId,
+        AuthParameters: { REFRESH_TOKEN: refreshToken },
+      }),
+    );
     const result = answer.AuthenticationResult as AuthenticationResult | undefined;
     if (!result) throw new SignInError('NotAuthorizedException', '登录已过期，请重新登录');
     return this.tokens(result, refreshToken);
@@ -176,7 +214,9 @@ export class CognitoClient {
 
   /** Signing out revokes the refresh token; a failure here must not keep the person signed in. */
   async signOut(refreshToken: string): Promise<void> {
-    await this.call('RevokeToken', { ClientId: this.clientId, Token: refreshToken }).catch(() => undefined);
+    await this.call(new RevokeTokenCommand({ ClientId: this.clientId, Token: refreshToken })).catch(
+      () => undefined,
+    );
   }
 
   private signInResult(answer: Record<string, unknown>, username: string): SignInResult {
@@ -209,28 +249,15 @@ export class CognitoClient {
     return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken, expiresAt };
   }
 
-  private async call(action: string, body: unknown): Promise<Record<string, unknown>> {
-    let response: Response;
+  private async call(command: PoolCommand): Promise<Record<string, unknown>> {
     try {
-      response = await this.fetcher(`${this.endpoint.replace(/\/+$/, '')}/`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
-        },
-        body: JSON.stringify(body),
-      });
-    } catch {
+      // One client, many commands: the SDK's `send` is typed per command, the answers are read as data.
+      return (await this.pool.send(command as InitiateAuthCommand)) as unknown as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof CognitoIdentityProviderServiceException) {
+        throw new SignInError(error.name, refusalMessage(error.name));
+      }
       throw new SignInError('NetworkError', '无法连接登录服务，请检查网络后重试');
     }
-    const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!response.ok) {
-      const code =
-        String(answer.__type ?? answer.code ?? 'UnknownError')
-          .split('#')
-          .pop() ?? 'UnknownError';
-      throw new SignInError(code, refusalMessage(code));
-    }
-    return answer;
   }
 }

@@ -1,8 +1,9 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { CognitoClient } from '../../auth/cognito';
+import { poolSettled, stubPool } from '../../auth/pool-stub';
 import { useSession } from '../../stores/session';
 import MfaSetupPage from './MfaSetupPage.vue';
 
@@ -14,17 +15,19 @@ interface Sent {
 const claims = btoa(JSON.stringify({ username: 'wang.editor', token_use: 'access' })).replace(/=+$/, '');
 const accessToken = `h.${claims}.s`;
 
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
 async function mountPage(answers: { status: number; body: unknown }[]) {
   sessionStorage.clear();
   const pinia = createPinia();
   setActivePinia(pinia);
-  const sent: Sent[] = [];
-  const client = new CognitoClient('http://pool.test', 'client', async (_url, init) => {
-    const target = new Headers(init?.headers).get('x-amz-target') ?? '';
-    sent.push({ target: target.split('.').pop() ?? '', body: JSON.parse(String(init?.body)) });
-    const answer = answers.shift() ?? { status: 500, body: {} };
-    return new Response(JSON.stringify(answer.body), { status: answer.status });
-  });
+  const calls = stubPool(answers);
+  // Each call so far as the operation's name and its body.
+  const sent = (): Sent[] =>
+    calls.map((call) => ({ target: call.target?.split('.').pop() ?? '', body: call.body }));
+  const client = new CognitoClient('http://pool.test', 'client');
   const session = useSession();
   session.use(client);
   session.tokens = { accessToken, idToken: 'i', refreshToken: 'r', expiresAt: Date.now() + 3_600_000 };
@@ -39,7 +42,7 @@ async function mountPage(answers: { status: number; body: unknown }[]) {
   });
   await router.push('/mfa-setup?next=/queue');
   const wrapper = mount(MfaSetupPage, { global: { plugins: [pinia, router] }, attachTo: document.body });
-  await flushPromises();
+  await poolSettled();
   return { wrapper, router, sent, session };
 }
 
@@ -48,7 +51,7 @@ const secret = { status: 200, body: { SecretCode: 'JBSWY3DPEHPK3PXP' } };
 describe('the TOTP binding page', () => {
   it('shows the new secret as text and as an otpauth:// link, with a labelled code field', async () => {
     const { wrapper, sent } = await mountPage([secret]);
-    expect(sent).toEqual([{ target: 'AssociateSoftwareToken', body: { AccessToken: accessToken } }]);
+    expect(sent()).toEqual([{ target: 'AssociateSoftwareToken', body: { AccessToken: accessToken } }]);
     expect(wrapper.find('[data-test="secret"]').text()).toBe('JBSW Y3DP EHPK 3PXP');
     expect(wrapper.text()).toContain('信报:wang.editor');
     expect(wrapper.find('[data-test="otpauth"]').attributes('href')).toMatch(
@@ -71,16 +74,18 @@ describe('the TOTP binding page', () => {
     ]);
     await wrapper.find('input#mfa-code').setValue('12 34 56');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
-    expect(sent.map((call) => call.target)).toEqual([
+    await poolSettled();
+    expect(sent().map((call) => call.target)).toEqual([
       'AssociateSoftwareToken',
       'VerifySoftwareToken',
       'SetUserMFAPreference',
       'InitiateAuth',
     ]);
-    expect(sent[1]?.body).toMatchObject({ AccessToken: accessToken, UserCode: '123456' });
-    expect(sent[2]?.body).toMatchObject({ SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
-    expect(sent[3]?.body).toMatchObject({ AuthFlow: 'REFRESH_TOKEN_AUTH' });
+    expect(sent()[1]?.body).toMatchObject({ AccessToken: accessToken, UserCode: '123456' });
+    expect(sent()[2]?.body).toMatchObject({
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    });
+    expect(sent()[3]?.body).toMatchObject({ AuthFlow: 'REFRESH_TOKEN_AUTH' });
     expect(await session.accessToken()).toBe('fresh');
     expect(router.currentRoute.value.path).toBe('/queue');
     wrapper.unmount();
@@ -95,7 +100,7 @@ describe('the TOTP binding page', () => {
     ]);
     await wrapper.find('input#mfa-code').setValue('123456');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
+    await poolSettled();
     expect(session.signedIn).toBe(false);
     expect(session.endedBecause).toBe('动态口令已绑定，请用密码和动态口令重新登录');
     expect(router.currentRoute.value.fullPath).toBe('/sign-in?next=/queue');
@@ -110,13 +115,13 @@ describe('the TOTP binding page', () => {
     await wrapper.find('input#mfa-code').setValue('12345');
     await wrapper.find('form').trigger('submit');
     expect(wrapper.find('[role="alert"]').text()).toContain('请输入身份验证器显示的 6 位数字');
-    expect(sent).toHaveLength(1);
+    expect(sent()).toHaveLength(1);
 
     await wrapper.find('input#mfa-code').setValue('000000');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
+    await poolSettled();
     expect(wrapper.find('[role="alert"]').text()).toContain('动态口令不正确');
-    expect(sent.map((call) => call.target)).toEqual(['AssociateSoftwareToken', 'VerifySoftwareToken']);
+    expect(sent().map((call) => call.target)).toEqual(['AssociateSoftwareToken', 'VerifySoftwareToken']);
     expect(router.currentRoute.value.path).toBe('/mfa-setup');
     wrapper.unmount();
   });

@@ -1,19 +1,18 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { CognitoClient } from '../../auth/cognito';
+import { poolSettled, stubPool } from '../../auth/pool-stub';
 import { useSession } from '../../stores/session';
 import SignInPage from './SignInPage.vue';
 
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
 function poolAnswering(answers: { status: number; body: unknown }[]) {
-  const sent: Record<string, unknown>[] = [];
-  const client = new CognitoClient('http://pool.test', 'client', async (_url, init) => {
-    sent.push(JSON.parse(String(init?.body)));
-    const answer = answers.shift() ?? { status: 500, body: {} };
-    return new Response(JSON.stringify(answer.body), { status: answer.status });
-  });
-  return { sent, client };
+  return { sent: stubPool(answers), client: new CognitoClient('http://pool.test', 'client') };
 }
 
 async function mountPage(answers: { status: number; body: unknown }[]) {
@@ -62,7 +61,7 @@ describe('the sign-in page', () => {
     await wrapper.find('input#username').setValue('zhangsan');
     await wrapper.find('input#password').setValue('wrong');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
+    await poolSettled();
     expect(wrapper.find('[role="alert"]').text()).toContain('用户名或密码不正确');
     expect(router.currentRoute.value.path).toBe('/sign-in');
     wrapper.unmount();
@@ -76,7 +75,7 @@ describe('the sign-in page', () => {
     await wrapper.find('input#username').setValue('lisi');
     await wrapper.find('input#password').setValue('Temp-Pass-1');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
+    await poolSettled();
     expect(wrapper.find('label[for="new-password"]').text()).toBe('新密码');
 
     await wrapper.find('input#new-password').setValue('weak');
@@ -88,8 +87,8 @@ describe('the sign-in page', () => {
     await wrapper.find('input#new-password').setValue('Xinbao-2026-ok');
     await wrapper.find('input#confirm-password').setValue('Xinbao-2026-ok');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
-    expect(sent[1]).toMatchObject({
+    await poolSettled();
+    expect(sent[1]?.body).toMatchObject({
       ChallengeResponses: { USERNAME: 'lisi', NEW_PASSWORD: 'Xinbao-2026-ok' },
     });
     expect(useSession().signedIn).toBe(true);
@@ -106,19 +105,19 @@ describe('the sign-in page', () => {
     await wrapper.find('input#username').setValue('wang.editor');
     await wrapper.find('input#password').setValue('Xinbao-2026-ok');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
+    await poolSettled();
     expect(wrapper.find('label[for="totp-code"]').text()).toBe('动态口令');
     expect(useSession().signedIn).toBe(false);
 
     await wrapper.find('input#totp-code').setValue('000000');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
+    await poolSettled();
     expect(wrapper.find('[role="alert"]').text()).toContain('动态口令不正确');
 
     await wrapper.find('input#totp-code').setValue('123456');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
-    expect(sent[2]).toMatchObject({
+    await poolSettled();
+    expect(sent[2]?.body).toMatchObject({
       ChallengeName: 'SOFTWARE_TOKEN_MFA',
       Session: 's-2',
       ChallengeResponses: { USERNAME: 'wang.editor', SOFTWARE_TOKEN_MFA_CODE: '123456' },
@@ -136,10 +135,10 @@ describe('the sign-in page', () => {
     await wrapper.find('input#username').setValue('wang.editor');
     await wrapper.find('input#password').setValue('Xinbao-2026-ok');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
+    await poolSettled();
     await wrapper.find('input#totp-code').setValue('123456');
     await wrapper.find('form').trigger('submit');
-    await flushPromises();
+    await poolSettled();
     expect(wrapper.find('[role="alert"]').text()).toContain('登录已超时');
     expect(wrapper.find('input#password').exists()).toBe(true);
     wrapper.unmount();
