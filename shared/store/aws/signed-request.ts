@@ -35,6 +35,10 @@ export function regionAndCredentials(env: NodeJS.ProcessEnv = process.env): Omit
   };
 }
 
+/** RFC 3986 encoding of a path segment (a function name, a bucket or a key's part), as SigV4 wants it. */
+export const uriEncode = (value: string) =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 /** A service's regional endpoint (the China regions have their own domain). */
 export const regionalEndpoint = (prefix: string, region: string) =>
   `https://${prefix}.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
@@ -91,7 +95,7 @@ export interface Timeouts {
  * every export and so loads the bundled undici (WebSocket, fetch) — ~13 ms of every cold start of a
  * function that imports it, although the cloud's endpoints are always HTTPS.
  */
-const plainHttpRequest = () => process.getBuiltinModule('node:http').request;
+export const plainHttpRequest = () => process.getBuiltinModule('node:http').request;
 
 /** One POST; resolves with whatever status the server answered, rejects on a network failure. */
 export function post(url: URL, headers: Record<string, string>, body: Uint8Array, timeouts: Timeouts) {

@@ -5,6 +5,7 @@ import {
   regionAndCredentials,
   regionalEndpoint,
   signedHeaders,
+  uriEncode,
 } from '../aws/signed-request';
 
 export { signedHeaders };
@@ -47,53 +48,62 @@ export function invokeSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.e
   };
 }
 
-/** RFC 3986 encoding of a path segment (a function name or ARN). */
-export const uriEncode = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
 /** Throttles and server errors are worth the second attempt; a refusal (4xx) is not. */
 export const retryable = (status: number) => status === 429 || status >= 500;
+
+/**
+ * One invoke through the Invoke API, signed and posted, a throttle or server error retried up to
+ * `maxAttempts`; answers what the API answered last (asynchronous and synchronous invokes alike).
+ */
+export async function invokeWithRetries(
+  config: InvokeSettings,
+  functionName: string,
+  payload: unknown,
+  invocationType: 'Event' | 'RequestResponse',
+): Promise<Answer> {
+  const base = config.endpoint.replace(/\/+$/, '');
+  const url = new URL(`${base}/2015-03-31/functions/${uriEncode(functionName)}/invocations`);
+  const body = new TextEncoder().encode(JSON.stringify(payload));
+  let answer: Answer | undefined;
+  let failure: unknown;
+  for (let attempt = 1; attempt <= config.maxAttempts; attempt++) {
+    const headers = await signedHeaders({
+      method: 'POST',
+      url,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(body.byteLength),
+        'x-amz-invocation-type': invocationType,
+      },
+      body,
+      service: 'lambda',
+      region: config.region,
+      credentials: config.credentials,
+      now: new Date(),
+    });
+    try {
+      answer = await post(url, headers, body, config);
+      failure = undefined;
+      if (!retryable(answer.status)) break;
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (failure || !answer) throw failure;
+  return answer;
+}
 
 /** An `AsyncInvoker` over the Invoke API; settings are read on each invoke unless given. */
 export function lambdaInvoker(
   settings: () => InvokeSettings = () => invokeSettingsFromEnvironment(),
 ): AsyncInvoker {
   return async (functionName, payload) => {
-    const config = settings();
-    const base = config.endpoint.replace(/\/+$/, '');
-    const url = new URL(`${base}/2015-03-31/functions/${uriEncode(functionName)}/invocations`);
-    const body = new TextEncoder().encode(JSON.stringify(payload));
-    let answer: Answer | undefined;
-    let failure: unknown;
-    for (let attempt = 1; attempt <= config.maxAttempts; attempt++) {
-      const headers = await signedHeaders({
-        method: 'POST',
-        url,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': String(body.byteLength),
-          'x-amz-invocation-type': 'Event',
-        },
-        body,
-        service: 'lambda',
-        region: config.region,
-        credentials: config.credentials,
-        now: new Date(),
-      });
-      try {
-        answer = await post(url, headers, body, config);
-        failure = undefined;
-        if (!retryable(answer.status)) break;
-      } catch (error) {
-        failure = error;
-      }
-    }
-    if (failure) throw failure;
-    const header = answer?.headers['x-amz-function-error'];
+    const answer = await invokeWithRetries(settings(), functionName, payload, 'Event');
+    const header = answer.headers['x-amz-function-error'];
     const functionError = Array.isArray(header) ? header[0] : header;
-    if (answer?.status !== 202 || functionError) {
-      const detail = functionError ?? (answer?.body.slice(0, 200) || '');
-      throw new Error(`${functionName} invoke answered ${String(answer?.status)} ${detail}`.trim());
+    if (answer.status !== 202 || functionError) {
+      const detail = functionError ?? (answer.body.slice(0, 200) || '');
+      throw new Error(`${functionName} invoke answered ${String(answer.status)} ${detail}`.trim());
     }
   };
 }

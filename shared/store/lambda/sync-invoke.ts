@@ -1,5 +1,5 @@
-import { type Answer, post, signedHeaders } from '../aws/signed-request';
-import { type InvokeSettings, invokeSettingsFromEnvironment, retryable, uriEncode } from './async-invoke';
+import type { Answer } from '../aws/signed-request';
+import { type InvokeSettings, invokeSettingsFromEnvironment, invokeWithRetries } from './async-invoke';
 
 /**
  * Synchronous (`RequestResponse`) Lambda invokes: the caller waits for the function's answer, as
@@ -39,43 +39,12 @@ export function lambdaCaller(
   settings: () => InvokeSettings = () => syncInvokeSettingsFromEnvironment(),
 ): SyncInvoker {
   return async (functionName, payload) => {
-    const config = settings();
-    const base = config.endpoint.replace(/\/+$/, '');
-    const url = new URL(`${base}/2015-03-31/functions/${uriEncode(functionName)}/invocations`);
-    const body = new TextEncoder().encode(JSON.stringify(payload));
-    let answer: Answer | undefined;
-    let failure: unknown;
-    for (let attempt = 1; attempt <= config.maxAttempts; attempt++) {
-      const headers = await signedHeaders({
-        method: 'POST',
-        url,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': String(body.byteLength),
-          'x-amz-invocation-type': 'RequestResponse',
-        },
-        body,
-        service: 'lambda',
-        region: config.region,
-        credentials: config.credentials,
-        now: new Date(),
-      });
-      try {
-        answer = await post(url, headers, body, config);
-        failure = undefined;
-        if (!retryable(answer.status)) break;
-      } catch (error) {
-        failure = error;
-      }
-    }
-    if (failure) throw failure;
-    const failed = answer && functionError(answer);
-    if (answer && failed) {
-      throw new Error(`${functionName} failed: ${functionErrorMessage(answer) || failed}`);
-    }
-    if (answer?.status !== 200) {
+    const answer = await invokeWithRetries(settings(), functionName, payload, 'RequestResponse');
+    const failed = functionError(answer);
+    if (failed) throw new Error(`${functionName} failed: ${functionErrorMessage(answer) || failed}`);
+    if (answer.status !== 200) {
       throw new Error(
-        `${functionName} invoke answered ${String(answer?.status)} ${answer?.body.slice(0, 200) ?? ''}`.trim(),
+        `${functionName} invoke answered ${String(answer.status)} ${answer.body.slice(0, 200)}`.trim(),
       );
     }
     return answer.body === '' ? null : (JSON.parse(answer.body) as unknown);

@@ -13,11 +13,11 @@
  * is `true` (the local emulator). Retries like the SDK's standard mode: up to 3 attempts on a
  * throttle, a server error or a broken connection, with jittered exponential back-off.
  */
-import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Hash } from '@smithy/core/serde';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { envNames } from '../../config';
+import { plainHttpRequest, uriEncode } from '../aws/signed-request';
 import { childOf, childrenOf, childText, parseXml } from './xml';
 
 export interface S3Credentials {
@@ -77,7 +77,8 @@ export type S3Transport = (request: S3HttpRequest, idleTimeoutMs: number) => Pro
 /** node:http(s) with the default (keep-alive) agents; the body is read whole. */
 export const nodeTransport: S3Transport = (input, idleTimeoutMs) =>
   new Promise((resolve, reject) => {
-    const send = input.url.protocol === 'http:' ? httpRequest : httpsRequest;
+    // node:http only for a plain-HTTP endpoint (s3rver): its ES import would load undici at every cold start.
+    const send = input.url.protocol === 'http:' ? plainHttpRequest() : httpsRequest;
     const request = send(
       input.url,
       { method: input.method, headers: input.headers, timeout: idleTimeoutMs },
@@ -147,8 +148,6 @@ const retryable = (response: S3HttpResponse, error: S3Error | undefined) =>
   response.status === 429 || response.status >= 500 || (error !== undefined && throttles.has(error.code));
 
 /** RFC 3986 encoding, as Signature Version 4 canonicalises paths and queries. */
-export const uriEncode = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** `a/b c/d` → `a/b%20c/d`: each segment encoded once, the slashes kept (S3 does not normalise keys). */
 const keyPath = (key: string) => key.split('/').map(uriEncode).join('/');
