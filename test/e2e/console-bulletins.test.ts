@@ -28,11 +28,6 @@ afterAll(async () => {
 
 showStackErrorsOnFailure(() => stack.output());
 
-function consoleUrl(): string {
-  if (!stack.urls.console) throw new Error('the stack serves no console');
-  return stack.urls.console;
-}
-
 async function expectUsable(page: Page): Promise<void> {
   expect(await seriousFindings(page)).toEqual([]);
   expect(await noHorizontalScroll(page)).toBe(true);
@@ -82,7 +77,7 @@ describe('the console composes and publishes a bulletin', () => {
       const page = await context.newPage();
       const failures = watchFailures(page);
 
-      await page.goto(`${consoleUrl()}/my-items`);
+      await page.goto(`${stack.urls.console}/my-items`);
       await page.getByLabel('用户名').fill(stack.accounts.EDITOR_USERNAME);
       await page.getByLabel('密码', { exact: true }).fill(stack.accounts.EDITOR_PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
@@ -180,7 +175,7 @@ describe('the console composes and publishes a bulletin', () => {
     const context = await browser.newContext({ viewport, locale: 'zh-CN' });
     const page = await context.newPage();
     const failures = watchFailures(page);
-    await page.goto(`${consoleUrl()}/my-items`);
+    await page.goto(`${stack.urls.console}/my-items`);
     await page.getByLabel('用户名').fill(stack.accounts.EDITOR_USERNAME);
     await page.getByLabel('密码', { exact: true }).fill(stack.accounts.EDITOR_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();

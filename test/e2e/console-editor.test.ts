@@ -27,11 +27,6 @@ afterAll(async () => {
 
 showStackErrorsOnFailure(() => stack.output());
 
-function consoleUrl(): string {
-  if (!stack.urls.console) throw new Error('the stack serves no console');
-  return stack.urls.console;
-}
-
 /** Every page's bars: nothing serious for axe-core, no sideways scroll. */
 async function expectUsable(page: Page): Promise<void> {
   expect(await seriousFindings(page)).toEqual([]);
@@ -40,7 +35,7 @@ async function expectUsable(page: Page): Promise<void> {
 
 /** The demo editor signs in and opens 待处理 from the menu. */
 async function openQueue(page: Page, width: number): Promise<void> {
-  await page.goto(`${consoleUrl()}/my-items`);
+  await page.goto(`${stack.urls.console}/my-items`);
   await page.getByLabel('用户名').fill(stack.accounts.EDITOR_USERNAME);
   await page.getByLabel('密码', { exact: true }).fill(stack.accounts.EDITOR_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();

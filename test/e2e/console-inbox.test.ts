@@ -22,11 +22,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function consoleUrl(): string {
-  if (!stack.urls.console) throw new Error('the stack serves no console');
-  return stack.urls.console;
-}
-
 /** The API as the editor's integration calls it, with the demo xb_ token. */
 async function asEditor<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${stack.urls.api}${path}`, {
@@ -51,7 +46,7 @@ async function signedIn(viewport: { width: number; height: number }) {
   page.on('console', (message) => {
     if (message.type() === 'error') failures.push(message.text());
   });
-  await page.goto(`${consoleUrl()}/my-items`);
+  await page.goto(`${stack.urls.console}/my-items`);
   await page.getByLabel('用户名').fill(stack.accounts.REPORTER_USERNAME);
   await page.getByLabel('密码', { exact: true }).fill(stack.accounts.REPORTER_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();

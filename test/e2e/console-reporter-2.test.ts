@@ -39,11 +39,6 @@ async function pageIsFine(page: Page): Promise<void> {
   expect(await noHorizontalScroll(page)).toBe(true);
 }
 
-function consoleUrl(): string {
-  if (!stack.urls.console) throw new Error('the stack serves no console');
-  return stack.urls.console;
-}
-
 /** The API as an integration calls it, with a demo xb_ token. */
 async function call<T>(
   token: string,
@@ -73,7 +68,7 @@ async function signedIn(viewport: { width: number; height: number }) {
   page.on('console', (message) => {
     if (message.type() === 'error') failures.push(message.text());
   });
-  await page.goto(`${consoleUrl()}/my-items`);
+  await page.goto(`${stack.urls.console}/my-items`);
   await page.getByLabel('用户名').fill(stack.accounts.REPORTER_USERNAME);
   await page.getByLabel('密码', { exact: true }).fill(stack.accounts.REPORTER_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
@@ -230,7 +225,7 @@ describe('the console for a 信息员: 约稿, Word in, attachments, a returned 
     const { context, page, failures } = await signedIn(phone);
     await pageIsFine(page);
 
-    await page.goto(`${consoleUrl()}/my-items/${created.itemId}`);
+    await page.goto(`${stack.urls.console}/my-items/${created.itemId}`);
     await page
       .getByRole('heading', { name: '潍城区冬季安全生产检查整改隐患52处' })
       .waitFor({ timeout: 20_000 });

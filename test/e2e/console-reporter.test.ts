@@ -20,13 +20,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function consoleUrl(): string {
-  if (!stack.urls.console) throw new Error('the stack serves no console');
-  return stack.urls.console;
-}
-
 async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${consoleUrl()}/my-items`);
+  await page.goto(`${stack.urls.console}/my-items`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
@@ -47,7 +42,7 @@ describe('the console for a 信息员', () => {
         if (message.type() === 'error') failures.push(message.text());
       });
 
-      await page.goto(consoleUrl());
+      await page.goto(stack.urls.console);
       await expect.poll(() => page.getByLabel('用户名').isVisible()).toBe(true);
       expect(await seriousFindings(page)).toEqual([]);
       expect(await noHorizontalScroll(page)).toBe(true);

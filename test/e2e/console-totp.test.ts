@@ -53,7 +53,7 @@ describe('the console for an editor who must use TOTP', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') failures.push(message.text());
     });
-    const consoleUrl = stack.urls.console ?? '';
+    const consoleUrl = stack.urls.console;
     const username = stack.accounts.EDITOR_USERNAME;
     const password = stack.accounts.EDITOR_PASSWORD;
 

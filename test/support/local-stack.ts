@@ -17,7 +17,8 @@ import type { LocalStack } from '../../infra/local/stack';
 import { freeConsecutivePorts } from './ports';
 
 /** The same addresses the stack itself reports. */
-export type TestStackUrls = LocalStack['urls'];
+/** The same addresses the stack itself reports; a test stack always serves the console. */
+export type TestStackUrls = LocalStack['urls'] & { console: string };
 
 export interface TestStack {
   urls: TestStackUrls;
