@@ -16,7 +16,6 @@ import { portOffsets } from '../../infra/local/ports';
 import type { LocalStack } from '../../infra/local/stack';
 import { freeConsecutivePorts } from './ports';
 
-/** The same addresses the stack itself reports. */
 /** The same addresses the stack itself reports; a test stack always serves the console. */
 export type TestStackUrls = LocalStack['urls'] & { console: string };
 
